@@ -1,0 +1,28 @@
+/** Opens the SQLite database (WAL, foreign keys, busy timeout) and wraps it with drizzle. */
+import { Database } from 'bun:sqlite';
+import { drizzle, type BunSQLiteDatabase } from 'drizzle-orm/bun-sqlite';
+import * as schema from './schema';
+
+export type Db = BunSQLiteDatabase<typeof schema> & { $client: Database };
+
+/** Opens (creating if needed) the database file at `path`; `:memory:` works for quick tests. */
+export function openDatabase(path: string): Db {
+  const sqlite = new Database(path, { create: true, strict: true });
+  sqlite.exec('PRAGMA journal_mode = WAL');
+  sqlite.exec('PRAGMA synchronous = NORMAL');
+  sqlite.exec('PRAGMA foreign_keys = ON');
+  sqlite.exec('PRAGMA busy_timeout = 5000');
+  sqlite.exec('PRAGMA temp_store = MEMORY');
+  sqlite.exec('PRAGMA cache_size = -65536');
+  return drizzle({ client: sqlite, schema }) as Db;
+}
+
+/**
+ * Runs `fn` inside an IMMEDIATE transaction (takes the write lock up front, so concurrent writers
+ * queue instead of failing on upgrade). Nested calls reuse the outer transaction.
+ */
+export function transaction<T>(db: Db, fn: () => T): T {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return fn();
+  return sqlite.transaction(fn).immediate();
+}

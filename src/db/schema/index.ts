@@ -1,0 +1,8 @@
+/** Every table, re-exported for drizzle-kit and the db client. One file per domain. */
+export * from './users';
+export * from './channels';
+export * from './contacts';
+export * from './conversations';
+export * from './messages';
+export * from './system';
+export * from './templates';
