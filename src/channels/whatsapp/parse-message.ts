@@ -1,0 +1,198 @@
+/**
+ * Per-type reading of one inbound message object: readable `content`, structured `payload` and the
+ * media reference. Every field is read defensively (Meta adds keys; older payloads miss some).
+ *
+ * Payload shapes by type:
+ * - text: `{ body }`
+ * - image/video/audio/document/sticker: the media fields (`mediaId, mimeType, sha256, caption, …`)
+ * - location: `{ latitude, longitude, name, address, url }`
+ * - contacts: `{ contacts: [{ name, phones[{phone, waId, type}], emails[{email, type}], org, urls }] }`
+ * - interactive: `{ kind, id, title, description }`; nfm_reply: `{ kind, name, body, response, responseJson }`
+ * - button: `{ text, payload }`
+ * - reaction: `{ targetExternalId, emoji, removed }`
+ * - order: `{ catalogId, text, items[{productRetailerId, quantity, itemPrice, currency}], total: {CUR: n} }`
+ * - system: `{ kind, body, newWaId?, identity? }`
+ * - unsupported / unknown: `{ errors }` / `{ unknownType }`
+ */
+import type { ErrorDetail, InboundMedia } from './types';
+
+type Obj = Record<string, unknown>;
+
+/** Reads `v` as a plain object, or `{}`. */
+export function obj(v: unknown): Obj {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {};
+}
+/** Reads `v` as a string, or `undefined`. Numbers are stringified. */
+export function str(v: unknown): string | undefined {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+function num(v: unknown): number | undefined {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+}
+function arr(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Meta's unix-seconds (string or number) to milliseconds; 0 when absent or unreadable. */
+export function secondsToMs(v: unknown): number {
+  const n = num(v);
+  return n === undefined ? 0 : Math.round(n * 1000);
+}
+
+/** Normalises Meta error objects to `{code, title, details}` (details falls back to message). */
+export function readErrors(v: unknown): ErrorDetail[] {
+  return arr(v).map((e) => {
+    const o = obj(e);
+    const data = obj(o.error_data);
+    return {
+      code: num(o.code) ?? 0,
+      title: str(o.title) ?? str(o.message) ?? '',
+      details: str(data.details) ?? str(o.message) ?? '',
+    };
+  });
+}
+
+export interface MessageParts {
+  content: string;
+  payload: Obj;
+  media?: InboundMedia;
+}
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
+
+function readMedia(type: string, o: Obj): InboundMedia {
+  const media: InboundMedia = { mediaId: str(o.id) ?? '', mimeType: str(o.mime_type) ?? (type === 'sticker' ? 'image/webp' : 'application/octet-stream') };
+  if (str(o.sha256)) media.sha256 = str(o.sha256);
+  if (str(o.filename)) media.filename = str(o.filename);
+  if (str(o.caption)) media.caption = str(o.caption);
+  if (typeof o.voice === 'boolean') media.voice = o.voice;
+  if (typeof o.animated === 'boolean') media.animated = o.animated;
+  return media;
+}
+
+function mediaSummary(type: string, m: InboundMedia): string {
+  if (m.caption) return m.caption;
+  switch (type) {
+    case 'image': return '📷 Photo';
+    case 'video': return '🎥 Video';
+    case 'audio': return m.voice ? '🎤 Voice message' : '🎵 Audio';
+    case 'document': return `📄 ${m.filename ?? 'Document'}`;
+    default: return m.animated ? '✨ Animated sticker' : '🏷️ Sticker';
+  }
+}
+
+/** Parses a JSON string without throwing; returns `null` when it is not valid JSON. */
+export function safeJsonParse(text: unknown): unknown {
+  if (typeof text !== 'string') return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function readContacts(v: unknown): Obj[] {
+  return arr(v).map((c) => {
+    const o = obj(c);
+    const name = obj(o.name);
+    return {
+      name: str(name.formatted_name) ?? [str(name.first_name), str(name.last_name)].filter(Boolean).join(' '),
+      phones: arr(o.phones).map((p) => ({ phone: str(obj(p).phone), waId: str(obj(p).wa_id), type: str(obj(p).type) })),
+      emails: arr(o.emails).map((e) => ({ email: str(obj(e).email), type: str(obj(e).type) })),
+      org: o.org ? obj(o.org) : undefined,
+      urls: arr(o.urls).map((u) => str(obj(u).url)).filter(Boolean),
+      birthday: str(o.birthday),
+    };
+  });
+}
+
+function readInteractive(o: Obj): MessageParts {
+  const kind = str(o.type) ?? 'unknown';
+  if (kind === 'nfm_reply') {
+    const r = obj(o.nfm_reply);
+    const responseJson = str(r.response_json) ?? '';
+    const response = safeJsonParse(responseJson);
+    return {
+      content: str(r.body) || '📝 Form submitted',
+      payload: { kind, name: str(r.name), body: str(r.body), response, responseJson },
+    };
+  }
+  const reply = obj(o[kind]);
+  const payload = { kind, id: str(reply.id), title: str(reply.title), description: str(reply.description) };
+  return { content: payload.title ?? payload.id ?? '', payload };
+}
+
+function readOrder(o: Obj): MessageParts {
+  const items = arr(o.product_items).map((i) => {
+    const it = obj(i);
+    return {
+      productRetailerId: str(it.product_retailer_id) ?? '',
+      quantity: num(it.quantity) ?? 0,
+      itemPrice: num(it.item_price) ?? 0,
+      currency: str(it.currency) ?? '',
+    };
+  });
+  const total: Record<string, number> = {};
+  for (const it of items) total[it.currency] = Math.round(((total[it.currency] ?? 0) + it.itemPrice * it.quantity) * 100) / 100;
+  const count = items.reduce((n, it) => n + it.quantity, 0);
+  const totals = Object.entries(total).map(([cur, v]) => `${cur} ${v.toFixed(2)}`).join(' + ');
+  const text = str(o.text);
+  const content = `🛒 Order: ${count} item${count === 1 ? '' : 's'}${totals ? `, total ${totals}` : ''}${text ? ` — ${text}` : ''}`;
+  return { content, payload: { catalogId: str(o.catalog_id), text, items, total } };
+}
+
+function readSystem(o: Obj): MessageParts {
+  const kind = str(o.type) ?? 'unknown';
+  const payload: Obj = { kind, body: str(o.body) ?? '' };
+  const newWaId = str(o.wa_id) ?? str(o.new_wa_id);
+  if (newWaId) payload.newWaId = newWaId;
+  if (o.identity !== undefined) payload.identity = o.identity;
+  if (str(o.customer)) payload.customer = str(o.customer);
+  return { content: (payload.body as string) || `System: ${kind}`, payload };
+}
+
+/** Builds content/payload/media for a message of `type` from its raw object `m`. */
+export function readMessageParts(type: string, m: Obj): MessageParts {
+  const o = obj(m[type]);
+  if (MEDIA_TYPES.has(type)) {
+    const media = readMedia(type, o);
+    return { content: mediaSummary(type, media), payload: { ...media }, media };
+  }
+  switch (type) {
+    case 'text':
+      return { content: str(o.body) ?? '', payload: { body: str(o.body) ?? '' } };
+    case 'location': {
+      const p = { latitude: num(o.latitude), longitude: num(o.longitude), name: str(o.name), address: str(o.address), url: str(o.url) };
+      const label = p.name ?? p.address ?? `${p.latitude}, ${p.longitude}`;
+      return { content: `📍 Location: ${label}`, payload: p };
+    }
+    case 'contacts': {
+      const contacts = readContacts(m.contacts);
+      const names = contacts.map((c) => c.name).filter(Boolean).join(', ');
+      return { content: `👤 Contact${contacts.length === 1 ? '' : 's'}: ${names || contacts.length}`, payload: { contacts } };
+    }
+    case 'interactive':
+      return readInteractive(o);
+    case 'button':
+      return { content: str(o.text) ?? str(o.payload) ?? '', payload: { text: str(o.text), payload: str(o.payload) } };
+    case 'reaction': {
+      const emoji = str(o.emoji) ?? '';
+      return {
+        content: emoji ? `Reacted ${emoji}` : 'Removed a reaction',
+        payload: { targetExternalId: str(o.message_id), emoji, removed: emoji === '' },
+      };
+    }
+    case 'order':
+      return readOrder(o);
+    case 'system':
+      return readSystem(o);
+    case 'unsupported':
+    case 'unknown':
+      return { content: '⚠️ Unsupported message (open WhatsApp on the phone to view it)', payload: { errors: readErrors(m.errors) } };
+    default:
+      return { content: `⚠️ Message of type "${type}" (not supported yet)`, payload: { unknownType: type } };
+  }
+}
