@@ -1,0 +1,83 @@
+/**
+ * Sparse vectors and a TF-IDF vectoriser over string features. Vectors are L2-normalised so that a
+ * dot product is a cosine similarity.
+ */
+
+/** A sparse vector: feature indices in ascending order and their values. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Dot product of two sparse vectors (merge over the sorted indices). */
+export function sparseDot(a: SparseVector, b: SparseVector): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  while (i < a.idx.length && j < b.idx.length) {
+    const x = a.idx[i]!;
+    const y = b.idx[j]!;
+    if (x === y) sum += a.val[i++]! * b.val[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+/** Builds a sparse vector from (index → value) pairs, sorted and L2-normalised (zero stays zero). */
+export function toUnitSparse(entries: Map<number, number>): SparseVector {
+  const idx = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
+  const val = new Float32Array(idx.length);
+  let norm = 0;
+  for (let k = 0; k < idx.length; k++) {
+    const v = entries.get(idx[k]!)!;
+    val[k] = v;
+    norm += v * v;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
+  return { idx, val };
+}
+
+/**
+ * TF-IDF with sublinear term frequency (1 + ln tf) and smoothed idf (ln((1+N)/(1+df)) + 1), as in
+ * scikit-learn. Features never seen in `fit` are ignored by `transform`.
+ */
+export class TfidfVectorizer {
+  private vocab = new Map<string, number>();
+  private idf: Float64Array = new Float64Array(0);
+
+  /** Number of distinct features learnt by `fit`. */
+  get size(): number {
+    return this.vocab.size;
+  }
+
+  /** Learns the vocabulary and idf weights from the feature counts of the training documents. */
+  fit(docs: Array<Map<string, number>>): void {
+    this.vocab = new Map();
+    const df: number[] = [];
+    for (const doc of docs) {
+      for (const f of doc.keys()) {
+        let id = this.vocab.get(f);
+        if (id === undefined) {
+          id = this.vocab.size;
+          this.vocab.set(f, id);
+          df.push(0);
+        }
+        df[id]!++;
+      }
+    }
+    const n = docs.length;
+    this.idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
+  }
+
+  /** Turns feature counts into a unit-length TF-IDF vector. */
+  transform(doc: Map<string, number>): SparseVector {
+    const entries = new Map<number, number>();
+    for (const [f, tf] of doc) {
+      const id = this.vocab.get(f);
+      if (id !== undefined) entries.set(id, (1 + Math.log(tf)) * this.idf[id]!);
+    }
+    return toUnitSparse(entries);
+  }
+}
