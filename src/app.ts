@@ -1,0 +1,83 @@
+/**
+ * Composition root: builds the database, event bus, job runner and HTTP app from a config, and
+ * starts/stops them in order. Features plug in here and nowhere else.
+ */
+import { Elysia } from 'elysia';
+import { LoginGuard } from './core/auth';
+import type { Core } from './core/context';
+import type { TurnoEvents } from './core/events';
+import type { Config } from './config';
+import { openDatabase } from './db/client';
+import { runMigrations } from './db/migrator';
+import { apiDocs } from './http/api/docs';
+import { apiV1 } from './http/api/v1';
+import type { HttpDeps } from './http/deps';
+import { errorHandler } from './http/error-handler';
+import { healthRoutes } from './http/health';
+import { adminPages } from './http/pages/admin';
+import { authPages } from './http/pages/auth';
+import { inboxPages } from './http/pages/inbox';
+import { staticFiles } from './http/static-files';
+import { JobRunner } from './jobs/runner';
+import { systemClock, type Clock } from './lib/clock';
+import { HookBus } from './lib/hook-bus';
+import { createLogger, type Logger } from './lib/logger';
+import { join } from 'node:path';
+
+export interface AppOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Start the job workers (tests with a fake clock call `jobs.runDue()` instead). */
+  startWorkers?: boolean;
+}
+
+export interface TurnoApp {
+  core: Core;
+  jobs: JobRunner;
+  http: Elysia<any, any, any, any, any, any, any>;
+  deps: HttpDeps;
+  /** Listens on the configured port (0 = random); returns the bound port. */
+  listen(port?: number): number;
+  /** Graceful stop: no new requests, in-flight jobs finish, database closed. */
+  stop(): Promise<void>;
+}
+
+/** Builds the whole application; the database is migrated before anything else runs. */
+export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const db = openDatabase(join(config.dataDir, 'turno.db'));
+  runMigrations(db, config.migrationsDir);
+  const bus = new HookBus<TurnoEvents>(log);
+  const clock = opts.clock ?? systemClock;
+  const core: Core = { db, bus, clock, log, config };
+  const jobs = new JobRunner(core, config.workers);
+  const deps: HttpDeps = { core, jobs, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
+
+  const http = new Elysia()
+    .use(errorHandler(deps))
+    .use(healthRoutes(deps))
+    .use(staticFiles(config.staticDir))
+    .use(authPages(deps))
+    .use(inboxPages(deps))
+    .use(adminPages(deps))
+    .use(apiDocs())
+    .use(apiV1(deps));
+
+  let server: ReturnType<typeof Bun.serve> | null = null;
+  if (opts.startWorkers !== false) jobs.start();
+
+  return {
+    core, jobs, http, deps,
+    listen(port = config.port) {
+      http.listen({ port, hostname: config.host, maxRequestBodySize: Math.max(config.webhookMaxBytes, 64 * 1024 * 1024) });
+      server = http.server;
+      return server!.port!;
+    },
+    async stop() {
+      if (server) await http.stop();
+      await jobs.stop();
+      await bus.drain();
+      db.$client.close();
+    },
+  };
+}

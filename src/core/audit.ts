@@ -1,0 +1,34 @@
+/** The audit log: every admin action and every sensitive change is written here. */
+import { desc } from 'drizzle-orm';
+import { auditLog } from '../db/schema';
+import { newId } from '../lib/ids';
+import type { Core } from './context';
+import type { Actor } from './types';
+
+/** Writes one audit entry (inside the caller's transaction when there is one) and announces it. */
+export function recordAudit(
+  core: Core,
+  actor: Actor | null,
+  action: string,
+  target: { type?: string; id?: string } = {},
+  details: Record<string, unknown> = {},
+): void {
+  const actorId = actor?.type === 'user' ? actor.user.id : null;
+  core.db.insert(auditLog).values({
+    id: newId(),
+    actorId,
+    actorType: actor?.type ?? 'system',
+    action,
+    targetType: target.type ?? null,
+    targetId: target.id ?? null,
+    details: actor?.type === 'system' ? { ...details, system: actor.name } : details,
+    ip: actor?.type === 'user' ? (actor.ip ?? null) : null,
+    createdAt: core.clock.now(),
+  }).run();
+  core.bus.publish('audit.logged', { action, actorId, targetType: target.type ?? null, targetId: target.id ?? null });
+}
+
+/** The newest audit entries first. */
+export function listAudit(core: Core, limit = 100) {
+  return core.db.select().from(auditLog).orderBy(desc(auditLog.createdAt)).limit(limit).all();
+}

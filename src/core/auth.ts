@@ -1,0 +1,124 @@
+/**
+ * Authentication: password login with throttling, server-side sessions with idle and absolute
+ * expiry, and API tokens. Only hashes of session and API tokens are stored.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { apiTokens, sessions, users } from '../db/schema';
+import { sha256Hex } from '../lib/crypto';
+import { newId, randomToken } from '../lib/ids';
+import { FailureThrottle } from '../lib/rate-limiter';
+import { recordAudit } from './audit';
+import type { Core } from './context';
+import { fail } from './errors';
+import { findUserByEmail, getUser, toPublicUser } from './users';
+import type { PublicUser, Session } from './types';
+
+const DUMMY_HASH = await Bun.password.hash('not-a-real-password', { algorithm: 'argon2id' });
+
+/** Per-IP and per-account failure counters for the login form. */
+export class LoginGuard {
+  readonly byIp: FailureThrottle;
+  readonly byAccount: FailureThrottle;
+  constructor(now: () => number, perIp = 20, perAccount = 5, windowMs = 15 * 60_000) {
+    this.byIp = new FailureThrottle(perIp, windowMs, now);
+    this.byAccount = new FailureThrottle(perAccount, windowMs, now);
+  }
+}
+
+/**
+ * Checks email + password. Throws `rate_limited` when the IP or account has too many recent
+ * failures, and a generic `unauthorized` for any wrong email/password/inactive account.
+ */
+export async function verifyLogin(core: Core, guard: LoginGuard, email: string, password: string, ip: string): Promise<PublicUser> {
+  const account = email.trim().toLowerCase();
+  const wait = Math.max(guard.byIp.retryAfter(ip), guard.byAccount.retryAfter(account));
+  if (wait > 0) throw fail.rateLimited('Too many failed attempts. Try again in a few minutes.', wait);
+  const user = findUserByEmail(core, account);
+  const ok = await Bun.password.verify(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !user.active) {
+    guard.byIp.fail(ip);
+    guard.byAccount.fail(account);
+    recordAudit(core, { type: 'system', name: 'auth' }, 'auth.login_failed', { type: 'user', id: user?.id }, { email: account, ip });
+    throw fail.unauthorized('Email or password is incorrect');
+  }
+  guard.byAccount.reset(account);
+  return toPublicUser(user);
+}
+
+/** Creates a session and returns the cookie token (shown once) and the session row. */
+export function createSession(core: Core, userId: string, meta: { ip?: string; userAgent?: string } = {}): { token: string; session: Session } {
+  const token = randomToken(32);
+  const now = core.clock.now();
+  const session: Session = {
+    id: newId(),
+    tokenHash: sha256Hex(token),
+    userId,
+    csrfToken: randomToken(24),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: now + core.config.sessionMaxMs,
+  };
+  core.db.insert(sessions).values(session).run();
+  return { token, session };
+}
+
+/**
+ * Resolves a session token to its session and active user, enforcing idle and absolute expiry.
+ * Touches `last_seen_at` at most once a minute. Returns null when invalid or expired.
+ */
+export function resolveSession(core: Core, token: string | undefined | null): { session: Session; user: PublicUser } | null {
+  if (!token) return null;
+  const session = core.db.select().from(sessions).where(eq(sessions.tokenHash, sha256Hex(token))).get();
+  if (!session) return null;
+  const now = core.clock.now();
+  if (now > session.expiresAt || now - session.lastSeenAt > core.config.sessionIdleMs) {
+    core.db.delete(sessions).where(eq(sessions.id, session.id)).run();
+    return null;
+  }
+  const user = getUser(core, session.userId);
+  if (!user || !user.active) return null;
+  if (now - session.lastSeenAt > 60_000) {
+    core.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id)).run();
+  }
+  return { session, user: toPublicUser(user) };
+}
+
+/** Deletes one session (logout). */
+export function revokeSession(core: Core, sessionId: string): void {
+  core.db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/** Deletes every session of a user (deactivation, password change). */
+export function revokeUserSessions(core: Core, userId: string): void {
+  core.db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Creates an API token for a user; the plain token is returned once and only its hash is kept. */
+export function createApiToken(core: Core, userId: string, name: string, actor: Parameters<typeof recordAudit>[1]): { id: string; token: string } {
+  const token = `turno_${randomToken(30)}`;
+  const id = newId();
+  core.db.insert(apiTokens).values({
+    id,
+    userId,
+    name: name.slice(0, 100) || 'API token',
+    tokenHash: sha256Hex(token),
+    prefix: token.slice(0, 12),
+    createdAt: core.clock.now(),
+  }).run();
+  recordAudit(core, actor, 'api_token.create', { type: 'user', id: userId }, { tokenId: id, name });
+  return { id, token };
+}
+
+/** Resolves a Bearer API token to its active user, or null. */
+export function resolveApiToken(core: Core, token: string | undefined | null): PublicUser | null {
+  if (!token) return null;
+  const row = core.db.select().from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt))).get();
+  if (!row) return null;
+  const user = core.db.select().from(users).where(eq(users.id, row.userId)).get();
+  if (!user || !user.active) return null;
+  core.db.update(apiTokens).set({ lastUsedAt: core.clock.now() }).where(eq(apiTokens.id, row.id)).run();
+  return toPublicUser(user);
+}

@@ -1,0 +1,109 @@
+/** Conversations: lookup, listing with filters and keyset pagination, and the timeline. */
+import { and, asc, desc, eq, exists, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { conversationEvents, conversationLabels, conversations } from '../db/schema';
+import { CONVERSATION_STATUSES, PRIORITIES } from '../db/schema/enums';
+import { newId } from '../lib/ids';
+import type { Core } from './context';
+import { fail } from './errors';
+import type { Conversation, ConversationEvent, PublicUser } from './types';
+import { visibleChannelIds } from './visibility';
+
+export const conversationFilterSchema = z.object({
+  view: z.enum(['all', 'mine', 'unassigned', 'team']).default('all'),
+  teamId: z.string().optional(),
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  channelId: z.string().optional(),
+  labelId: z.string().optional(),
+  priority: z.enum(PRIORITIES).optional(),
+  assigneeId: z.string().optional(),
+  contactId: z.string().optional(),
+  sort: z.enum(['newest', 'waiting']).default('newest'),
+  cursor: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ConversationFilter = z.input<typeof conversationFilterSchema>;
+
+/** A conversation by id, or throws `not_found`. */
+export function getConversationOrThrow(core: Core, id: string): Conversation {
+  const row = core.db.select().from(conversations).where(eq(conversations.id, id)).get();
+  if (!row) throw fail.notFound('Conversation');
+  return row;
+}
+
+function encodeCursor(key: number, id: string): string {
+  return Buffer.from(`${key}:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { key: number; id: string } {
+  const [key, id] = Buffer.from(cursor, 'base64url').toString().split(':');
+  if (!key || !id || Number.isNaN(Number(key))) throw fail.badRequest('Invalid cursor', { field: 'cursor' });
+  return { key: Number(key), id };
+}
+
+/**
+ * Lists the conversations a user may see, filtered, newest activity first (or longest waiting
+ * first), with keyset pagination: pass back `nextCursor` to continue. No OFFSET.
+ */
+export function listConversations(core: Core, user: PublicUser, filter: ConversationFilter): { items: Conversation[]; nextCursor: string | null } {
+  const f = conversationFilterSchema.parse(filter);
+  const where: SQL[] = [];
+  const channelsAllowed = visibleChannelIds(core, user);
+  if (channelsAllowed !== null) {
+    const allowed = or(inArray(conversations.channelId, channelsAllowed.length ? channelsAllowed : ['']), eq(conversations.assigneeId, user.id));
+    where.push(allowed!);
+  }
+  if (f.view === 'mine') where.push(eq(conversations.assigneeId, user.id));
+  if (f.view === 'unassigned') where.push(isNull(conversations.assigneeId));
+  if (f.view === 'team' && f.teamId) where.push(eq(conversations.teamId, f.teamId));
+  if (f.status) where.push(eq(conversations.status, f.status));
+  if (f.channelId) where.push(eq(conversations.channelId, f.channelId));
+  if (f.priority) where.push(eq(conversations.priority, f.priority));
+  if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
+  if (f.contactId) where.push(eq(conversations.contactId, f.contactId));
+  if (f.labelId) {
+    where.push(exists(core.db.select({ x: sql`1` }).from(conversationLabels)
+      .where(and(eq(conversationLabels.conversationId, conversations.id), eq(conversationLabels.labelId, f.labelId!)))));
+  }
+  const waiting = f.sort === 'waiting';
+  const sortKey = waiting ? sql<number>`coalesce(${conversations.waitingSince}, 9007199254740991)` : conversations.lastMessageAt;
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    where.push(waiting
+      ? sql`(${sortKey} > ${c.key} OR (${sortKey} = ${c.key} AND ${conversations.id} > ${c.id}))`
+      : or(lt(conversations.lastMessageAt, c.key), and(eq(conversations.lastMessageAt, c.key), lt(conversations.id, c.id)))!);
+  }
+  const order = waiting ? [asc(sortKey), asc(conversations.id)] : [desc(conversations.lastMessageAt), desc(conversations.id)];
+  const rows = core.db.select().from(conversations).where(and(...where)).orderBy(...order).limit(f.limit + 1).all();
+  const items = rows.slice(0, f.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > f.limit && last
+    ? encodeCursor(waiting ? (last.waitingSince ?? Number.MAX_SAFE_INTEGER) : last.lastMessageAt, last.id)
+    : null;
+  return { items, nextCursor };
+}
+
+/** Appends an entry to the conversation's timeline (assignment trail, status changes…). */
+export function addConversationEvent(core: Core, conversationId: string, kind: string, actorId: string | null, details: Record<string, unknown> = {}): ConversationEvent {
+  const row: ConversationEvent = { id: newId(), conversationId, kind, actorId, details, createdAt: core.clock.now() };
+  core.db.insert(conversationEvents).values(row).run();
+  return row;
+}
+
+/** The timeline of a conversation, oldest first. */
+export function listConversationEvents(core: Core, conversationId: string): ConversationEvent[] {
+  return core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, conversationId))
+    .orderBy(asc(conversationEvents.createdAt), asc(conversationEvents.id)).all();
+}
+
+/** Next human-friendly conversation number (#1, #2…); call inside the creating transaction. */
+export function nextConversationNumber(core: Core): number {
+  const row = core.db.select({ n: sql<number | null>`max(${conversations.number})` }).from(conversations).get();
+  return (row?.n ?? 0) + 1;
+}
+
+/** Ms left in the 24-hour customer service window (0 when closed). */
+export function windowRemainingMs(core: Core, conversation: Pick<Conversation, 'lastInboundAt'>): number {
+  if (!conversation.lastInboundAt) return 0;
+  return Math.max(0, conversation.lastInboundAt + 24 * 3600_000 - core.clock.now());
+}

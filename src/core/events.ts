@@ -1,0 +1,32 @@
+/**
+ * Every event of the system and its payload. The names double as WebSocket topics, outbound
+ * webhook event types and plugin hook names. Events are published only after the transaction
+ * that caused them has committed.
+ */
+import type { Actor, Contact, Conversation, Message, PublicUser, WebhookEvent } from './types';
+
+export interface TurnoEvents {
+  [name: string]: unknown;
+  'message.created': { message: Message; conversation: Conversation; contact: Contact; isNewConversation: boolean };
+  'message.updated': { message: Message; conversation: Conversation; change: 'status' | 'reaction' | 'content' | 'attachment' };
+  'conversation.created': { conversation: Conversation; contact: Contact };
+  'conversation.updated': { conversation: Conversation; changes: string[]; actor: Actor | null };
+  'conversation.assigned': {
+    conversation: Conversation;
+    previousAssigneeId: string | null;
+    previousTeamId: string | null;
+    actor: Actor | null;
+    reason: Record<string, unknown>;
+  };
+  'contact.updated': { contact: Contact };
+  'user.created': { user: PublicUser };
+  'user.updated': { user: PublicUser; changes: string[] };
+  'user.presence': { userId: string; availability: 'online' | 'away' | 'offline' };
+  'webhook.received': { event: WebhookEvent };
+  'audit.logged': { action: string; actorId: string | null; targetType: string | null; targetId: string | null };
+  'mention.created': { userId: string; messageId: string; conversationId: string };
+  'job.dead': { jobId: string; type: string; error: string };
+  'channel.status': { channelId: string; status: string; reason: string | null };
+}
+
+export type EventName = keyof TurnoEvents & string;

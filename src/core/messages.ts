@@ -1,0 +1,254 @@
+/**
+ * Messages in and out. `receiveInbound` stores a customer message exactly once (unique index on
+ * channel + external id) and finds, reopens or creates its conversation, all in one transaction.
+ * `sendMessage` checks the rules and stores the message as `queued` together with its send job.
+ * Events are published after commit.
+ */
+import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { attachments, channels, conversations, messages } from '../db/schema';
+import { transaction } from '../db/client';
+import { newId } from '../lib/ids';
+import { upsertContactIdentity, type IdentityInput } from './contacts';
+import type { Core } from './context';
+import { addConversationEvent, getConversationOrThrow, nextConversationNumber, windowRemainingMs } from './conversations';
+import { fail } from './errors';
+import { enqueueJob } from './jobs';
+import type { Actor, Attachment, Contact, Conversation, Message } from './types';
+
+/** How long after resolution a new customer message reopens the old conversation. */
+export const REOPEN_WINDOW_MS = 24 * 3600_000;
+
+export interface InboundAttachment {
+  kind: string;
+  mimeType: string;
+  filename?: string | null;
+  sha256?: string | null;
+  externalMediaId: string;
+}
+
+export interface InboundMessageInput {
+  channelId: string;
+  identity: Omit<IdentityInput, 'channelId'>;
+  externalId: string;
+  type: string;
+  content: string;
+  payload?: Record<string, unknown> | null;
+  raw: string;
+  /** Provider timestamp in ms; the thread is ordered by it. */
+  sentAt: number;
+  replyToExternalId?: string | null;
+  attachment?: InboundAttachment | null;
+}
+
+export interface ReceiveResult {
+  duplicate: boolean;
+  message: Message | null;
+  conversation: Conversation | null;
+  contact: Contact | null;
+  isNewConversation: boolean;
+}
+
+function previewOf(type: string, content: string): string {
+  return content.slice(0, 160) || `[${type}]`;
+}
+
+/** Finds the live conversation of a contact on a channel, reopening a recently resolved one. */
+function findOrOpenConversation(core: Core, channelId: string, contactId: string, at: number): { conversation: Conversation; created: boolean; reopened: boolean } {
+  const latest = core.db.select().from(conversations)
+    .where(and(eq(conversations.channelId, channelId), eq(conversations.contactId, contactId)))
+    .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
+  if (latest && latest.status !== 'resolved') return { conversation: latest, created: false, reopened: false };
+  if (latest && latest.resolvedAt && core.clock.now() - latest.resolvedAt < REOPEN_WINDOW_MS) {
+    return { conversation: latest, created: false, reopened: true };
+  }
+  const now = core.clock.now();
+  const conversation: Conversation = {
+    id: newId(), number: nextConversationNumber(core), channelId, contactId, status: 'open', priority: 'none',
+    assigneeId: null, teamId: null, previousAssigneeId: latest?.assigneeId ?? null, snoozeUntil: null,
+    snoozeUntilReply: false, lastMessageAt: at, lastMessagePreview: '', lastMessageType: 'text',
+    lastInboundAt: null, lastOutboundAt: null, waitingSince: null, firstResponseAt: null, resolvedAt: null,
+    botActive: false, createdAt: now, updatedAt: now,
+  };
+  core.db.insert(conversations).values(conversation).run();
+  return { conversation, created: true, reopened: false };
+}
+
+/**
+ * Stores an inbound customer message once. A redelivered message (same channel + external id)
+ * returns `{duplicate: true}` and changes nothing.
+ */
+export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveResult {
+  const result = transaction(core.db, (): ReceiveResult => {
+    const contact = upsertContactIdentity(core, { ...input.identity, channelId: input.channelId });
+    const now = core.clock.now();
+    const replyTo = input.replyToExternalId
+      ? core.db.select({ id: messages.id }).from(messages)
+        .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.replyToExternalId))).get()
+      : undefined;
+    const { conversation, created, reopened } = findOrOpenConversation(core, input.channelId, contact.id, input.sentAt);
+    const message: Message = {
+      id: newId(), conversationId: conversation.id, channelId: input.channelId, direction: 'inbound',
+      senderType: 'contact', senderId: contact.id, type: input.type, content: input.content,
+      payload: input.payload ?? null, raw: input.raw, externalId: input.externalId, status: 'received',
+      errorCode: null, errorMessage: null, isPrivate: false, replyToId: replyTo?.id ?? null,
+      replyToExternalId: input.replyToExternalId ?? null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
+    };
+    const inserted = core.db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }).all();
+    if (inserted.length === 0) {
+      if (created) core.db.delete(conversations).where(eq(conversations.id, conversation.id)).run();
+      return { duplicate: true, message: null, conversation: null, contact: null, isNewConversation: false };
+    }
+    if (input.attachment) {
+      const attachmentId = newId();
+      core.db.insert(attachments).values({
+        id: attachmentId, messageId: message.id, kind: input.attachment.kind, mimeType: input.attachment.mimeType,
+        filename: input.attachment.filename ?? null, sha256: input.attachment.sha256 ?? null,
+        externalMediaId: input.attachment.externalMediaId, status: 'pending', createdAt: now,
+      }).run();
+      enqueueJob(core, 'media.download', { attachmentId }, { uniqueKey: `media:${attachmentId}` });
+    }
+    const isLatest = input.sentAt >= conversation.lastMessageAt || created;
+    const wakes = conversation.status === 'snoozed' && conversation.snoozeUntilReply;
+    const changes: Partial<Conversation> = {
+      lastInboundAt: Math.max(conversation.lastInboundAt ?? 0, input.sentAt),
+      waitingSince: conversation.waitingSince ?? input.sentAt,
+      updatedAt: now,
+      ...(isLatest ? { lastMessageAt: input.sentAt, lastMessagePreview: previewOf(input.type, input.content), lastMessageType: input.type } : {}),
+      ...(reopened || wakes ? { status: 'open' as const, resolvedAt: null, snoozeUntil: null, snoozeUntilReply: false } : {}),
+    };
+    core.db.update(conversations).set(changes).where(eq(conversations.id, conversation.id)).run();
+    if (reopened) addConversationEvent(core, conversation.id, 'reopened', null, { reason: 'customer_message' });
+    if (wakes) addConversationEvent(core, conversation.id, 'snooze_ended', null, { reason: 'customer_message' });
+    return { duplicate: false, message, conversation: { ...conversation, ...changes }, contact, isNewConversation: created };
+  });
+  if (!result.duplicate) {
+    if (result.isNewConversation) core.bus.publish('conversation.created', { conversation: result.conversation!, contact: result.contact! });
+    core.bus.publish('message.created', {
+      message: result.message!, conversation: result.conversation!, contact: result.contact!, isNewConversation: result.isNewConversation,
+    });
+  }
+  return result;
+}
+
+export const sendMessageSchema = z.object({
+  content: z.string().max(4096, 'A WhatsApp message holds at most 4096 characters').default(''),
+  private: z.boolean().default(false),
+  attachmentIds: z.array(z.string()).max(10).default([]),
+  replyTo: z.string().optional(),
+  template: z.object({
+    name: z.string().min(1),
+    language: z.string().min(2),
+    components: z.array(z.record(z.string(), z.unknown())).default([]),
+  }).optional(),
+  interactive: z.record(z.string(), z.unknown()).optional(),
+}).refine((v) => v.content.trim() !== '' || v.attachmentIds.length > 0 || v.template || v.interactive, {
+  message: 'Write a message, attach a file or choose a template',
+  path: ['content'],
+});
+export type SendMessageInput = z.input<typeof sendMessageSchema>;
+
+/** Hook for rules other modules add to outbound sends (e.g. "only the assignee can reply"). */
+export type SendGuard = (core: Core, conversation: Conversation, actor: Actor, input: z.output<typeof sendMessageSchema>) => void;
+const sendGuards: SendGuard[] = [];
+
+/** Registers a rule checked before every agent send; it throws a DomainError to refuse. */
+export function addSendGuard(guard: SendGuard): void {
+  sendGuards.push(guard);
+}
+
+/**
+ * Sends (or, with `private`, notes) a message in a conversation. Free-form messages need the
+ * 24-hour window open; templates are allowed any time. Stores the message as `queued` and its
+ * `message.send` job in one transaction; private notes are stored and never sent.
+ */
+export function sendMessage(core: Core, conversationId: string, actor: Actor, input: SendMessageInput): Message {
+  const data = sendMessageSchema.parse(input);
+  const message = transaction(core.db, () => {
+    const conversation = getConversationOrThrow(core, conversationId);
+    for (const guard of sendGuards) guard(core, conversation, actor, data);
+    const channel = core.db.select().from(channels).where(eq(channels.id, conversation.channelId)).get();
+    if (!channel) throw fail.notFound('Channel');
+    if (!data.private) {
+      if (channel.status === 'disabled') throw fail.unprocessable('This channel is disabled; enable it to send messages');
+      if (!data.template && windowRemainingMs(core, conversation) === 0) {
+        throw fail.unprocessable('The 24-hour window is closed: the customer has not written in the last 24 hours. Send an approved template instead.', { field: 'template' });
+      }
+    }
+    const replyTo = data.replyTo
+      ? core.db.select().from(messages).where(and(eq(messages.id, data.replyTo), eq(messages.conversationId, conversationId))).get()
+      : undefined;
+    if (data.replyTo && !replyTo) throw fail.unprocessable('The quoted message is not in this conversation', { field: 'replyTo' });
+    const now = core.clock.now();
+    const type = data.private ? 'note' : data.template ? 'template' : data.interactive ? 'interactive' : (attachmentKind(core, data.attachmentIds) ?? 'text');
+    const row: Message = {
+      id: newId(), conversationId, channelId: conversation.channelId, direction: 'outbound',
+      senderType: actor.type === 'user' ? 'agent' : 'bot', senderId: actor.type === 'user' ? actor.user.id : null,
+      type, content: data.content || (data.template ? `[template ${data.template.name}]` : ''),
+      payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
+      raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
+      isPrivate: data.private, replyToId: replyTo?.id ?? null, replyToExternalId: replyTo?.externalId ?? null,
+      sentAt: now, createdAt: now, updatedAt: now,
+    };
+    core.db.insert(messages).values(row).run();
+    if (data.attachmentIds.length > 0) {
+      core.db.update(attachments).set({ messageId: row.id })
+        .where(and(inArray(attachments.id, data.attachmentIds), eq(attachments.status, 'stored'))).run();
+    }
+    const convChanges: Partial<Conversation> = { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(type, row.content), lastMessageType: type };
+    if (!data.private) {
+      convChanges.lastOutboundAt = now;
+      if (actor.type === 'user') {
+        convChanges.waitingSince = null;
+        if (!conversation.firstResponseAt) convChanges.firstResponseAt = now;
+      }
+      enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
+    }
+    core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
+    return { row, conversation: { ...conversation, ...convChanges } };
+  });
+  core.bus.publish('message.created', { message: message.row, conversation: message.conversation, contact: null as unknown as Contact, isNewConversation: false });
+  return message.row;
+}
+
+function attachmentKind(core: Core, ids: string[]): string | null {
+  if (ids.length === 0) return null;
+  const first = core.db.select().from(attachments).where(eq(attachments.id, ids[0]!)).get();
+  if (!first) throw fail.unprocessable('Attachment not found; upload it again', { field: 'attachmentIds' });
+  return first.kind;
+}
+
+/** A message by id, or throws `not_found`. */
+export function getMessageOrThrow(core: Core, id: string): Message {
+  const row = core.db.select().from(messages).where(eq(messages.id, id)).get();
+  if (!row) throw fail.notFound('Message');
+  return row;
+}
+
+/**
+ * Messages of a conversation in provider-time order. `before` (a message id) pages backwards;
+ * returns at most `limit` messages, oldest first.
+ */
+export function listThread(core: Core, conversationId: string, opts: { before?: string; limit?: number; includePrivate?: boolean } = {}): Message[] {
+  const limit = Math.min(opts.limit ?? 50, 200);
+  const where = [eq(messages.conversationId, conversationId)];
+  if (opts.includePrivate === false) where.push(eq(messages.isPrivate, false));
+  if (opts.before) {
+    const pivot = getMessageOrThrow(core, opts.before);
+    where.push(lt(messages.sentAt, pivot.sentAt));
+  }
+  return core.db.select().from(messages).where(and(...where))
+    .orderBy(desc(messages.sentAt), desc(messages.id)).limit(limit).all().reverse();
+}
+
+/** Attachments of the given messages. */
+export function attachmentsOf(core: Core, messageIds: string[]): Attachment[] {
+  if (messageIds.length === 0) return [];
+  return core.db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.createdAt)).all();
+}
+
+/** Inbound messages of a conversation not yet marked read by the business. */
+export function unreadInbound(core: Core, conversationId: string): Message[] {
+  return core.db.select().from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound'), ne(messages.status, 'read'))).all();
+}

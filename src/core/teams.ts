@@ -1,0 +1,70 @@
+/** Teams and memberships. */
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { teamMembers, teams } from '../db/schema';
+import { ASSIGNMENT_MODES } from '../db/schema/enums';
+import { newId } from '../lib/ids';
+import { recordAudit } from './audit';
+import type { Core } from './context';
+import { fail } from './errors';
+import type { Actor, Team } from './types';
+
+export const teamInputSchema = z.object({
+  name: z.string().trim().min(1, 'Enter a team name').max(80),
+  description: z.string().max(500).default(''),
+  assignmentMode: z.enum(ASSIGNMENT_MODES).default('manual'),
+  onlyAssigneeCanReply: z.boolean().default(false),
+  capacityOverride: z.number().int().min(0).max(500).nullable().default(null),
+});
+
+/** All teams by name. */
+export function listTeams(core: Core): Team[] {
+  return core.db.select().from(teams).orderBy(asc(teams.name)).all();
+}
+
+/** A team by id, or throws `not_found`. */
+export function getTeamOrThrow(core: Core, id: string): Team {
+  const team = core.db.select().from(teams).where(eq(teams.id, id)).get();
+  if (!team) throw fail.notFound('Team');
+  return team;
+}
+
+/** Creates a team; names are unique. */
+export function createTeam(core: Core, input: z.input<typeof teamInputSchema>, actor: Actor | null): Team {
+  const data = teamInputSchema.parse(input);
+  const team: Team = { id: newId(), ...data, lastAssignedUserId: null, createdAt: core.clock.now() };
+  core.db.transaction(() => {
+    if (core.db.select({ id: teams.id }).from(teams).where(eq(teams.name, data.name)).get()) {
+      throw fail.conflict('A team with this name already exists', { field: 'name' });
+    }
+    core.db.insert(teams).values(team).run();
+    recordAudit(core, actor, 'team.create', { type: 'team', id: team.id }, { name: data.name });
+  });
+  return team;
+}
+
+/** Changes a team's settings. */
+export function updateTeam(core: Core, id: string, input: Partial<z.input<typeof teamInputSchema>>, actor: Actor | null): Team {
+  const data = teamInputSchema.partial().parse(input);
+  getTeamOrThrow(core, id);
+  core.db.update(teams).set(data).where(eq(teams.id, id)).run();
+  recordAudit(core, actor, 'team.update', { type: 'team', id }, data);
+  return getTeamOrThrow(core, id);
+}
+
+/** Adds a user to a team (idempotent). */
+export function addTeamMember(core: Core, teamId: string, userId: string, actor: Actor | null): void {
+  core.db.insert(teamMembers).values({ teamId, userId, createdAt: core.clock.now() }).onConflictDoNothing().run();
+  recordAudit(core, actor, 'team.member_add', { type: 'team', id: teamId }, { userId });
+}
+
+/** Removes a user from a team. */
+export function removeTeamMember(core: Core, teamId: string, userId: string, actor: Actor | null): void {
+  core.db.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
+  recordAudit(core, actor, 'team.member_remove', { type: 'team', id: teamId }, { userId });
+}
+
+/** User ids of a team's members. */
+export function teamMemberIds(core: Core, teamId: string): string[] {
+  return core.db.select().from(teamMembers).where(eq(teamMembers.teamId, teamId)).all().map((r) => r.userId);
+}

@@ -1,0 +1,40 @@
+/**
+ * Who may see what. Admins and supervisors see every channel. An agent sees a channel when it is
+ * open to everyone (no team restriction) or shared with one of the agent's teams, and always sees
+ * conversations assigned to them.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import { channels, channelTeams, teamMembers } from '../db/schema';
+import type { Core } from './context';
+import type { Conversation, PublicUser } from './types';
+
+/** Channel ids the user may see, or null for "all channels". */
+export function visibleChannelIds(core: Core, user: PublicUser): string[] | null {
+  if (user.role !== 'agent') return null;
+  const restricted = new Map<string, string[]>();
+  for (const row of core.db.select().from(channelTeams).all()) {
+    restricted.set(row.channelId, [...(restricted.get(row.channelId) ?? []), row.teamId]);
+  }
+  const myTeams = new Set(core.db.select().from(teamMembers).where(eq(teamMembers.userId, user.id)).all().map((r) => r.teamId));
+  return core.db.select({ id: channels.id }).from(channels).all()
+    .map((c) => c.id)
+    .filter((id) => !restricted.has(id) || restricted.get(id)!.some((t) => myTeams.has(t)));
+}
+
+/** True when the user may see (and therefore act on) the conversation. */
+export function canSeeConversation(core: Core, user: PublicUser, conversation: Conversation): boolean {
+  if (conversation.assigneeId === user.id) return true;
+  const allowed = visibleChannelIds(core, user);
+  return allowed === null || allowed.includes(conversation.channelId);
+}
+
+/** Team ids of a user. */
+export function teamIdsOf(core: Core, userId: string): string[] {
+  return core.db.select().from(teamMembers).where(eq(teamMembers.userId, userId)).all().map((r) => r.teamId);
+}
+
+/** User ids of the members of the given teams. */
+export function membersOfTeams(core: Core, teamIds: string[]): string[] {
+  if (teamIds.length === 0) return [];
+  return [...new Set(core.db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamIds)).all().map((r) => r.userId))];
+}

@@ -1,0 +1,72 @@
+/**
+ * Maps every error to a response: JSON `{error:{code,message,field?}}` for the API and other
+ * non-page clients, a friendly HTML page (or a redirect to sign in) for browsers.
+ */
+import { Elysia } from 'elysia';
+import { ZodError } from 'zod';
+import { DomainError } from '../core/errors';
+import { errorPage } from '../../views/errors';
+import { pickLocale, translator } from '../../views/i18n';
+import type { PageContext } from '../../views/context';
+import type { HttpDeps } from './deps';
+import { htmlResponse, jsonError, redirect, STATUS_OF } from './respond';
+
+function wantsJson(request: Request, path: string): boolean {
+  if (path.startsWith('/api/') || path.startsWith('/webhooks/')) return true;
+  const accept = request.headers.get('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+function fieldOf(error: unknown): string | undefined {
+  if (error instanceof ZodError) return error.issues[0]?.path.join('.');
+  const e = error as { valueError?: { path?: string }; all?: Array<{ path?: string }> };
+  const path = e.valueError?.path ?? e.all?.[0]?.path;
+  return path ? String(path).replace(/^\//, '').replace(/\//g, '.') : undefined;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ZodError) return error.issues[0]?.message ?? 'Invalid input';
+  const e = error as { all?: Array<{ summary?: string; message?: string }>; message?: string };
+  return e.all?.[0]?.summary ?? e.all?.[0]?.message ?? 'Invalid input';
+}
+
+/** Global error handling plugin. */
+export function errorHandler(deps: HttpDeps) {
+  return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, ({ code, error, request, path }) => {
+    const pathname = path ?? new URL(request.url).pathname;
+    const json = wantsJson(request, pathname);
+    const page = (): PageContext => {
+      const locale = pickLocale(null, request.headers.get('accept-language'));
+      return { t: translator(locale), locale, user: null, csrfToken: null, path: pathname };
+    };
+    if (error instanceof DomainError) {
+      const status = STATUS_OF[error.code];
+      if (json) {
+        const headers = error.code === 'rate_limited' ? { 'retry-after': String(Math.ceil(Number(error.details.retryAfterMs ?? 60_000) / 1000)) } : {};
+        const res = jsonError(status, (error as { csrf?: boolean }).csrf ? 'csrf' : error.code, error.message, { ...error.details, ...(error.details.field ? { field: error.details.field } : {}) });
+        for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+        return res;
+      }
+      if (error.code === 'unauthorized') {
+        const next = encodeURIComponent(pathname + new URL(request.url).search);
+        return redirect(`/login?next=${next}`, request.headers.get('hx-request') === 'true');
+      }
+      const ctx = page();
+      const text = (error as { csrf?: boolean }).csrf ? ctx.t('error.csrf') : error.code === 'not_found' ? ctx.t('error.not_found_text') : error.message;
+      return htmlResponse(errorPage(ctx, error.code === 'not_found' ? ctx.t('error.not_found') : ctx.t('error.generic'), text), status);
+    }
+    if (code === 'VALIDATION' || error instanceof ZodError) {
+      return jsonError(422, 'validation', messageOf(error), { field: fieldOf(error) });
+    }
+    if (code === 'PARSE') return jsonError(400, 'bad_request', 'The request body could not be parsed (malformed JSON or form data)');
+    if (code === 'NOT_FOUND') {
+      if (json) return jsonError(404, 'not_found', 'No such route');
+      const ctx = page();
+      return htmlResponse(errorPage(ctx, ctx.t('error.not_found'), ctx.t('error.not_found_text')), 404);
+    }
+    deps.core.log.error('unhandled error', { path: pathname, code: String(code), error });
+    if (json) return jsonError(500, 'internal', 'Internal error; it was logged');
+    const ctx = page();
+    return htmlResponse(errorPage(ctx, ctx.t('error.generic'), ctx.t('error.generic')), 500);
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * Per-request context shared by every feature: who is calling (session cookie or Bearer API
+ * token), the CSRF token they must echo, the UI language and translator. Also enforces CSRF on
+ * state-changing browser requests and the first-run setup gate.
+ */
+import { Elysia } from 'elysia';
+import { resolveApiToken, resolveSession } from '../core/auth';
+import { fail } from '../core/errors';
+import { hasRole } from '../core/users';
+import { countUsers } from '../core/users';
+import type { PublicUser, Session } from '../core/types';
+import type { Role } from '../db/schema/enums';
+import { constantTimeEqual } from '../lib/crypto';
+import { randomToken } from '../lib/ids';
+import { pickLocale, translator } from '../../views/i18n';
+import type { PageContext } from '../../views/context';
+import type { HttpDeps } from './deps';
+import { cookie, readCookie } from './respond';
+
+export const SESSION_COOKIE = 'turno_session';
+export const PRE_AUTH_CSRF_COOKIE = 'turno_csrf';
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Paths that work before the first admin exists. */
+const SETUP_OPEN = [/^\/setup/, /^\/static\//, /^\/healthz$/, /^\/readyz$/, /^\/webhooks\//, /^\/manifest\.webmanifest$/, /^\/sw\.js$/];
+/** Paths that carry their own authentication (provider signatures) and are exempt from CSRF. */
+const CSRF_EXEMPT = [/^\/webhooks\//];
+
+export interface Auth {
+  user: PublicUser | null;
+  session: Session | null;
+  via: 'session' | 'token' | null;
+  /** Token the browser must echo on unsafe requests (session's, or the pre-login cookie's). */
+  csrfToken: string;
+}
+
+/** True for requests from secure origins or when configured so; decides the cookie's Secure flag. */
+export function wantsSecureCookie(deps: HttpDeps, request: Request): boolean {
+  const setting = deps.core.config.secureCookies;
+  if (setting !== 'auto') return setting === 'true';
+  return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
+/** The Elysia plugin that resolves `auth`, `ip`, `locale`, `t`, `isHtmx`, `page` for every route. */
+export function requestContext(deps: HttpDeps) {
+  let setupDone = false;
+  const isSetupDone = () => (setupDone ||= countUsers(deps.core) > 0);
+  return new Elysia({ name: 'request-context' })
+    .resolve({ as: 'global' }, ({ request, server, set }) => {
+      const headers = request.headers;
+      const url = new URL(request.url);
+      const ip = headers.get('x-real-ip') ?? server?.requestIP(request)?.address ?? 'unknown';
+      const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
+      let auth: Auth;
+      if (bearer !== undefined) {
+        const user = resolveApiToken(deps.core, bearer);
+        if (!user) throw fail.unauthorized('Invalid or revoked API token');
+        auth = { user, session: null, via: 'token', csrfToken: '' };
+      } else {
+        const resolved = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE));
+        if (resolved) {
+          auth = { user: resolved.user, session: resolved.session, via: 'session', csrfToken: resolved.session.csrfToken };
+        } else {
+          let pre = readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE);
+          if (!pre && request.method === 'GET') {
+            pre = randomToken(24);
+            set.headers['set-cookie'] = cookie(PRE_AUTH_CSRF_COOKIE, pre, { secure: wantsSecureCookie(deps, request) });
+          }
+          auth = { user: null, session: null, via: null, csrfToken: pre ?? '' };
+        }
+      }
+      const locale = pickLocale(auth.user?.locale, headers.get('accept-language'));
+      const t = translator(locale);
+      const page: PageContext = { t, locale, user: auth.user, csrfToken: auth.csrfToken || null, path: url.pathname };
+      return { auth, ip, locale, t, page, isHtmx: headers.get('hx-request') === 'true', pathname: url.pathname };
+    })
+    .onBeforeHandle({ as: 'global' }, ({ request, auth, pathname, body, set }) => {
+      if (!isSetupDone() && !SETUP_OPEN.some((re) => re.test(pathname))) {
+        set.status = 303;
+        set.headers.location = '/setup';
+        return pathname.startsWith('/api/') ? { error: { code: 'setup_required', message: 'Finish the first-run setup at /setup' } } : '';
+      }
+      if (!UNSAFE_METHODS.has(request.method) || auth.via === 'token' || CSRF_EXEMPT.some((re) => re.test(pathname))) return;
+      const sent = request.headers.get('x-csrf-token') ?? (body && typeof body === 'object' ? String((body as Record<string, unknown>)._csrf ?? '') : '');
+      if (!auth.csrfToken || !sent || !constantTimeEqual(sent, auth.csrfToken)) {
+        throw Object.assign(fail.forbidden('Missing or invalid CSRF token. Reload the page and try again.'), { csrf: true });
+      }
+    });
+}
+
+/** The signed-in user, or throws `unauthorized`. */
+export function requireUser(auth: Auth): PublicUser {
+  if (!auth.user) throw fail.unauthorized();
+  return auth.user;
+}
+
+/** The signed-in user when their role is at least `role`, else throws `forbidden`. */
+export function requireRole(auth: Auth, role: Role): PublicUser {
+  const user = requireUser(auth);
+  if (!hasRole(user.role, role)) throw fail.forbidden();
+  return user;
+}
+
+/** The audit/authorship actor of a request. */
+export function actorOf(auth: Auth, ip: string) {
+  return { type: 'user' as const, user: requireUser(auth), ip };
+}

@@ -1,0 +1,119 @@
+/**
+ * The job runner: a few async workers claim due jobs and call the handler registered for their
+ * type. Handlers must be idempotent (a job can run again after a crash). Throwing `JobRetry` or any
+ * error retries with backoff; `JobFailed` dead-letters at once.
+ */
+import { claimNextJob, completeJob, failJob, nextDueTime, recoverStaleJobs } from '../core/jobs';
+import type { Core } from '../core/context';
+import type { Job } from '../core/types';
+import { newId } from '../lib/ids';
+
+export type JobHandler = (job: Job, payload: any) => Promise<void> | void;
+
+/** Thrown by a handler to retry after a specific delay (rate limits, paused channels). */
+export class JobRetry extends Error {
+  constructor(message: string, readonly retryInMs?: number) {
+    super(message);
+  }
+}
+
+/** Thrown by a handler when retrying can never help; the job is dead-lettered at once. */
+export class JobFailed extends Error {}
+
+export class JobRunner {
+  private handlers = new Map<string, JobHandler>();
+  private running = false;
+  private active = new Set<Promise<void>>();
+  private wake: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  readonly workerId = `w-${process.pid}-${newId().slice(-6)}`;
+
+  constructor(private core: Core, private concurrency = 4, private idleMs = 500) {}
+
+  /** Registers the handler of a job type. */
+  register(type: string, handler: JobHandler): void {
+    this.handlers.set(type, handler);
+  }
+
+  /** Starts the workers after re-queueing jobs a dead process left running. */
+  start(): void {
+    if (this.running) return;
+    recoverStaleJobs(this.core, 0);
+    this.running = true;
+    for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
+  }
+
+  /** Wakes idle workers (called after enqueueing so new jobs start without waiting for the poll). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Stops claiming new jobs and waits for in-flight jobs to finish. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.poke();
+    await Promise.allSettled(this.loops);
+    await Promise.allSettled([...this.active]);
+    this.loops = [];
+  }
+
+  /**
+   * Runs due jobs one at a time until none is due (tests with a fake clock use this instead of
+   * starting the loop). Returns how many jobs ran.
+   */
+  async runDue(maxJobs = 10_000): Promise<number> {
+    let count = 0;
+    while (count < maxJobs) {
+      const job = claimNextJob(this.core, this.workerId, [...this.handlers.keys()]);
+      if (!job) break;
+      await this.execute(job);
+      count++;
+    }
+    return count;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const job = claimNextJob(this.core, this.workerId, [...this.handlers.keys()]);
+      if (!job) {
+        await this.sleep();
+        continue;
+      }
+      const run = this.execute(job);
+      this.active.add(run);
+      await run;
+      this.active.delete(run);
+    }
+  }
+
+  private sleep(): Promise<void> {
+    const due = nextDueTime(this.core);
+    const wait = due === null ? this.idleMs : Math.max(5, Math.min(this.idleMs, due - this.core.clock.now()));
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, wait);
+      const previous = this.wake;
+      this.wake = done;
+      function done() {
+        clearTimeout(timer);
+        resolve();
+        previous?.();
+      }
+    });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const handler = this.handlers.get(job.type);
+    try {
+      if (!handler) throw new JobFailed(`no handler for job type ${job.type}`);
+      await handler(job, job.payload);
+      completeJob(this.core, job.id);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const status = failJob(this.core, job, message, {
+        final: error instanceof JobFailed,
+        retryInMs: error instanceof JobRetry ? error.retryInMs : undefined,
+      });
+      this.core.log.warn('job failed', { jobId: job.id, type: job.type, attempt: job.attempts, status, error: message });
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import { backoffDelay, claimNextJob, enqueueJob, listDeadJobs, recoverStaleJobs, retryDeadJob } from '../../../src/core/jobs';
+import { JobFailed, JobRetry } from '../../../src/jobs/runner';
+import { createTestApp, type TestApp } from '../../helpers/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => t.close());
+
+describe('durable job queue', () => {
+  test('a job enqueued in a transaction that rolls back does not exist', () => {
+    const core = t.app.core;
+    expect(() => core.db.transaction(() => {
+      enqueueJob(core, 'x', {});
+      throw new Error('rollback');
+    })).toThrow('rollback');
+    expect(claimNextJob(core, 'w1')).toBeNull();
+  });
+
+  test('claims are atomic: each job goes to exactly one worker', () => {
+    const core = t.app.core;
+    for (let i = 0; i < 50; i++) enqueueJob(core, 'x', { i });
+    const seen = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      const job = claimNextJob(core, `w${i % 3}`);
+      if (job) {
+        expect(seen.has(job.id)).toBe(false);
+        seen.add(job.id);
+      }
+    }
+    expect(seen.size).toBe(50);
+  });
+
+  test('timers wait for run_at; uniqueKey dedupes unfinished jobs', () => {
+    const core = t.app.core;
+    const id = enqueueJob(core, 'timer', {}, { runAt: t.clock.now() + 60_000, uniqueKey: 'snooze:1' });
+    expect(enqueueJob(core, 'timer', {}, { uniqueKey: 'snooze:1' })).toBe(id);
+    expect(claimNextJob(core, 'w')).toBeNull();
+    t.clock.advance(60_000);
+    expect(claimNextJob(core, 'w')?.id).toBe(id);
+  });
+
+  test('failures back off with jitter, then dead-letter after max attempts; admins can retry', async () => {
+    const core = t.app.core;
+    let calls = 0;
+    t.app.jobs.register('flaky', () => {
+      calls++;
+      throw new Error('upstream 503');
+    });
+    enqueueJob(core, 'flaky', {}, { maxAttempts: 3 });
+    for (let i = 0; i < 3; i++) {
+      expect(await t.app.jobs.runDue()).toBe(1);
+      expect(await t.app.jobs.runDue()).toBe(0);
+      t.clock.advance(20 * 60_000);
+    }
+    expect(calls).toBe(3);
+    const dead = listDeadJobs(core);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]!.lastError).toBe('upstream 503');
+    expect(t.eventNames()).toContain('job.dead');
+    expect(retryDeadJob(core, dead[0]!.id)).toBe(true);
+    t.app.jobs.register('flaky', () => {});
+    expect(await t.app.jobs.runDue()).toBe(1);
+    expect(listDeadJobs(core)).toHaveLength(0);
+  });
+
+  test('JobFailed dead-letters at once; JobRetry uses its delay', async () => {
+    const core = t.app.core;
+    t.app.jobs.register('bad', () => {
+      throw new JobFailed('invalid parameter');
+    });
+    t.app.jobs.register('slow', () => {
+      throw new JobRetry('rate limited', 30_000);
+    });
+    enqueueJob(core, 'bad', {});
+    enqueueJob(core, 'slow', {});
+    await t.app.jobs.runDue();
+    expect(listDeadJobs(core).map((j) => j.type)).toEqual(['bad']);
+    t.clock.advance(29_000);
+    expect(await t.app.jobs.runDue()).toBe(0);
+    t.clock.advance(1_000);
+    expect(await t.app.jobs.runDue()).toBe(1);
+  });
+
+  test('a job left running by a dead process is recovered and retried', () => {
+    const core = t.app.core;
+    enqueueJob(core, 'x', {});
+    const claimed = claimNextJob(core, 'dead-process');
+    expect(claimed).not.toBeNull();
+    expect(claimNextJob(core, 'w2')).toBeNull();
+    expect(recoverStaleJobs(core, 0)).toBe(1);
+    expect(claimNextJob(core, 'w2')?.id).toBe(claimed!.id);
+  });
+
+  test('backoff grows exponentially and is capped', () => {
+    expect(backoffDelay(1, () => 0)).toBe(1000);
+    expect(backoffDelay(1, () => 1)).toBe(2000);
+    expect(backoffDelay(4, () => 1)).toBe(16000);
+    expect(backoffDelay(30, () => 1)).toBe(15 * 60_000);
+  });
+});

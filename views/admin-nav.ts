@@ -1,0 +1,16 @@
+/** Secondary navigation of the admin area. Features add their pages to ADMIN_LINKS. */
+import { html } from '../src/lib/html';
+import type { PageContext } from './context';
+
+/** [path, translation key] of each admin page, in display order. */
+export const ADMIN_LINKS: Array<[string, string]> = [
+  ['/admin/users', 'nav.users'],
+  ['/admin/audit', 'audit.title'],
+  ['/admin/jobs', 'jobs.dead_title'],
+];
+
+/** The admin sub-navigation. */
+export function adminNav(ctx: PageContext) {
+  return html`<nav class="subnav">${ADMIN_LINKS.map(([href, key]) =>
+    html`<a href="${href}" class="${ctx.path.startsWith(href) ? 'active' : ''}">${ctx.t(key)}</a>`)}</nav>`;
+}

@@ -1,0 +1,28 @@
+/** Admin views of the audit log and of dead-lettered jobs. */
+import { html } from '../src/lib/html';
+import type { Job } from '../src/core/types';
+import { csrfField } from './components/form';
+import type { PageContext } from './context';
+import { layout } from './layout';
+import { adminNav } from './admin-nav';
+
+interface AuditRow { id: string; action: string; actorId: string | null; targetType: string | null; targetId: string | null; details: Record<string, unknown>; createdAt: number }
+
+/** The audit log table. */
+export function auditPage(ctx: PageContext, rows: AuditRow[], names: Map<string, string>) {
+  return layout(ctx, ctx.t('audit.title'), html`${adminNav(ctx)}<section class="card"><h1>${ctx.t('audit.title')}</h1>
+    <div class="table-wrap"><table class="table"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Details</th></tr></thead>
+    <tbody>${rows.map((r) => html`<tr><td><time datetime="${new Date(r.createdAt).toISOString()}">${new Date(r.createdAt).toLocaleString(ctx.locale)}</time></td>
+      <td>${r.actorId ? (names.get(r.actorId) ?? r.actorId) : 'system'}</td><td><code>${r.action}</code></td>
+      <td>${r.targetType ?? ''} ${r.targetId ?? ''}</td><td><code class="wrap">${JSON.stringify(r.details)}</code></td></tr>`)}</tbody></table></div></section>`);
+}
+
+/** Dead-lettered jobs with a retry button. */
+export function deadJobsPage(ctx: PageContext, rows: Job[]) {
+  return layout(ctx, ctx.t('jobs.dead_title'), html`${adminNav(ctx)}<section class="card"><h1>${ctx.t('jobs.dead_title')}</h1>
+    ${rows.length === 0 ? html`<p class="muted">—</p>` : ''}
+    <div class="table-wrap"><table class="table"><thead><tr><th>Type</th><th>Attempts</th><th>Last error</th><th>Payload</th><th></th></tr></thead>
+    <tbody>${rows.map((j) => html`<tr><td><code>${j.type}</code></td><td>${j.attempts}</td><td>${j.lastError ?? ''}</td>
+      <td><code class="wrap">${JSON.stringify(j.payload)}</code></td>
+      <td><form method="post" action="/admin/jobs/${j.id}/retry">${csrfField(ctx.csrfToken)}<button class="small" type="submit">Retry</button></form></td></tr>`)}</tbody></table></div></section>`);
+}

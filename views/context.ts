@@ -1,0 +1,12 @@
+/** What every page needs to render: the translator, the signed-in user and the CSRF token. */
+import type { PublicUser } from '../src/core/types';
+import type { Locale, Translate } from './i18n';
+
+export interface PageContext {
+  t: Translate;
+  locale: Locale;
+  user: PublicUser | null;
+  csrfToken: string | null;
+  /** Current path, to highlight navigation. */
+  path: string;
+}

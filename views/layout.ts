@@ -1,0 +1,48 @@
+/** The HTML shell: head, navigation, htmx + ws extension + Alpine, CSRF header for htmx requests. */
+import { html, jsonForHtml, type SafeHtml } from '../src/lib/html';
+import type { PageContext } from './context';
+
+/** Top navigation for signed-in users; admin links only for admins. */
+function nav(ctx: PageContext): SafeHtml {
+  if (!ctx.user) return html``;
+  const link = (href: string, key: string) =>
+    html`<a href="${href}" class="${ctx.path.startsWith(href) ? 'active' : ''}">${ctx.t(key)}</a>`;
+  return html`<nav class="topnav" x-data="{ open: false }">
+    <a class="brand" href="/inbox">${ctx.t('app.name')}</a>
+    <button class="menu-toggle" type="button" aria-label="Menu" @click="open = !open">☰</button>
+    <div class="links" :class="open && 'open'">
+      ${link('/inbox', 'nav.inbox')}
+      ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
+      <a href="/profile" class="${ctx.path.startsWith('/profile') ? 'active' : ''}">${ctx.user.name}</a>
+      <form method="post" action="/logout" class="inline">
+        <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
+        <button type="submit" class="link">${ctx.t('nav.logout')}</button>
+      </form>
+    </div>
+  </nav>`;
+}
+
+/** A complete page. `head` adds page-specific tags; `bodyAttrs` are pre-escaped attributes. */
+export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { head?: SafeHtml; bodyClass?: string } = {}): SafeHtml {
+  const hxHeaders = ctx.csrfToken ? jsonForHtml({ 'X-CSRF-Token': ctx.csrfToken }) : '{}';
+  return html`<!doctype html>
+<html lang="${ctx.locale}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title} · Turno</title>
+  <link rel="manifest" href="/manifest.webmanifest">
+  <meta name="theme-color" content="#0f766e">
+  <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="/static/app.css">
+  <script src="/static/vendor/htmx.min.js" defer></script>
+  <script src="/static/vendor/htmx-ws.min.js" defer></script>
+  <script src="/static/vendor/alpine.min.js" defer></script>
+  ${opts.head ?? ''}
+</head>
+<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}">
+  ${nav(ctx)}
+  <main id="main">${body}</main>
+</body>
+</html>`;
+}
