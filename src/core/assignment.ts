@@ -1,0 +1,117 @@
+/**
+ * Assigning conversations to agents and teams. Every change is audited, leaves an `assigned`
+ * entry on the conversation's timeline with the explanation (`reason`) in its details, and
+ * publishes `conversation.assigned` after commit. The routing engine (core/routing) decides *who*;
+ * this module only records the decision.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { conversations, users } from '../db/schema';
+import { transaction } from '../db/client';
+import { recordAudit } from './audit';
+import type { Core } from './context';
+import { addConversationEvent, getConversationOrThrow } from './conversations';
+import { fail } from './errors';
+import { getTeamOrThrow } from './teams';
+import type { Actor, Conversation } from './types';
+
+export interface AssignmentTarget {
+  /** Agent to assign; `null` unassigns; omitted keeps the current assignee. */
+  assigneeId?: string | null;
+  /** Team to route to; `null` removes the team; omitted keeps the current team. */
+  teamId?: string | null;
+}
+
+export interface AssignmentResult {
+  conversation: Conversation;
+  previousAssigneeId: string | null;
+  previousTeamId: string | null;
+  changed: boolean;
+}
+
+function actorId(actor: Actor | null): string | null {
+  return actor?.type === 'user' ? actor.user.id : null;
+}
+
+function assertActiveUser(core: Core, userId: string): void {
+  const user = core.db.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw fail.notFound('Agent');
+  if (!user.active) throw fail.unprocessable('This agent is deactivated and cannot receive conversations', { field: 'assigneeId' });
+}
+
+/**
+ * Applies an assignment inside the caller's transaction (or a new IMMEDIATE one) without
+ * publishing; returns what changed. `publishAssignment` must be called after commit.
+ */
+export function applyAssignment(core: Core, conversationId: string, target: AssignmentTarget, actor: Actor | null, reason: Record<string, unknown>): AssignmentResult {
+  return transaction(core.db, () => {
+    const before = getConversationOrThrow(core, conversationId);
+    const assigneeId = target.assigneeId === undefined ? before.assigneeId : target.assigneeId;
+    const teamId = target.teamId === undefined ? before.teamId : target.teamId;
+    if (assigneeId && assigneeId !== before.assigneeId) assertActiveUser(core, assigneeId);
+    if (teamId && teamId !== before.teamId) getTeamOrThrow(core, teamId);
+    const changed = assigneeId !== before.assigneeId || teamId !== before.teamId;
+    if (!changed) return { conversation: before, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId, changed };
+    const now = core.clock.now();
+    const changes: Partial<Conversation> = {
+      assigneeId, teamId, updatedAt: now,
+      previousAssigneeId: assigneeId !== before.assigneeId && before.assigneeId ? before.assigneeId : before.previousAssigneeId,
+    };
+    core.db.update(conversations).set(changes).where(eq(conversations.id, conversationId)).run();
+    addConversationEvent(core, conversationId, 'assigned', actorId(actor), {
+      ...reason, assigneeId, teamId, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId,
+    });
+    recordAudit(core, actor, assigneeId ? 'conversation.assign' : 'conversation.unassign', { type: 'conversation', id: conversationId }, {
+      assigneeId, teamId, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId, mode: reason.mode ?? null,
+    });
+    return { conversation: { ...before, ...changes }, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId, changed };
+  });
+}
+
+/** Publishes `conversation.assigned` for a committed assignment (no-op when nothing changed). */
+export function publishAssignment(core: Core, result: AssignmentResult, actor: Actor | null, reason: Record<string, unknown>): void {
+  if (!result.changed) return;
+  core.bus.publish('conversation.assigned', {
+    conversation: result.conversation, previousAssigneeId: result.previousAssigneeId,
+    previousTeamId: result.previousTeamId, actor, reason,
+  });
+}
+
+/**
+ * Assigns a conversation to an agent and/or team. `assigneeId: null` unassigns (the conversation
+ * goes back to its team's queue). `reason` explains the decision (mode, rule, candidates…) and is
+ * stored on the timeline. Permission checks belong to the caller (see routing/permissions).
+ */
+export function assignConversation(core: Core, conversationId: string, target: AssignmentTarget, actor: Actor | null, reason: Record<string, unknown> = { mode: 'manual' }): AssignmentResult {
+  const result = applyAssignment(core, conversationId, target, actor, reason);
+  publishAssignment(core, result, actor, reason);
+  return result;
+}
+
+/**
+ * Atomic "take it if nobody has it": one conditional UPDATE … WHERE assignee_id IS NULL in an
+ * IMMEDIATE transaction, so of many simultaneous claims exactly one wins. Losers get `conflict`
+ * naming the agent who won.
+ */
+export function claimConversation(core: Core, conversationId: string, actor: Actor & { type: 'user' }): AssignmentResult {
+  const reason = { mode: 'claim' };
+  const result = transaction(core.db, () => {
+    const before = getConversationOrThrow(core, conversationId);
+    const now = core.clock.now();
+    const updated = core.db.update(conversations)
+      .set({ assigneeId: actor.user.id, updatedAt: now })
+      .where(and(eq(conversations.id, conversationId), isNull(conversations.assigneeId))).run();
+    if (updated.changes === 0) {
+      const current = getConversationOrThrow(core, conversationId);
+      if (current.assigneeId === actor.user.id) return { conversation: current, previousAssigneeId: current.assigneeId, previousTeamId: current.teamId, changed: false };
+      const owner = current.assigneeId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, current.assigneeId)).get() : undefined;
+      throw fail.conflict(`Already taken by ${owner?.name ?? 'another agent'}`, { assigneeId: current.assigneeId, assigneeName: owner?.name ?? null });
+    }
+    addConversationEvent(core, conversationId, 'assigned', actor.user.id, {
+      ...reason, assigneeId: actor.user.id, teamId: before.teamId, previousAssigneeId: null, previousTeamId: before.teamId,
+    });
+    recordAudit(core, actor, 'conversation.claim', { type: 'conversation', id: conversationId }, { teamId: before.teamId });
+    return { conversation: { ...before, assigneeId: actor.user.id, updatedAt: now }, previousAssigneeId: null, previousTeamId: before.teamId, changed: true };
+  });
+  publishAssignment(core, result, actor, reason);
+  return result;
+}
