@@ -99,8 +99,9 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
     const now = core.clock.now();
     const updated = core.db.update(conversations)
       .set({ assigneeId: actor.user.id, updatedAt: now })
-      .where(and(eq(conversations.id, conversationId), isNull(conversations.assigneeId))).run();
-    if (updated.changes === 0) {
+      .where(and(eq(conversations.id, conversationId), isNull(conversations.assigneeId)))
+      .returning({ id: conversations.id }).all();
+    if (updated.length === 0) {
       const current = getConversationOrThrow(core, conversationId);
       if (current.assigneeId === actor.user.id) return { conversation: current, previousAssigneeId: current.assigneeId, previousTeamId: current.teamId, changed: false };
       const owner = current.assigneeId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, current.assigneeId)).get() : undefined;
