@@ -6,3 +6,4 @@ export * from './conversations';
 export * from './messages';
 export * from './system';
 export * from './templates';
+export * from './routing';
