@@ -7,3 +7,4 @@ export * from './messages';
 export * from './system';
 export * from './templates';
 export * from './routing';
+export * from './realtime';

@@ -1,0 +1,127 @@
+/**
+ * The WebSocket hub: which user has which browser tabs open, what conversation each tab shows,
+ * and helpers to push HTML fragments (htmx `hx-swap-oob`) to the right tabs. Transport-agnostic:
+ * a tab is anything with `send(text)`, so tests and other features can use it without sockets.
+ *
+ * Other features push with `sendToUsers`, `broadcast` or `sendToViewers`; they never hold sockets.
+ */
+import type { PublicUser } from '../core/types';
+import type { Locale } from '../../views/i18n';
+
+/** One connected browser tab. */
+export interface HubTab {
+  /** Unique per connection. */
+  id: string;
+  user: PublicUser;
+  /** The conversation open in this tab, if any. */
+  viewing: string | null;
+  /** UI language of the tab (fragments are rendered once per language). */
+  locale: Locale;
+  /** True after the client reported no input for a while (presence "away"). */
+  idle: boolean;
+  /** Delivers one text frame; must not throw when the socket is already gone. */
+  send(text: string): void;
+}
+
+export type HubListener = (event: 'join' | 'leave' | 'view', tab: HubTab, previous?: string | null) => void;
+
+/** Tabs by id plus an index by user; all methods are synchronous and cheap. */
+export class RealtimeHub {
+  private tabs = new Map<string, HubTab>();
+  private listeners: HubListener[] = [];
+
+  /** Registers a connected tab. */
+  add(tab: HubTab): void {
+    this.tabs.set(tab.id, tab);
+    this.emit('join', tab);
+  }
+
+  /** Forgets a tab (socket closed). Returns the removed tab. */
+  remove(tabId: string): HubTab | undefined {
+    const tab = this.tabs.get(tabId);
+    if (!tab) return undefined;
+    this.tabs.delete(tabId);
+    this.emit('leave', tab, tab.viewing);
+    return tab;
+  }
+
+  /** The tab with this id. */
+  get(tabId: string): HubTab | undefined {
+    return this.tabs.get(tabId);
+  }
+
+  /** Records which conversation a tab shows (null: none). */
+  setViewing(tabId: string, conversationId: string | null): void {
+    const tab = this.tabs.get(tabId);
+    if (!tab || tab.viewing === conversationId) return;
+    const previous = tab.viewing;
+    tab.viewing = conversationId;
+    this.emit('view', tab, previous);
+  }
+
+  /** Called on join/leave/view changes (presence and "is viewing" indicators listen here). */
+  onChange(listener: HubListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every connected tab. */
+  allTabs(): HubTab[] {
+    return [...this.tabs.values()];
+  }
+
+  /** The open tabs of a user. */
+  tabsOf(userId: string): HubTab[] {
+    return this.allTabs().filter((t) => t.user.id === userId);
+  }
+
+  /** Ids of users with at least one open tab. */
+  connectedUserIds(): string[] {
+    return [...new Set(this.allTabs().map((t) => t.user.id))];
+  }
+
+  /** Users (one entry each) with a tab currently showing the conversation. */
+  viewersOf(conversationId: string): PublicUser[] {
+    const seen = new Map<string, PublicUser>();
+    for (const tab of this.tabs.values()) if (tab.viewing === conversationId) seen.set(tab.user.id, tab.user);
+    return [...seen.values()];
+  }
+
+  /** Sends `html` to every tab of the given users. Returns the number of tabs reached. */
+  sendToUsers(userIds: Iterable<string>, html: string): number {
+    const wanted = new Set(userIds);
+    return this.sendWhere((tab) => wanted.has(tab.user.id), html);
+  }
+
+  /** Sends `html` to every tab whose user passes `predicate` (evaluated once per user). */
+  broadcast(predicate: (user: PublicUser) => boolean, html: string): number {
+    const verdicts = new Map<string, boolean>();
+    return this.sendWhere((tab) => {
+      if (!verdicts.has(tab.user.id)) verdicts.set(tab.user.id, predicate(tab.user));
+      return verdicts.get(tab.user.id)!;
+    }, html);
+  }
+
+  /** Sends `html` to the tabs currently showing the conversation. */
+  sendToViewers(conversationId: string, html: string): number {
+    return this.sendWhere((tab) => tab.viewing === conversationId, html);
+  }
+
+  /** Sends to the tabs matching `filter`; a failing tab is dropped, the others still get it. */
+  sendWhere(filter: (tab: HubTab) => boolean, html: string): number {
+    let reached = 0;
+    for (const tab of [...this.tabs.values()]) {
+      if (!filter(tab)) continue;
+      try {
+        tab.send(html);
+        reached++;
+      } catch {
+        this.remove(tab.id);
+      }
+    }
+    return reached;
+  }
+
+  private emit(event: 'join' | 'leave' | 'view', tab: HubTab, previous?: string | null): void {
+    for (const listener of this.listeners) listener(event, tab, previous);
+  }
+}
