@@ -14,10 +14,13 @@ import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow, nextConversationNumber, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
+import { getSetting } from './settings';
 import type { Actor, Attachment, Contact, Conversation, Message } from './types';
 
-/** How long after resolution a new customer message reopens the old conversation. */
-export const REOPEN_WINDOW_MS = 24 * 3600_000;
+/** How long after resolution a new customer message reopens the old conversation (a setting). */
+function reopenWindowMs(core: Core): number {
+  return getSetting(core, 'lifecycle.reopenWindowMinutes') * 60_000;
+}
 
 export interface InboundAttachment {
   kind: string;
@@ -59,7 +62,7 @@ function findOrOpenConversation(core: Core, channelId: string, contactId: string
     .where(and(eq(conversations.channelId, channelId), eq(conversations.contactId, contactId)))
     .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
   if (latest && latest.status !== 'resolved') return { conversation: latest, created: false, reopened: false };
-  if (latest && latest.resolvedAt && core.clock.now() - latest.resolvedAt < REOPEN_WINDOW_MS) {
+  if (latest && latest.resolvedAt && core.clock.now() - latest.resolvedAt < reopenWindowMs(core)) {
     return { conversation: latest, created: false, reopened: true };
   }
   const now = core.clock.now();

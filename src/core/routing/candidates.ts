@@ -1,0 +1,59 @@
+/**
+ * Who could take a conversation of a team right now: each member's availability, open load and
+ * capacity, and when they last received a conversation (for "longest idle" tie-breaks).
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { conversationEvents, conversations, teamMembers, users } from '../../db/schema';
+import type { Availability } from '../../db/schema/enums';
+import { effectiveAvailability } from '../availability';
+import type { Core } from '../context';
+import type { Team } from '../types';
+
+/** Statuses that count against an agent's capacity. */
+export const ACTIVE_STATUSES = ['open', 'pending'] as const;
+
+export interface Candidate {
+  userId: string;
+  name: string;
+  availability: Availability;
+  open: number;
+  capacity: number;
+  /** Time of the agent's latest assignment, null if never. */
+  lastAssignedAt: number | null;
+}
+
+/** True when the candidate may receive a conversation automatically. */
+export function isEligible(c: Candidate): boolean {
+  return c.availability === 'online' && c.open < c.capacity;
+}
+
+/** Open (open + pending) conversations per agent. */
+export function openCounts(core: Core, userIds: string[]): Map<string, number> {
+  if (userIds.length === 0) return new Map();
+  const rows = core.db.select({ id: conversations.assigneeId, n: sql<number>`count(*)` }).from(conversations)
+    .where(and(inArray(conversations.assigneeId, userIds), inArray(conversations.status, [...ACTIVE_STATUSES])))
+    .groupBy(conversations.assigneeId).all();
+  return new Map(rows.map((r) => [r.id!, r.n]));
+}
+
+function lastAssignedTimes(core: Core, userIds: string[]): Map<string, number> {
+  if (userIds.length === 0) return new Map();
+  const assignee = sql<string>`json_extract(${conversationEvents.details}, '$.assigneeId')`;
+  const rows = core.db.select({ id: assignee, at: sql<number>`max(${conversationEvents.createdAt})` }).from(conversationEvents)
+    .where(and(eq(conversationEvents.kind, 'assigned'), inArray(assignee, userIds))).groupBy(assignee).all();
+  return new Map(rows.map((r) => [r.id, r.at]));
+}
+
+/** Active members of `team` in rotation order (join time, then id), with their live numbers. */
+export function teamCandidates(core: Core, team: Team): Candidate[] {
+  const members = core.db.select({ user: users }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, team.id), eq(users.active, true)))
+    .orderBy(asc(teamMembers.createdAt), asc(teamMembers.userId)).all().map((r) => r.user);
+  const ids = members.map((u) => u.id);
+  const open = openCounts(core, ids);
+  const last = lastAssignedTimes(core, ids);
+  return members.map((u) => ({
+    userId: u.id, name: u.name, availability: effectiveAvailability(u), open: open.get(u.id) ?? 0,
+    capacity: team.capacityOverride ?? u.capacity, lastAssignedAt: last.get(u.id) ?? null,
+  }));
+}

@@ -1,0 +1,81 @@
+/**
+ * The assignment engine: gives a waiting conversation to an agent of its team according to the
+ * team's mode, prefers the previous assignee of a returning customer when they are available, and
+ * drains team queues (longest waiting first) when capacity appears. Pick + assign happen in one
+ * IMMEDIATE transaction so two drains can never push an agent over capacity.
+ */
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { conversations, teams } from '../../db/schema';
+import { transaction } from '../../db/client';
+import { applyAssignment, publishAssignment, type AssignmentResult } from '../assignment';
+import type { Core } from '../context';
+import { addConversationEvent, getConversationOrThrow } from '../conversations';
+import type { Actor, Team } from '../types';
+import { teamIdsOf } from '../visibility';
+import { ACTIVE_STATUSES, isEligible, teamCandidates } from './candidates';
+import { pickByMode, summarizeCandidates, type Pick } from './modes';
+
+export const ROUTER: Actor = { type: 'system', name: 'router' };
+
+function teamOf(core: Core, teamId: string | null): Team | null {
+  return teamId ? core.db.select().from(teams).where(eq(teams.id, teamId)).get() ?? null : null;
+}
+
+/**
+ * Tries to give an unassigned, open conversation to an agent. Records a `routed` timeline entry
+ * when it stays in the queue and `recordQueued` is set (initial routing; drains stay quiet).
+ * Returns the assignment, or null when it stays queued.
+ */
+export function autoAssign(core: Core, conversationId: string, opts: { recordQueued?: boolean; trigger?: string } = {}): AssignmentResult | null {
+  const outcome = transaction(core.db, () => {
+    const conversation = getConversationOrThrow(core, conversationId);
+    if (conversation.assigneeId || !(ACTIVE_STATUSES as readonly string[]).includes(conversation.status)) return null;
+    const team = teamOf(core, conversation.teamId);
+    if (!team) {
+      if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { mode: 'manual', queue: 'unassigned', trigger: opts.trigger ?? null });
+      return null;
+    }
+    const candidates = teamCandidates(core, team);
+    const previous = candidates.find((c) => c.userId === conversation.previousAssigneeId && isEligible(c));
+    const pick: Pick = previous ? { winner: previous, why: 'previous_assignee' } : pickByMode(team.assignmentMode, candidates, team.lastAssignedUserId);
+    const explanation = {
+      mode: team.assignmentMode, teamName: team.name, why: pick.why, trigger: opts.trigger ?? null,
+      candidates: summarizeCandidates(candidates),
+      ...(pick.winner ? { winnerName: pick.winner.name, winnerOpen: pick.winner.open, winnerCapacity: pick.winner.capacity } : {}),
+    };
+    if (!pick.winner) {
+      if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { ...explanation, queue: 'team' });
+      return null;
+    }
+    const result = applyAssignment(core, conversationId, { assigneeId: pick.winner.userId }, ROUTER, explanation);
+    if (pick.why !== 'previous_assignee') core.db.update(teams).set({ lastAssignedUserId: pick.winner.userId }).where(eq(teams.id, team.id)).run();
+    return { result, explanation };
+  });
+  if (!outcome) return null;
+  publishAssignment(core, outcome.result, ROUTER, outcome.explanation);
+  return outcome.result;
+}
+
+/** Unassigned open/pending conversations of a team, longest waiting first. */
+export function teamQueue(core: Core, teamId: string, limit = 500): string[] {
+  return core.db.select({ id: conversations.id }).from(conversations)
+    .where(and(eq(conversations.teamId, teamId), isNull(conversations.assigneeId), inArray(conversations.status, [...ACTIVE_STATUSES])))
+    .orderBy(asc(sql`coalesce(${conversations.waitingSince}, ${conversations.createdAt})`), asc(conversations.id)).limit(limit).all().map((r) => r.id);
+}
+
+/** Assigns waiting conversations of a team until its queue is empty or nobody can take more. */
+export function drainTeam(core: Core, teamId: string, trigger = 'capacity'): number {
+  const team = teamOf(core, teamId);
+  if (!team || team.assignmentMode === 'manual') return 0;
+  let assigned = 0;
+  for (const id of teamQueue(core, teamId)) {
+    if (!autoAssign(core, id, { trigger })) break;
+    assigned++;
+  }
+  return assigned;
+}
+
+/** Drains every team the agent belongs to (they came online or freed capacity). */
+export function drainForAgent(core: Core, userId: string, trigger: string): number {
+  return teamIdsOf(core, userId).reduce((n, teamId) => n + drainTeam(core, teamId, trigger), 0);
+}

@@ -1,0 +1,46 @@
+/**
+ * Typed key-value settings stored in the `settings` table. Every key has a zod schema and a
+ * default, so readers always get a valid value even before an admin changed anything.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { settings } from '../db/schema';
+import { recordAudit } from './audit';
+import type { Core } from './context';
+import type { Actor } from './types';
+
+const minutes = z.number().int().min(0).max(60 * 24 * 30);
+
+/** Known settings, their validation and defaults. */
+export const SETTINGS = {
+  /** A customer message within this window after resolution reopens the conversation. */
+  'lifecycle.reopenWindowMinutes': { schema: minutes, default: 24 * 60 },
+  /** Open conversations of an agent offline longer than this go back to the team queue. */
+  'routing.offlineTimeoutMinutes': { schema: minutes, default: 10 },
+  /** Resolve a conversation after this many hours without customer messages (0 = never). */
+  'lifecycle.autoResolveHours': { schema: z.number().min(0).max(24 * 90), default: 0 },
+  /** Sent when auto-resolving (only inside the 24-hour window); empty = none. */
+  'lifecycle.autoResolveMessage': { schema: z.string().max(1000), default: '' },
+  /** Alert when a customer waits longer than this without a human reply (0 = off). */
+  'alerts.unattendedMinutes': { schema: minutes, default: 15 },
+  /** The out-of-office reply is sent at most once per this many hours per conversation. */
+  'hours.outOfOfficeEveryHours': { schema: z.number().min(0).max(24 * 30), default: 4 },
+} as const;
+export type SettingKey = keyof typeof SETTINGS;
+export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
+
+/** The stored value of a setting, or its default when unset or invalid. */
+export function getSetting<K extends SettingKey>(core: Core, key: K): SettingValue<K> {
+  const row = core.db.select().from(settings).where(eq(settings.key, key)).get();
+  const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
+  return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
+}
+
+/** Validates and stores a setting (audited). */
+export function setSetting<K extends SettingKey>(core: Core, key: K, value: SettingValue<K>, actor: Actor | null): void {
+  const data = SETTINGS[key].schema.parse(value);
+  const now = core.clock.now();
+  core.db.insert(settings).values({ key, value: data, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: data, updatedAt: now } }).run();
+  recordAudit(core, actor, 'setting.update', { type: 'setting', id: key }, { value: data });
+}
