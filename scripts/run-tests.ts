@@ -3,7 +3,7 @@
  * ends with the line `N passed, N failed` that CI reads. Exit code is bun's.
  */
 const args = process.argv.slice(2);
-const proc = Bun.spawn([process.execPath, 'test', ...args], {
+const proc = Bun.spawn([process.execPath, 'test', '--timeout', '60000', ...args], {
   stdout: 'pipe',
   stderr: 'pipe',
   env: { ...process.env, ORT_DISABLE_TELEMETRY: '1' },

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { SOURCE_MIGRATIONS_DIR } from './db/migrator';
+import { assetPath, isCompiled } from './paths';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -10,6 +10,7 @@ const envSchema = z.object({
   TURNO_BASE_DIR: z.string().optional(),
   TURNO_DATA_DIR: z.string().optional(),
   TURNO_PLUGINS_DIR: z.string().optional(),
+  TURNO_MODELS_DIR: z.string().optional(),
   TURNO_PUBLIC_URL: z.string().url().optional(),
   TURNO_SECRET_KEY: z.string().optional(),
   TURNO_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
@@ -26,6 +27,8 @@ export interface Config {
   baseDir: string;
   dataDir: string;
   pluginsDir: string;
+  /** Local sentence-embedding models for the intent classifier (`<data>/models` by default). */
+  modelsDir: string;
   migrationsDir: string;
   staticDir: string;
   publicUrl?: string;
@@ -37,11 +40,6 @@ export interface Config {
   webhookMaxBytes: number;
   workers: number;
   secureCookies: 'auto' | 'true' | 'false';
-}
-
-/** True when running as a `bun build --compile` executable. */
-export function isCompiled(): boolean {
-  return import.meta.dir.startsWith('/$bunfs') || import.meta.dir.includes('~BUN');
 }
 
 /** Directory containing the source tree (src/..) or, for the binary, the executable. */
@@ -88,8 +86,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baseDir,
     dataDir,
     pluginsDir: resolveFrom(baseDir, e.TURNO_PLUGINS_DIR, 'plugins'),
-    migrationsDir: SOURCE_MIGRATIONS_DIR,
-    staticDir: join(import.meta.dir, '..', 'static'),
+    modelsDir: e.TURNO_MODELS_DIR ? resolve(e.TURNO_MODELS_DIR) : join(dataDir, 'models'),
+    migrationsDir: assetPath('migrations'),
+    staticDir: assetPath('static'),
     publicUrl: e.TURNO_PUBLIC_URL,
     secretKey: loadSecretKey(dataDir, e.TURNO_SECRET_KEY),
     logLevel: e.TURNO_LOG_LEVEL,

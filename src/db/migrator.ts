@@ -5,10 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
+import { assetPath } from '../paths';
 import type { Db } from './client';
 
-/** Where migrations live when running from source. */
-export const SOURCE_MIGRATIONS_DIR = join(import.meta.dir, '..', '..', 'migrations');
+/** Where migrations live (repository folder, or the executable's embedded copy). */
+export const SOURCE_MIGRATIONS_DIR = assetPath('migrations');
 
 /** Brings the schema up to date. Safe to call on every start. */
 export function runMigrations(db: Db, folder = SOURCE_MIGRATIONS_DIR): void {
