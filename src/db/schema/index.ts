@@ -8,3 +8,4 @@ export * from './system';
 export * from './templates';
 export * from './routing';
 export * from './realtime';
+export * from './ai';
