@@ -1,5 +1,6 @@
 /** The audit log: every admin action and every sensitive change is written here. */
 import { desc } from 'drizzle-orm';
+import { afterCommit } from '../db/client';
 import { auditLog } from '../db/schema';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
@@ -25,7 +26,7 @@ export function recordAudit(
     ip: actor?.type === 'user' ? (actor.ip ?? null) : null,
     createdAt: core.clock.now(),
   }).run();
-  core.bus.publish('audit.logged', { action, actorId, targetType: target.type ?? null, targetId: target.id ?? null });
+  afterCommit(core.db, () => core.bus.publish('audit.logged', { action, actorId, targetType: target.type ?? null, targetId: target.id ?? null }));
 }
 
 /** The newest audit entries first. */

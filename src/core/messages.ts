@@ -6,8 +6,8 @@
  */
 import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { attachments, channels, conversations, messages } from '../db/schema';
-import { transaction } from '../db/client';
+import { attachments, channels, contacts, conversations, messages } from '../db/schema';
+import { afterCommit, transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import { upsertContactIdentity, type IdentityInput } from './contacts';
 import type { Core } from './context';
@@ -123,14 +123,13 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversation.id)).run();
     if (reopened) addConversationEvent(core, conversation.id, 'reopened', null, { reason: 'customer_message' });
     if (wakes) addConversationEvent(core, conversation.id, 'snooze_ended', null, { reason: 'customer_message' });
-    return { duplicate: false, message, conversation: { ...conversation, ...changes }, contact, isNewConversation: created };
-  });
-  if (!result.duplicate) {
-    if (result.isNewConversation) core.bus.publish('conversation.created', { conversation: result.conversation!, contact: result.contact! });
-    core.bus.publish('message.created', {
-      message: result.message!, conversation: result.conversation!, contact: result.contact!, isNewConversation: result.isNewConversation,
+    const updated = { ...conversation, ...changes };
+    afterCommit(core.db, () => {
+      if (created) core.bus.publish('conversation.created', { conversation: updated, contact });
+      core.bus.publish('message.created', { message, conversation: updated, contact, isNewConversation: created });
     });
-  }
+    return { duplicate: false, message, conversation: updated, contact, isNewConversation: created };
+  });
   return result;
 }
 
@@ -208,10 +207,12 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
     }
     core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
-    return { row, conversation: { ...conversation, ...convChanges } };
+    const updated = { ...conversation, ...convChanges };
+    const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
+    afterCommit(core.db, () => core.bus.publish('message.created', { message: row, conversation: updated, contact, isNewConversation: false }));
+    return row;
   });
-  core.bus.publish('message.created', { message: message.row, conversation: message.conversation, contact: null as unknown as Contact, isNewConversation: false });
-  return message.row;
+  return message;
 }
 
 function attachmentKind(core: Core, ids: string[]): string | null {

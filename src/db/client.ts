@@ -17,12 +17,35 @@ export function openDatabase(path: string): Db {
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
+const pendingAfterCommit = new WeakMap<Database, Array<() => void>>();
+
 /**
  * Runs `fn` inside an IMMEDIATE transaction (takes the write lock up front, so concurrent writers
- * queue instead of failing on upgrade). Nested calls reuse the outer transaction.
+ * queue instead of failing on upgrade). Nested calls reuse the outer transaction. Callbacks
+ * registered with `afterCommit` run once the outermost transaction has committed, and are
+ * dropped if it rolls back.
  */
 export function transaction<T>(db: Db, fn: () => T): T {
   const sqlite = db.$client;
   if (sqlite.inTransaction) return fn();
-  return sqlite.transaction(fn).immediate();
+  const queue: Array<() => void> = [];
+  pendingAfterCommit.set(sqlite, queue);
+  let result: T;
+  try {
+    result = sqlite.transaction(fn).immediate();
+  } finally {
+    pendingAfterCommit.delete(sqlite);
+  }
+  for (const callback of queue) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` after the current transaction commits (immediately when there is none). Use it
+ * to publish events so listeners never see, or act on, a change that was rolled back.
+ */
+export function afterCommit(db: Db, callback: () => void): void {
+  const queue = db.$client.inTransaction ? pendingAfterCommit.get(db.$client) : undefined;
+  if (queue) queue.push(callback);
+  else callback();
 }
