@@ -27,6 +27,8 @@ export const messages = sqliteTable('messages', {
   isPrivate: integer('is_private', { mode: 'boolean' }).notNull().default(false),
   replyToId: text('reply_to_id'),
   replyToExternalId: text('reply_to_external_id'),
+  /** Set while a provider call is in flight or its outcome is unknown (crash, time-out). */
+  sendAttemptedAt: integer('send_attempted_at'),
   /** Provider time (ms) for inbound, creation time for outbound; the thread is ordered by it. */
   sentAt: integer('sent_at').notNull(),
   createdAt: integer('created_at').notNull(),

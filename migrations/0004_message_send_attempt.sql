@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `send_attempted_at` integer;
