@@ -95,7 +95,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       senderType: 'contact', senderId: contact.id, type: input.type, content: input.content,
       payload: input.payload ?? null, raw: input.raw, externalId: input.externalId, status: 'received',
       errorCode: null, errorMessage: null, isPrivate: false, replyToId: replyTo?.id ?? null,
-      replyToExternalId: input.replyToExternalId ?? null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
+      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
     };
     const inserted = core.db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }).all();
     if (inserted.length === 0) {
@@ -189,7 +189,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       type, content: data.content || (data.template ? `[template ${data.template.name}]` : ''),
       payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
       raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
-      isPrivate: data.private, replyToId: replyTo?.id ?? null, replyToExternalId: replyTo?.externalId ?? null,
+      isPrivate: data.private, replyToId: replyTo?.id ?? null, replyToExternalId: replyTo?.externalId ?? null, sendAttemptedAt: null,
       sentAt: now, createdAt: now, updatedAt: now,
     };
     core.db.insert(messages).values(row).run();

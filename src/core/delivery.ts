@@ -1,0 +1,114 @@
+/**
+ * Delivery statuses of outbound messages: a forward-only state machine (queued < sent < delivered
+ * < read; failed apart). Status updates are idempotent; a status whose message is not known yet
+ * is kept in `pending_statuses` and applied when the provider id is stored.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { afterCommit, transaction } from '../db/client';
+import { conversations, messages, pendingStatuses } from '../db/schema';
+import type { DeliveryStatus } from '../db/schema/enums';
+import { newId } from '../lib/ids';
+import type { Core } from './context';
+import type { Message } from './types';
+
+const RANK: Record<DeliveryStatus, number> = { received: 0, queued: 0, sent: 1, delivered: 2, read: 3, failed: -1 };
+
+/**
+ * The status a message moves to when `incoming` arrives, or null when it must not move (going
+ * backwards, or a late failure after delivery/read).
+ */
+export function nextDeliveryStatus(current: DeliveryStatus, incoming: DeliveryStatus): DeliveryStatus | null {
+  if (incoming === current) return null;
+  if (incoming === 'failed') return RANK[current] >= RANK.delivered ? null : 'failed';
+  if (current === 'failed') return RANK[incoming] >= RANK.delivered ? incoming : null;
+  return RANK[incoming] > RANK[current] ? incoming : null;
+}
+
+export interface StatusInput {
+  channelId: string;
+  externalId: string;
+  status: DeliveryStatus;
+  occurredAt: number;
+  errorCode?: number | null;
+  errorMessage?: string | null;
+  /** Our message id echoed back by the provider (WhatsApp biz_opaque_callback_data). */
+  callbackData?: string | null;
+}
+
+function applyToMessage(core: Core, message: Message, input: Pick<StatusInput, 'status' | 'errorCode' | 'errorMessage'>): Message | null {
+  const next = nextDeliveryStatus(message.status, input.status);
+  if (!next) return null;
+  const changes: Partial<Message> = { status: next, updatedAt: core.clock.now() };
+  if (next === 'failed') {
+    changes.errorCode = input.errorCode ?? null;
+    changes.errorMessage = input.errorMessage ?? null;
+  }
+  core.db.update(messages).set(changes).where(eq(messages.id, message.id)).run();
+  return { ...message, ...changes };
+}
+
+function publishUpdated(core: Core, message: Message): void {
+  const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
+  if (conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'status' }));
+}
+
+/**
+ * Applies one provider status. Unknown provider ids are reconciled through `callbackData` (a send
+ * whose answer was lost in a crash) or parked until the id is stored. Returns the updated message,
+ * or null when nothing changed.
+ */
+export function applyDeliveryStatus(core: Core, input: StatusInput): Message | null {
+  return transaction(core.db, () => {
+    let message = core.db.select().from(messages)
+      .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.externalId))).get();
+    if (!message && input.callbackData) {
+      const orphan = core.db.select().from(messages)
+        .where(and(eq(messages.id, input.callbackData), eq(messages.channelId, input.channelId), isNull(messages.externalId))).get();
+      if (orphan) {
+        core.db.update(messages).set({ externalId: input.externalId, sendAttemptedAt: null }).where(eq(messages.id, orphan.id)).run();
+        message = { ...orphan, externalId: input.externalId, sendAttemptedAt: null };
+      }
+    }
+    if (!message) {
+      core.db.insert(pendingStatuses).values({
+        id: newId(), channelId: input.channelId, externalId: input.externalId, status: input.status,
+        errorCode: input.errorCode ?? null, errorMessage: input.errorMessage ?? null, occurredAt: input.occurredAt, createdAt: core.clock.now(),
+      }).run();
+      return null;
+    }
+    const updated = applyToMessage(core, message, input);
+    if (updated) publishUpdated(core, updated);
+    return updated;
+  });
+}
+
+/**
+ * Stores the provider id of a sent message, marks it `sent`, and applies any statuses that
+ * arrived before it (in the order they happened). Runs in the caller's transaction when there is one.
+ */
+export function recordProviderId(core: Core, messageId: string, externalId: string, raw: string | null): Message {
+  return transaction(core.db, () => {
+    const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get()!;
+    let current: Message = { ...message, externalId, sendAttemptedAt: null, raw: raw ?? message.raw };
+    core.db.update(messages).set({ externalId, sendAttemptedAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
+    current = applyToMessage(core, current, { status: 'sent' }) ?? current;
+    const parked = core.db.select().from(pendingStatuses)
+      .where(and(eq(pendingStatuses.channelId, message.channelId), eq(pendingStatuses.externalId, externalId)))
+      .orderBy(asc(pendingStatuses.occurredAt)).all();
+    for (const p of parked) current = applyToMessage(core, current, p) ?? current;
+    if (parked.length) core.db.delete(pendingStatuses).where(and(eq(pendingStatuses.channelId, message.channelId), eq(pendingStatuses.externalId, externalId))).run();
+    publishUpdated(core, current);
+    return current;
+  });
+}
+
+/** Marks an outbound message failed with the provider's code and a human explanation. */
+export function markMessageFailed(core: Core, messageId: string, errorCode: number | null, errorMessage: string): void {
+  transaction(core.db, () => {
+    const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get();
+    if (!message) return;
+    const updated = applyToMessage(core, { ...message, sendAttemptedAt: null }, { status: 'failed', errorCode, errorMessage });
+    core.db.update(messages).set({ sendAttemptedAt: null }).where(eq(messages.id, messageId)).run();
+    if (updated) publishUpdated(core, updated);
+  });
+}

@@ -1,0 +1,34 @@
+/** Reactions on messages: one emoji per actor and message; an empty emoji removes it. */
+import { and, eq } from 'drizzle-orm';
+import { afterCommit, transaction } from '../db/client';
+import { conversations, messageReactions, messages } from '../db/schema';
+import type { Core } from './context';
+import type { Message } from './types';
+
+/** Reactions of the given messages. */
+export function reactionsOf(core: Core, messageIds: string[]) {
+  if (messageIds.length === 0) return [];
+  return core.db.select().from(messageReactions).all().filter((r) => messageIds.includes(r.messageId));
+}
+
+/**
+ * Sets (or with an empty emoji, removes) `actor`'s reaction on a message and announces it.
+ * `actor` is `contact` for the customer or the agent's user id.
+ */
+export function setReaction(core: Core, message: Message, actor: string, emoji: string): void {
+  transaction(core.db, () => {
+    if (emoji) {
+      core.db.insert(messageReactions).values({ messageId: message.id, actor, emoji, createdAt: core.clock.now() })
+        .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji, createdAt: core.clock.now() } }).run();
+    } else {
+      core.db.delete(messageReactions).where(and(eq(messageReactions.messageId, message.id), eq(messageReactions.actor, actor))).run();
+    }
+    const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
+    if (conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'reaction' }));
+  });
+}
+
+/** The message with a provider id on a channel. */
+export function findByExternalId(core: Core, channelId: string, externalId: string): Message | undefined {
+  return core.db.select().from(messages).where(and(eq(messages.channelId, channelId), eq(messages.externalId, externalId))).get();
+}
