@@ -3,14 +3,18 @@
  * starts/stops them in order. Features plug in here and nowhere else.
  */
 import { Elysia } from 'elysia';
+import { ClassifierService } from './ai/classifier-service';
+import { defaultIntentExamples } from './ai/default-intents';
 import { LoginGuard } from './core/auth';
 import type { Core } from './core/context';
 import type { TurnoEvents } from './core/events';
+import { installRouting } from './core/routing/install';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrator';
 import { apiDocs } from './http/api/docs';
 import { apiV1 } from './http/api/v1';
+import { routingApi } from './http/api/routing';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -52,6 +56,9 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const core: Core = { db, bus, clock, log, config };
   const jobs = new JobRunner(core, config.workers);
   const deps: HttpDeps = { core, jobs, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
+  const classifier = new ClassifierService({ dataDir: config.dataDir, logger: log });
+  classifier.start(defaultIntentExamples()).catch((error) => log.error('intent classifier failed to start', { error }));
+  installRouting(core, jobs, { classifyIntent: (text) => classifier.classify(text) });
 
   const http = new Elysia()
     .use(errorHandler(deps))
@@ -61,7 +68,8 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(inboxPages(deps))
     .use(adminPages(deps))
     .use(apiDocs())
-    .use(apiV1(deps));
+    .use(apiV1(deps))
+    .use(routingApi(deps));
 
   let server: ReturnType<typeof Bun.serve> | null = null;
   if (opts.startWorkers !== false) jobs.start();

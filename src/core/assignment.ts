@@ -5,7 +5,7 @@
  * this module only records the decision.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { conversations, users } from '../db/schema';
+import { conversations, teamMembers, users } from '../db/schema';
 import { transaction } from '../db/client';
 import { recordAudit } from './audit';
 import type { Core } from './context';
@@ -112,6 +112,27 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
     });
     recordAudit(core, actor, 'conversation.claim', { type: 'conversation', id: conversationId }, { teamId: before.teamId });
     return { conversation: { ...before, assigneeId: actor.user.id, updatedAt: now }, previousAssigneeId: null, previousTeamId: before.teamId, changed: true };
+  });
+  publishAssignment(core, result, actor, reason);
+  return result;
+}
+
+/**
+ * One-click take-over: the acting user becomes the assignee of a conversation owned by someone
+ * else. Allowed to supervisors/admins and to members of the conversation's team; audited.
+ */
+export function takeOver(core: Core, conversationId: string, actor: Actor & { type: 'user' }): AssignmentResult {
+  const conversation = getConversationOrThrow(core, conversationId);
+  if (actor.user.role === 'agent') {
+    const member = conversation.teamId && core.db.select().from(teamMembers)
+      .where(and(eq(teamMembers.teamId, conversation.teamId), eq(teamMembers.userId, actor.user.id))).get();
+    if (!member) throw fail.forbidden('Only members of this conversation\'s team or a supervisor can take it over');
+  }
+  const reason = { mode: 'take_over', fromUserId: conversation.assigneeId };
+  const result = transaction(core.db, () => {
+    const applied = applyAssignment(core, conversationId, { assigneeId: actor.user.id }, actor, reason);
+    if (applied.changed) recordAudit(core, actor, 'conversation.take_over', { type: 'conversation', id: conversationId }, { from: conversation.assigneeId });
+    return applied;
   });
   publishAssignment(core, result, actor, reason);
   return result;

@@ -27,6 +27,9 @@ export interface TurnoEvents {
   'mention.created': { userId: string; messageId: string; conversationId: string };
   'job.dead': { jobId: string; type: string; error: string };
   'channel.status': { channelId: string; status: string; reason: string | null };
+  'sla.warning': { conversation: Conversation; metric: string; dueAt: number };
+  'sla.breached': { conversation: Conversation; metric: string; dueAt: number };
+  'conversation.unattended': { conversation: Conversation; waitingMs: number; notifiedUserIds: string[] };
 }
 
 export type EventName = keyof TurnoEvents & string;

@@ -1,0 +1,41 @@
+/** Stored business hours per team (or the company default) and the out-of-office message. */
+import { eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { businessHours } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import { recordAudit } from '../audit';
+import type { Core } from '../context';
+import type { Actor } from '../types';
+import { isOpenAt, isValidTimeZone, type BusinessHoursSpec } from './business-hours';
+
+const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'Use HH:MM (24-hour)');
+export const businessHoursSchema = z.object({
+  timezone: z.string().refine(isValidTimeZone, 'Unknown time zone (use e.g. America/Bogota)'),
+  weekly: z.array(z.object({ day: z.number().int().min(0).max(6), from: hhmm, to: hhmm })
+    .refine((i) => i.from < i.to, 'The closing time must be after the opening time')).max(50),
+  holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD')).max(366),
+  outOfOfficeMessage: z.string().max(1000).default(''),
+});
+export type StoredBusinessHours = BusinessHoursSpec & { outOfOfficeMessage: string };
+
+/** The team's hours, else the company default, else null (always open). */
+export function hoursFor(core: Core, teamId: string | null): StoredBusinessHours | null {
+  const own = teamId ? core.db.select().from(businessHours).where(eq(businessHours.teamId, teamId)).get() : undefined;
+  return own ?? core.db.select().from(businessHours).where(isNull(businessHours.teamId)).get() ?? null;
+}
+
+/** True when the team (or the company default) is open at `at`; no hours configured = open. */
+export function isTeamOpen(core: Core, teamId: string | null, at: number): boolean {
+  const hours = hoursFor(core, teamId);
+  return hours ? isOpenAt(hours, at) : true;
+}
+
+/** Replaces the hours of a team (`null` = company default); audited. */
+export function saveBusinessHours(core: Core, teamId: string | null, input: z.input<typeof businessHoursSchema>, actor: Actor | null): void {
+  const data = businessHoursSchema.parse(input);
+  const now = core.clock.now();
+  const existing = core.db.select().from(businessHours).where(teamId ? eq(businessHours.teamId, teamId) : isNull(businessHours.teamId)).get();
+  if (existing) core.db.update(businessHours).set({ ...data, updatedAt: now }).where(eq(businessHours.id, existing.id)).run();
+  else core.db.insert(businessHours).values({ id: newId(), teamId, ...data, updatedAt: now }).run();
+  recordAudit(core, actor, 'business_hours.update', { type: 'team', id: teamId ?? 'default' }, data);
+}

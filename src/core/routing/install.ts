@@ -1,0 +1,45 @@
+/**
+ * Wires routing into a running app: timer job handlers, event-bus listeners (inbound messages,
+ * presence changes, freed capacity) and the "only the assignee can reply" send guard.
+ */
+import type { JobRunner } from '../../jobs/runner';
+import type { Core } from '../context';
+import type { ClassifyIntent } from './conditions';
+import { drainForAgent } from './engine';
+import { SNOOZE_WAKE_JOB, wakeSnoozed } from './lifecycle';
+import { installAssigneeOnlyGuard } from './permissions';
+import { routeInbound } from './router';
+import { alertIfUnattended, autoResolveInactive, checkSla, returnConversationsOfOfflineAgent, scheduleAutoResolve, scheduleOfflineTimeout, TIMER_JOBS } from './timers';
+
+export interface RoutingOptions {
+  /** Intent classifier used by `intent` rule conditions; null disables them. */
+  classifyIntent: ClassifyIntent | null;
+}
+
+/** Registers routing's jobs and listeners. Call once per app. */
+export function installRouting(core: Core, jobs: JobRunner, opts: RoutingOptions): void {
+  installAssigneeOnlyGuard();
+  jobs.register(SNOOZE_WAKE_JOB, (_job, payload) => wakeSnoozed(core, payload));
+  jobs.register(TIMER_JOBS.offline, (_job, payload) => void returnConversationsOfOfflineAgent(core, payload));
+  jobs.register(TIMER_JOBS.autoResolve, (_job, payload) => void autoResolveInactive(core, payload));
+  jobs.register(TIMER_JOBS.unattended, (_job, payload) => void alertIfUnattended(core, payload));
+  jobs.register(TIMER_JOBS.sla, (_job, payload) => void checkSla(core, payload));
+
+  core.bus.on('message.created', async (event) => {
+    if (event.message.direction === 'inbound') return routeInbound(core, event, opts.classifyIntent);
+    if (!event.message.isPrivate && event.message.senderType === 'agent') scheduleAutoResolve(core, event.conversation);
+  });
+  core.bus.on('user.presence', ({ userId, availability }) => {
+    if (availability === 'online') drainForAgent(core, userId, 'agent_online');
+    if (availability === 'offline') scheduleOfflineTimeout(core, userId);
+    jobs.poke();
+  });
+  core.bus.on('conversation.assigned', ({ previousAssigneeId, conversation }) => {
+    if (previousAssigneeId && previousAssigneeId !== conversation.assigneeId) drainForAgent(core, previousAssigneeId, 'capacity_freed');
+  });
+  core.bus.on('conversation.updated', ({ conversation, changes }) => {
+    if (changes.includes('status') && conversation.assigneeId && !['open', 'pending'].includes(conversation.status)) {
+      drainForAgent(core, conversation.assigneeId, 'capacity_freed');
+    }
+  });
+}

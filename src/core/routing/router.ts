@@ -1,0 +1,85 @@
+/**
+ * What happens when a customer writes: rules (new conversation, or every message for rules that
+ * ask), the channel's only team as fallback, return from an agent who is long offline, automatic
+ * assignment, the out-of-office reply and the timers (auto-resolve, unattended, SLA).
+ */
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { channelTeams, conversationEvents, users } from '../../db/schema';
+import { applyAssignment, publishAssignment } from '../assignment';
+import { effectiveAvailability } from '../availability';
+import { getContactOrThrow } from '../contacts';
+import type { Core } from '../context';
+import { addConversationEvent, getConversationOrThrow } from '../conversations';
+import type { TurnoEvents } from '../events';
+import { sendMessage } from '../messages';
+import { getSetting } from '../settings';
+import type { Conversation } from '../types';
+import type { ClassifyIntent } from './conditions';
+import { autoAssign, ROUTER } from './engine';
+import { hoursFor } from './hours-store';
+import { isOpenAt } from './business-hours';
+import { applyRuleMatches } from './rule-actions';
+import { evaluateRules, listRules, subjectFor } from './rules';
+import { scheduleAutoResolve, scheduleSlaChecks, scheduleUnattendedCheck } from './timers';
+
+function onlyChannelTeam(core: Core, channelId: string): string | null {
+  const rows = core.db.select().from(channelTeams).where(eq(channelTeams.channelId, channelId)).limit(2).all();
+  return rows.length === 1 ? rows[0]!.teamId : null;
+}
+
+/** Returns a reopened conversation to the queue when its assignee has been offline past the timeout. */
+function releaseFromLongOffline(core: Core, conversation: Conversation): void {
+  if (!conversation.assigneeId) return;
+  const user = core.db.select().from(users).where(eq(users.id, conversation.assigneeId)).get();
+  if (!user || effectiveAvailability(user) !== 'offline' || user.offlineSince === null) return;
+  if (core.clock.now() - user.offlineSince < getSetting(core, 'routing.offlineTimeoutMinutes') * 60_000) return;
+  const reason = { mode: 'offline_timeout', agentName: user.name, trigger: 'customer_message' };
+  publishAssignment(core, applyAssignment(core, conversation.id, { assigneeId: null }, ROUTER, reason), ROUTER, reason);
+}
+
+/** Sends the team's out-of-office message when closed, at most once per N hours per conversation. */
+function maybeOutOfOffice(core: Core, conversation: Conversation): void {
+  const hours = hoursFor(core, conversation.teamId);
+  if (!hours || !hours.outOfOfficeMessage || isOpenAt(hours, core.clock.now())) return;
+  const since = core.clock.now() - getSetting(core, 'hours.outOfOfficeEveryHours') * 3600_000;
+  const recent = core.db.select({ id: conversationEvents.id }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.kind, 'auto_reply'),
+      sql`json_extract(${conversationEvents.details}, '$.kind') = 'out_of_office'`, gt(conversationEvents.createdAt, since)))
+    .orderBy(desc(conversationEvents.createdAt)).limit(1).get();
+  if (recent) return;
+  sendMessage(core, conversation.id, { type: 'system', name: 'out-of-office' }, { content: hours.outOfOfficeMessage });
+  addConversationEvent(core, conversation.id, 'auto_reply', null, { kind: 'out_of_office' });
+}
+
+/** Handles one inbound customer message (the `message.created` listener). */
+export async function routeInbound(core: Core, event: TurnoEvents['message.created'], classifyIntent: ClassifyIntent | null): Promise<void> {
+  const { message, isNewConversation } = event;
+  if (message.direction !== 'inbound') return;
+  let conversation = getConversationOrThrow(core, message.conversationId);
+  const contact = getContactOrThrow(core, conversation.contactId);
+  const rules = listRules(core);
+  if (rules.some((r) => r.enabled && (isNewConversation || r.onEveryMessage))) {
+    const matches = await evaluateRules(rules, subjectFor(core, conversation, contact, message.content), classifyIntent, { newConversation: isNewConversation });
+    await applyRuleMatches(core, conversation, matches);
+    conversation = getConversationOrThrow(core, conversation.id);
+  }
+  if (conversation.status === 'resolved') return;
+  if (!conversation.teamId && !conversation.assigneeId) {
+    const teamId = onlyChannelTeam(core, conversation.channelId);
+    if (teamId) {
+      const reason = { mode: 'channel_team' };
+      publishAssignment(core, applyAssignment(core, conversation.id, { teamId }, ROUTER, reason), ROUTER, reason);
+    }
+  }
+  if (!isNewConversation) releaseFromLongOffline(core, getConversationOrThrow(core, conversation.id));
+  autoAssign(core, conversation.id, { recordQueued: isNewConversation || !conversation.assigneeId, trigger: isNewConversation ? 'new_conversation' : 'customer_message' });
+  conversation = getConversationOrThrow(core, conversation.id);
+  try {
+    maybeOutOfOffice(core, conversation);
+  } catch (error) {
+    core.log.warn('out-of-office reply failed', { conversationId: conversation.id, error: (error as Error).message });
+  }
+  scheduleAutoResolve(core, conversation);
+  scheduleUnattendedCheck(core, conversation);
+  scheduleSlaChecks(core, conversation);
+}

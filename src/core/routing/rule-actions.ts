@@ -1,0 +1,68 @@
+/**
+ * Performs the actions of matched routing rules on a conversation and records a `routed`
+ * timeline entry naming each rule and why it matched. Auto-replies go through `sendMessage` as the
+ * router (so the 24-hour window rule applies); a failing auto-reply is logged, never fatal.
+ */
+import { eq } from 'drizzle-orm';
+import { conversationLabels, conversations, labels } from '../../db/schema';
+import { newId } from '../../lib/ids';
+import { applyAssignment, publishAssignment } from '../assignment';
+import type { Core } from '../context';
+import { addConversationEvent, getConversationOrThrow, windowRemainingMs } from '../conversations';
+import { sendMessage } from '../messages';
+import type { Conversation } from '../types';
+import { ROUTER } from './engine';
+import { setConversationStatus } from './lifecycle';
+import type { RuleAction } from './rule-schema';
+import type { RuleMatch } from './rules';
+
+function ensureLabel(core: Core, name: string): string {
+  const existing = core.db.select().from(labels).where(eq(labels.name, name)).get();
+  if (existing) return existing.id;
+  const id = newId();
+  core.db.insert(labels).values({ id, name, color: '#b91c1c', createdAt: core.clock.now() }).onConflictDoNothing().run();
+  return core.db.select().from(labels).where(eq(labels.name, name)).get()?.id ?? id;
+}
+
+function addLabel(core: Core, conversationId: string, labelId: string): void {
+  core.db.insert(conversationLabels).values({ conversationId, labelId }).onConflictDoNothing().run();
+}
+
+async function runAction(core: Core, conversation: Conversation, action: RuleAction, explanation: Record<string, unknown>): Promise<void> {
+  switch (action.type) {
+    case 'assign_team':
+    case 'assign_agent': {
+      const target = action.type === 'assign_team' ? { teamId: action.teamId } : { assigneeId: action.userId };
+      const result = applyAssignment(core, conversation.id, target, ROUTER, { ...explanation, mode: 'rule' });
+      publishAssignment(core, result, ROUTER, { ...explanation, mode: 'rule' });
+      return;
+    }
+    case 'add_label':
+      return addLabel(core, conversation.id, action.labelId);
+    case 'set_priority':
+      core.db.update(conversations).set({ priority: action.priority, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
+      return;
+    case 'auto_reply':
+      if (windowRemainingMs(core, getConversationOrThrow(core, conversation.id)) > 0) sendMessage(core, conversation.id, ROUTER, { content: action.text });
+      return;
+    case 'spam':
+      addLabel(core, conversation.id, ensureLabel(core, 'spam'));
+      setConversationStatus(core, conversation.id, { status: 'resolved' }, ROUTER, { reason: 'spam' });
+  }
+}
+
+/** Applies every action of the matches; returns true when a rule decided the assignment. */
+export async function applyRuleMatches(core: Core, conversation: Conversation, matches: RuleMatch[]): Promise<void> {
+  if (matches.length === 0) return;
+  const explanation = { rules: matches.map((m) => ({ id: m.rule.id, name: m.rule.name, index: m.index, reasons: m.reasons })) };
+  addConversationEvent(core, conversation.id, 'routed', null, { mode: 'rule', ...explanation });
+  for (const match of matches) {
+    for (const action of match.rule.actions as RuleAction[]) {
+      try {
+        await runAction(core, conversation, action, { rule: match.rule.name, ruleIndex: match.index, reasons: match.reasons });
+      } catch (error) {
+        core.log.warn('routing rule action failed', { rule: match.rule.id, action: action.type, error: (error as Error).message });
+      }
+    }
+  }
+}
