@@ -3,12 +3,16 @@
  * starts/stops them in order. Features plug in here and nowhere else.
  */
 import { Elysia } from 'elysia';
+import { createAiRuntime, type AiRuntime } from './ai/runtime';
 import { ClassifierService } from './ai/classifier-service';
 import { defaultIntentExamples } from './ai/default-intents';
 import { LoginGuard } from './core/auth';
 import type { Core } from './core/context';
 import type { TurnoEvents } from './core/events';
 import { installRouting } from './core/routing/install';
+import { installWhatsApp } from './channels/whatsapp/install';
+import type { IngestWorker } from './channels/whatsapp/ingest-worker';
+import { whatsappWebhookRoutes } from './http/webhooks/whatsapp';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrator';
@@ -21,6 +25,10 @@ import { healthRoutes } from './http/health';
 import { adminPages } from './http/pages/admin';
 import { authPages } from './http/pages/auth';
 import { inboxPages } from './http/pages/inbox';
+import { inboxActions } from './http/pages/inbox-actions';
+import { mediaRoutes } from './http/media';
+import { createRealtime } from './realtime/realtime';
+import { socketRoute } from './realtime/socket-route';
 import { staticFiles } from './http/static-files';
 import { JobRunner } from './jobs/runner';
 import { systemClock, type Clock } from './lib/clock';
@@ -40,6 +48,10 @@ export interface TurnoApp {
   jobs: JobRunner;
   http: Elysia<any, any, any, any, any, any, any>;
   deps: HttpDeps;
+  /** Applies stored WhatsApp webhooks (tests call `ingest.processPending()`). */
+  ingest: IngestWorker;
+  /** Intent classifier (trained from the database), knowledge base and bot. */
+  ai: AiRuntime;
   /** Listens on the configured port (0 = random); returns the bound port. */
   listen(port?: number): number;
   /** Graceful stop: no new requests, in-flight jobs finish, database closed. */
@@ -55,27 +67,38 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const clock = opts.clock ?? systemClock;
   const core: Core = { db, bus, clock, log, config };
   const jobs = new JobRunner(core, config.workers);
-  const deps: HttpDeps = { core, jobs, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
+  const ai = createAiRuntime(core);
+  const realtime = createRealtime(core);
+  const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
   const classifier = new ClassifierService({ dataDir: config.dataDir, logger: log });
   classifier.start(defaultIntentExamples()).catch((error) => log.error('intent classifier failed to start', { error }));
   installRouting(core, jobs, { classifyIntent: (text) => classifier.classify(text) });
 
+  const ingest = installWhatsApp(core, jobs);
+
   const http = new Elysia()
     .use(errorHandler(deps))
     .use(healthRoutes(deps))
+    .use(whatsappWebhookRoutes(deps, ingest))
     .use(staticFiles(config.staticDir))
     .use(authPages(deps))
     .use(inboxPages(deps))
+    .use(inboxActions(deps))
+    .use(mediaRoutes(deps))
+    .use(socketRoute(deps, realtime))
     .use(adminPages(deps))
     .use(apiDocs())
     .use(apiV1(deps))
     .use(routingApi(deps));
 
   let server: ReturnType<typeof Bun.serve> | null = null;
-  if (opts.startWorkers !== false) jobs.start();
+  if (opts.startWorkers !== false) {
+    jobs.start();
+    ingest.start();
+  }
 
   return {
-    core, jobs, http, deps,
+    core, jobs, http, deps, ai, ingest,
     listen(port = config.port) {
       http.listen({ port, hostname: config.host, maxRequestBodySize: Math.max(config.webhookMaxBytes, 64 * 1024 * 1024) });
       server = http.server;
@@ -83,7 +106,10 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     },
     async stop() {
       if (server) await http.stop();
+      realtime.stop();
+      await ingest.stop();
       await jobs.stop();
+      await ai.ready;
       await bus.drain();
       db.$client.close();
     },

@@ -2,7 +2,7 @@
  * The one entry point the rest of the app uses for intent classification. It always answers:
  *
  * 1. `start()` trains the embedded backend synchronously (milliseconds) so `classify()` works at once;
- * 2. if a model folder exists (`<dataDir>/models/<modelId>/config.json`, or the first such folder
+ * 2. if a model folder exists (`<modelsDir>/<modelId>/config.json`, or the first such folder
  *    when no id is configured) it loads and trains the transformer backend in the background;
  * 3. `classify()` uses the transformer once it is trained, the embedded backend before that, and
  *    falls back to the embedded backend if the transformer throws.
@@ -18,8 +18,10 @@ import type { Classification, ClassifierBackend, IntentExample } from './types';
 
 /** Options of the classifier service. */
 export interface ClassifierServiceOptions {
-  /** Data folder; models are looked up in `<dataDir>/models`. */
+  /** Data folder; models are looked up in `<dataDir>/models` unless `modelsDir` is given. */
   dataDir: string;
+  /** Folder holding one sub-folder per model (config.modelsDir, TURNO_MODELS_DIR). */
+  modelsDir?: string;
   /** Model sub-folder to use; default: the first folder (by name) holding a config.json. */
   modelId?: string;
   /** Passed to the transformer backend (default false: never download). */
@@ -59,9 +61,14 @@ export class ClassifierService {
   private transformerTrained = false;
   private background: Promise<boolean> = Promise.resolve(false);
 
+  /** Where model folders are looked up. */
+  get modelsDir(): string {
+    return this.opts.modelsDir ?? join(this.opts.dataDir, 'models');
+  }
+
   constructor(private readonly opts: ClassifierServiceOptions) {
     this.embedded = new EmbeddedClassifier(opts.embedded);
-    const modelsDir = join(opts.dataDir, 'models');
+    const modelsDir = this.modelsDir;
     const modelId = findModelFolder(modelsDir, opts.modelId);
     this.transformer = modelId
       ? new TransformerClassifier({ ...opts.transformer, modelsDir, modelId, allowRemoteModels: opts.allowRemoteModels })
@@ -126,7 +133,7 @@ export class ClassifierService {
     const modelPath = this.transformer?.modelPath ?? null;
     const base = { transformer: this.transformerPhase, modelPath, error: this.transformerError };
     if (!this.transformer) {
-      return { ...base, active: 'embedded', reason: `no model folder in ${join(this.opts.dataDir, 'models')}` };
+      return { ...base, active: 'embedded', reason: `no model folder in ${this.modelsDir}` };
     }
     if (this.transformerTrained) return { ...base, active: 'transformer', reason: `model loaded from ${modelPath}` };
     if (this.transformerPhase === 'failed') {

@@ -25,6 +25,12 @@ export const SETTINGS = {
   'alerts.unattendedMinutes': { schema: minutes, default: 15 },
   /** The out-of-office reply is sent at most once per this many hours per conversation. */
   'hours.outOfOfficeEveryHours': { schema: z.number().min(0).max(24 * 30), default: 4 },
+  /** Knowledge-base bot: on/off, minimum retrieval confidence, and when it covers (see src/ai/kb/bot.ts). */
+  'ai.bot': { schema: z.object({ enabled: z.boolean(), threshold: z.number().min(0).max(1), mode: z.enum(['always', 'after_hours']) }), default: { enabled: false, threshold: 0.5, mode: 'always' } },
+  /** Optional generative answers from an OpenAI-compatible endpoint; the API key is sealed with encryptSecret. */
+  'ai.generative': { schema: z.object({ enabled: z.boolean(), baseUrl: z.string().max(500), model: z.string().max(200), apiKeySealed: z.string().max(2000) }), default: { enabled: false, baseUrl: '', model: '', apiKeySealed: '' } },
+  /** Let transformers.js download missing model files from the Hub at start-up (off: nothing leaves the box). */
+  'ai.allowModelDownloads': { schema: z.boolean(), default: false },
 } as const;
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;

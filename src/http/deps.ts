@@ -1,12 +1,18 @@
 /** What the HTTP features receive from the composition root. */
+import type { AiRuntime } from '../ai/runtime';
 import type { LoginGuard } from '../core/auth';
 import type { Core } from '../core/context';
 import type { JobRunner } from '../jobs/runner';
+import type { Realtime } from '../realtime/realtime';
 
 export interface HttpDeps {
   core: Core;
   loginGuard: LoginGuard;
   jobs: JobRunner;
+  /** WebSocket hub, presence and live updates (`realtime.hub` pushes HTML to tabs). */
+  realtime: Realtime;
+  /** Intent classifier, knowledge base and bot (src/ai/runtime.ts). */
+  ai: AiRuntime;
   /** Extra readiness checks contributed by features (e.g. data dir writable). */
   readinessChecks: Array<() => string | null>;
 }

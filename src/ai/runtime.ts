@@ -1,0 +1,60 @@
+/**
+ * The AI pieces of one running app: the shared `ClassifierService` trained from the database
+ * (`IntentStore`), the knowledge base and its bot, and the listeners that connect them to the
+ * event bus. Built by the composition root (app.ts) and exposed as `app.ai` / `deps.ai` so pages
+ * can show the classifier's status and routing can call `classifyIntent`.
+ */
+import type { Core } from '../core/context';
+import { getSetting } from '../core/settings';
+import { ClassifierService } from './classifier-service';
+import { KnowledgeBot } from './kb/bot';
+import { KnowledgeBase } from './kb/knowledge-base';
+import { IntentStore } from './intent-store';
+import { learnFromLabels, learnFromReassignment } from './learning';
+import type { Classification } from './types';
+
+/** What the rest of the app uses from the AI layer. */
+export interface AiRuntime {
+  classifier: ClassifierService;
+  intents: IntentStore;
+  kb: KnowledgeBase;
+  bot: KnowledgeBot;
+  /** Classifies a customer message with the best available backend (awaits training). */
+  classifyIntent(text: string): Promise<Classification>;
+  /** Resolves when seeding and the first (embedded) training are done. */
+  ready: Promise<void>;
+}
+
+/** The bot decides before routing (priority −10) so it can keep or hand off a fresh conversation. */
+export const BOT_LISTENER_PRIORITY = -10;
+
+/**
+ * Builds the AI runtime: seeds intents and trains the classifier in the background (the app serves
+ * meanwhile; the transformer model, if present in `config.modelsDir`, loads after that), and
+ * subscribes the bot and the learning loop to the bus.
+ */
+export function createAiRuntime(core: Core): AiRuntime {
+  const classifier = new ClassifierService({
+    dataDir: core.config.dataDir,
+    modelsDir: core.config.modelsDir,
+    allowRemoteModels: getSetting(core, 'ai.allowModelDownloads'),
+    logger: core.log,
+  });
+  const intents = new IntentStore(core, classifier);
+  const kb = new KnowledgeBase(core);
+  const bot = new KnowledgeBot(core, intents, kb);
+  const ready = intents.start().catch((error) => core.log.error('ai: intent training failed', { error }));
+
+  core.bus.on('message.created', async ({ message }) => {
+    await ready;
+    await bot.onInbound(message);
+  }, { priority: BOT_LISTENER_PRIORITY });
+  core.bus.on('conversation.assigned', ({ conversation, previousTeamId, actor }) => {
+    learnFromReassignment(core, conversation, previousTeamId, actor);
+  });
+  core.bus.on('conversation.updated', ({ conversation, changes, actor }) => {
+    if (changes.includes('labels')) learnFromLabels(core, conversation.id, actor);
+  });
+
+  return { classifier, intents, kb, bot, ready, classifyIntent: (text) => intents.classify(text) };
+}
