@@ -32,6 +32,10 @@ function actorId(actor: Actor | null): string | null {
   return actor?.type === 'user' ? actor.user.id : null;
 }
 
+function nameOf(core: Core, userId: string): string | null {
+  return core.db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}
+
 function assertActiveUser(core: Core, userId: string): void {
   const user = core.db.select({ active: users.active }).from(users).where(eq(users.id, userId)).get();
   if (!user) throw fail.notFound('Agent');
@@ -58,6 +62,7 @@ export function applyAssignment(core: Core, conversationId: string, target: Assi
     };
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversationId)).run();
     addConversationEvent(core, conversationId, 'assigned', actorId(actor), {
+      assigneeName: assigneeId ? nameOf(core, assigneeId) : null, teamName: teamId ? getTeamOrThrow(core, teamId).name : null,
       ...reason, assigneeId, teamId, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId,
     });
     recordAudit(core, actor, assigneeId ? 'conversation.assign' : 'conversation.unassign', { type: 'conversation', id: conversationId }, {
@@ -104,11 +109,11 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
     if (updated.length === 0) {
       const current = getConversationOrThrow(core, conversationId);
       if (current.assigneeId === actor.user.id) return { conversation: current, previousAssigneeId: current.assigneeId, previousTeamId: current.teamId, changed: false };
-      const owner = current.assigneeId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, current.assigneeId)).get() : undefined;
-      throw fail.conflict(`Already taken by ${owner?.name ?? 'another agent'}`, { assigneeId: current.assigneeId, assigneeName: owner?.name ?? null });
+      const owner = current.assigneeId ? nameOf(core, current.assigneeId) : null;
+      throw fail.conflict(`Already taken by ${owner ?? 'another agent'}`, { assigneeId: current.assigneeId, assigneeName: owner });
     }
     addConversationEvent(core, conversationId, 'assigned', actor.user.id, {
-      ...reason, assigneeId: actor.user.id, teamId: before.teamId, previousAssigneeId: null, previousTeamId: before.teamId,
+      ...reason, assigneeId: actor.user.id, assigneeName: actor.user.name, teamId: before.teamId, previousAssigneeId: null, previousTeamId: before.teamId,
     });
     recordAudit(core, actor, 'conversation.claim', { type: 'conversation', id: conversationId }, { teamId: before.teamId });
     return { conversation: { ...before, assigneeId: actor.user.id, updatedAt: now }, previousAssigneeId: null, previousTeamId: before.teamId, changed: true };

@@ -3,12 +3,13 @@
  * same keys in every locale; this module merges them and picks the user's language.
  */
 import { common } from './common';
+import { routing } from './routing';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common];
+const features: FeatureMessages[] = [common, routing];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
