@@ -40,15 +40,20 @@ export interface ClassifierStatus {
   error: string | null;
 }
 
-/** Finds the model folder to use in `modelsDir`, or null. */
+/**
+ * Finds the model folder to use in `modelsDir`, or null: `modelId` when given, else the first
+ * folder (by name) holding a config.json, either directly (`<name>/`) or as a Hub id as written by
+ * `turno models pull` (`<owner>/<name>/`).
+ */
 export function findModelFolder(modelsDir: string, modelId?: string): string | null {
   if (modelId) return existsSync(join(modelsDir, modelId, 'config.json')) ? modelId : null;
-  if (!existsSync(modelsDir)) return null;
-  const dirs = readdirSync(modelsDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(modelsDir, d.name, 'config.json')))
-    .map((d) => d.name)
-    .sort();
-  return dirs[0] ?? null;
+  const subdirs = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : []);
+  for (const name of subdirs(modelsDir)) {
+    if (existsSync(join(modelsDir, name, 'config.json'))) return name;
+    const nested = subdirs(join(modelsDir, name)).find((n) => existsSync(join(modelsDir, name, n, 'config.json')));
+    if (nested) return `${name}/${nested}`;
+  }
+  return null;
 }
 
 /** Picks and runs the classifier backends; see the file comment. */

@@ -1,5 +1,7 @@
 /** The command registry. A feature adds its command file here. */
+import { aiCommand } from './commands/ai';
 import { migrateCommand } from './commands/migrate';
+import { modelsCommand } from './commands/models';
 import { serveCommand } from './commands/serve';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
@@ -18,6 +20,8 @@ export const COMMANDS: Record<string, Command> = {
   user: userCommand,
   token: tokenCommand,
   version: versionCommand,
+  models: modelsCommand,
+  ai: aiCommand,
 };
 
 /** The help text listing every command. */
