@@ -3,13 +3,14 @@
  * same keys in every locale; this module merges them and picks the user's language.
  */
 import { common } from './common';
+import { inbox } from './inbox';
 import { routing } from './routing';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing];
+const features: FeatureMessages[] = [common, routing, inbox];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

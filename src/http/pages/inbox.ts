@@ -1,22 +1,77 @@
-/** The inbox page (list of conversations). */
-import { Elysia } from 'elysia';
-import { listConversations } from '../../core/conversations';
-import { html } from '../../lib/html';
-import { inboxPage } from '../../../views/inbox-shell';
+/**
+ * Inbox pages: `/inbox` (list), `/inbox/list` (next keyset page for infinite scroll),
+ * `/inbox/c/:id` (deep link: the full page with the thread open; htmx row clicks swap only the
+ * thread pane out of it). Opening a conversation marks it read for the agent.
+ */
+import { Elysia, t as schema } from 'elysia';
+import { getConversationOrThrow } from '../../core/conversations';
+import { fail } from '../../core/errors';
+import { markConversationRead } from '../../core/inbox-read';
+import { canSeeConversation } from '../../core/visibility';
+import type { PublicUser } from '../../core/types';
+import type { Core } from '../../core/context';
+import { latestSeq } from '../../realtime/outbox';
+import { listPane, listRows, type ListQuery } from '../../../views/inbox/list';
+import { inboxLayout } from '../../../views/inbox/page';
+import { contactSidebar } from '../../../views/inbox/sidebar';
+import { emptyThreadPane, threadPane } from '../../../views/inbox/thread';
 import type { HttpDeps } from '../deps';
 import { requestContext, requireUser } from '../request-context';
 import { htmlResponse } from '../respond';
+import { listPage, listPaneData, sidebarData, threadPaneData } from './inbox-data';
+
+const listQuerySchema = schema.Object({
+  view: schema.Optional(schema.String({ maxLength: 20 })),
+  teamId: schema.Optional(schema.String({ maxLength: 64 })),
+  status: schema.Optional(schema.String({ maxLength: 20 })),
+  channelId: schema.Optional(schema.String({ maxLength: 64 })),
+  labelId: schema.Optional(schema.String({ maxLength: 64 })),
+  priority: schema.Optional(schema.String({ maxLength: 20 })),
+  assigneeId: schema.Optional(schema.String({ maxLength: 64 })),
+  sort: schema.Optional(schema.String({ maxLength: 20 })),
+  cursor: schema.Optional(schema.String({ maxLength: 200 })),
+});
+
+function listQuery(user: PublicUser, q: Record<string, string | undefined>): ListQuery {
+  const view = q.view ?? (user.role === 'agent' ? 'mine' : 'all');
+  return { view, teamId: q.teamId, status: q.status ?? (view === 'mentions' ? undefined : 'open'), channelId: q.channelId, labelId: q.labelId, priority: q.priority, assigneeId: q.assigneeId, sort: q.sort };
+}
+
+/** The conversation if the user may see it; otherwise 404 (never reveal that it exists). */
+export function visibleConversation(core: Core, user: PublicUser, id: string) {
+  const conversation = getConversationOrThrow(core, id);
+  if (!canSeeConversation(core, user, conversation)) throw fail.notFound('Conversation');
+  return conversation;
+}
 
 /** Inbox routes. */
 export function inboxPages(deps: HttpDeps) {
+  const { core } = deps;
   return new Elysia({ name: 'inbox-pages' })
     .use(requestContext(deps))
-    .get('/inbox', ({ auth, page }) => {
+    .get('/inbox', ({ auth, page, query }) => {
       const user = requireUser(auth);
-      const { items } = listConversations(deps.core, user, { limit: 50 });
-      const list = items.length === 0
-        ? html`<p class="muted" id="empty-inbox">${page.t('home.empty')}</p>`
-        : html`<ul class="conversation-list">${items.map((c) => html`<li>#${c.number} ${c.lastMessagePreview}</li>`)}</ul>`;
-      return htmlResponse(inboxPage(page, list));
-    });
+      const q = listQuery(user, query);
+      return htmlResponse(inboxLayout(page, { list: listPane(page.t, listPaneData(core, user, q, null)), thread: emptyThreadPane(page.t), sidebar: null, seq: latestSeq(core) }));
+    }, { query: listQuerySchema })
+    .get('/inbox/list', ({ auth, page, query }) => {
+      const user = requireUser(auth);
+      const q = listQuery(user, query);
+      const { rows, nextCursor } = listPage(core, user, q, query.cursor);
+      return htmlResponse(listRows(page.t, { rows, nextCursor, query: q, activeId: null, now: core.clock.now() }));
+    }, { query: listQuerySchema })
+    .get('/inbox/c/:id', ({ auth, page, params, query }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const seq = latestSeq(core);
+      markConversationRead(core, user, conversation);
+      const q = listQuery(user, query);
+      const data = threadPaneData(core, conversation);
+      return htmlResponse(inboxLayout(page, {
+        list: listPane(page.t, listPaneData(core, user, q, conversation.id)),
+        thread: threadPane(page.t, data),
+        sidebar: contactSidebar(page.t, sidebarData(core, user, conversation)),
+        seq, title: data.contactName,
+      }));
+    }, { query: listQuerySchema });
 }

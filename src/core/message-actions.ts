@@ -1,0 +1,80 @@
+/**
+ * Agent actions on single messages: reactions (stored and sent through a `message.react` job),
+ * retrying a failed send, and the @mentions of private notes.
+ */
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { conversations, mentions, messageReactions, messages, users } from '../db/schema';
+import { transaction } from '../db/client';
+import { newId } from '../lib/ids';
+import type { Core } from './context';
+import { getConversationOrThrow } from './conversations';
+import { fail } from './errors';
+import { enqueueJob } from './jobs';
+import { getMessageOrThrow } from './messages';
+import type { Actor, Message, PublicUser } from './types';
+
+const emojiSchema = z.string().min(1).max(16);
+
+/**
+ * Sets (or with an empty emoji, removes) the agent's reaction on a customer-visible message and
+ * enqueues `message.react` {messageId, emoji, userId}; publishes `message.updated` ('reaction').
+ */
+export function reactToMessage(core: Core, messageId: string, emoji: string, user: PublicUser): Message {
+  const value = emoji === '' ? '' : emojiSchema.parse(emoji);
+  const message = getMessageOrThrow(core, messageId);
+  if (message.isPrivate) throw fail.unprocessable('Private notes cannot get reactions');
+  transaction(core.db, () => {
+    if (value) {
+      core.db.insert(messageReactions).values({ messageId, actor: user.id, emoji: value, createdAt: core.clock.now() })
+        .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji: value, createdAt: core.clock.now() } }).run();
+    } else {
+      core.db.delete(messageReactions).where(and(eq(messageReactions.messageId, messageId), eq(messageReactions.actor, user.id))).run();
+    }
+    enqueueJob(core, 'message.react', { messageId, emoji: value, userId: user.id });
+  });
+  core.bus.publish('message.updated', { message, conversation: getConversationOrThrow(core, message.conversationId), change: 'reaction' });
+  return message;
+}
+
+/** Puts a failed outbound message back in the queue with a fresh `message.send` job. */
+export function retryFailedMessage(core: Core, messageId: string, _actor: Actor): Message {
+  const updated = transaction(core.db, () => {
+    const message = getMessageOrThrow(core, messageId);
+    if (message.direction !== 'outbound' || message.status !== 'failed') throw fail.conflict('Only failed outbound messages can be retried');
+    const now = core.clock.now();
+    core.db.update(messages).set({ status: 'queued', errorCode: null, errorMessage: null, updatedAt: now }).where(eq(messages.id, messageId)).run();
+    enqueueJob(core, 'message.send', { messageId }, { uniqueKey: `send:${messageId}` });
+    return { ...message, status: 'queued' as const, errorCode: null, errorMessage: null, updatedAt: now };
+  });
+  core.bus.publish('message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' });
+  return updated;
+}
+
+/**
+ * Finds `@Name` mentions (full name or first name, case-insensitive) of active users in a note,
+ * stores a `mentions` row per user and publishes `mention.created`. Returns the mentioned ids.
+ */
+export function recordMentions(core: Core, note: Message): string[] {
+  if (!note.isPrivate || !note.content.includes('@')) return [];
+  const text = note.content.toLowerCase();
+  const candidates = core.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).all();
+  const mentioned = candidates.filter((u) => {
+    const full = `@${u.name.toLowerCase()}`;
+    const first = `@${u.name.toLowerCase().split(/\s+/)[0]}`;
+    return u.id !== note.senderId && [full, first].some((token) => new RegExp(`${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
+  }).map((u) => u.id);
+  if (mentioned.length === 0) return [];
+  const now = core.clock.now();
+  core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
+  for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
+  return mentioned;
+}
+
+/** Conversation ids where the user was mentioned, newest first (the "Mentions" view). */
+export function mentionedConversationIds(core: Core, userId: string): string[] {
+  const rows = core.db.select({ id: mentions.conversationId }).from(mentions)
+    .innerJoin(conversations, eq(conversations.id, mentions.conversationId))
+    .where(eq(mentions.userId, userId)).orderBy(mentions.createdAt).all();
+  return [...new Set(rows.map((r) => r.id).reverse())];
+}

@@ -1,0 +1,123 @@
+/**
+ * Inbox actions (htmx posts, CSRF-checked globally): send/note, react, retry, assign, status,
+ * priority, labels, mark unread, contact edits. Every route checks that the user may see the
+ * conversation (404 otherwise) and delegates to core; changes reach other agents via events.
+ * Composer errors (422 window closed, 403 only-assignee) come back as an inline notice.
+ */
+import { Elysia, t as schema } from 'elysia';
+import { assignConversation } from '../../core/assignment';
+import { updateContact } from '../../core/contacts';
+import { setConversationPriority, setConversationStatus } from '../../core/conversation-actions';
+import { DomainError, fail } from '../../core/errors';
+import { markConversationUnread } from '../../core/inbox-read';
+import { createLabel, setConversationLabel } from '../../core/labels';
+import { reactToMessage, recordMentions, retryFailedMessage } from '../../core/message-actions';
+import { getMessageOrThrow, sendMessage } from '../../core/messages';
+import { getContactOrThrow } from '../../core/contacts';
+import { conversations } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { notice } from '../../../views/components/form';
+import type { HttpDeps } from '../deps';
+import { actorOf, requestContext, requireUser } from '../request-context';
+import { htmlResponse, STATUS_OF } from '../respond';
+import { visibleConversation } from './inbox';
+
+const sendSchema = schema.Object({
+  content: schema.Optional(schema.String({ maxLength: 4096 })),
+  private: schema.Optional(schema.String()),
+  replyTo: schema.Optional(schema.String({ maxLength: 64 })),
+  template: schema.Optional(schema.String({ maxLength: 200 })),
+  attachmentIds: schema.Optional(schema.Union([schema.String(), schema.Array(schema.String(), { maxItems: 10 })])),
+  _csrf: schema.Optional(schema.String()),
+});
+
+/** Routes that change conversations from the inbox. */
+export function inboxActions(deps: HttpDeps) {
+  const { core } = deps;
+  const ok = () => new Response(null, { status: 204 });
+  return new Elysia({ name: 'inbox-actions' })
+    .use(requestContext(deps))
+    .post('/inbox/c/:id/messages', ({ auth, ip, params, body, page }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const [tplName, tplLang] = (body.template ?? '').split('|');
+      const ids = body.attachmentIds === undefined ? [] : Array.isArray(body.attachmentIds) ? body.attachmentIds : [body.attachmentIds];
+      try {
+        const message = sendMessage(core, conversation.id, actorOf(auth, ip), {
+          content: body.content ?? '', private: body.private === 'true', replyTo: body.replyTo || undefined,
+          attachmentIds: ids.filter(Boolean),
+          template: tplName && tplLang ? { name: tplName, language: tplLang, body: [] } : undefined,
+        });
+        recordMentions(core, message);
+        return htmlResponse('');
+      } catch (error) {
+        if (error instanceof DomainError) return htmlResponse(notice('error', error.message), STATUS_OF[error.code]);
+        if ((error as { name?: string }).name === 'ZodError') {
+          return htmlResponse(notice('error', (error as { issues: Array<{ message: string }> }).issues[0]?.message ?? page.t('error.generic')), 422);
+        }
+        throw error;
+      }
+    }, { body: sendSchema })
+    .post('/inbox/messages/:id/react', ({ auth, params, body }) => {
+      const user = requireUser(auth);
+      visibleConversation(core, user, getMessageOrThrow(core, params.id).conversationId);
+      reactToMessage(core, params.id, body.emoji, user);
+      return ok();
+    }, { body: schema.Object({ emoji: schema.String({ maxLength: 16 }), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/messages/:id/retry', ({ auth, ip, params }) => {
+      const user = requireUser(auth);
+      visibleConversation(core, user, getMessageOrThrow(core, params.id).conversationId);
+      retryFailedMessage(core, params.id, actorOf(auth, ip));
+      deps.jobs.poke();
+      return ok();
+    })
+    .post('/inbox/c/:id/assign', ({ auth, ip, params, body }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const [kind, id] = (body.target ?? '').split(':');
+      const target = kind === 'user' ? { assigneeId: id! } : kind === 'team' ? { teamId: id!, assigneeId: null } : { assigneeId: null };
+      assignConversation(core, conversation.id, target, actorOf(auth, ip), { mode: 'manual', note: body.note ?? null });
+      return ok();
+    }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/c/:id/status', ({ auth, ip, params, body }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const until = body.until ? Date.parse(body.until) : NaN;
+      setConversationStatus(core, conversation.id, {
+        status: body.status as never, snoozeUntil: Number.isFinite(until) ? until : null, snoozeUntilReply: body.untilReply === 'true',
+      }, actorOf(auth, ip));
+      return ok();
+    }, { body: schema.Object({ status: schema.String({ maxLength: 20 }), until: schema.Optional(schema.String({ maxLength: 40 })), untilReply: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/c/:id/priority', ({ auth, ip, params, body }) => {
+      const user = requireUser(auth);
+      setConversationPriority(core, visibleConversation(core, user, params.id).id, body.priority, actorOf(auth, ip));
+      return ok();
+    }, { body: schema.Object({ priority: schema.String({ maxLength: 20 }), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/c/:id/labels', ({ auth, ip, params, body }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const actor = actorOf(auth, ip);
+      const labelId = body.labelId ?? (body.name ? createLabel(core, { name: body.name }, actor).id : null);
+      if (!labelId) throw fail.badRequest('Choose or name a label', { field: 'name' });
+      setConversationLabel(core, conversation.id, labelId, body.on !== 'false', actor);
+      return ok();
+    }, { body: schema.Object({ labelId: schema.Optional(schema.String({ maxLength: 64 })), name: schema.Optional(schema.String({ maxLength: 40 })), on: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/c/:id/unread', ({ auth, params }) => {
+      const user = requireUser(auth);
+      markConversationUnread(core, user.id, visibleConversation(core, user, params.id).id);
+      return ok();
+    })
+    .post('/inbox/contacts/:id', ({ auth, params, body }) => {
+      const user = requireUser(auth);
+      const contact = getContactOrThrow(core, params.id);
+      const anyVisible = core.db.select().from(conversations).where(eq(conversations.contactId, contact.id)).all()
+        .some((c) => { try { visibleConversation(core, user, c.id); return true; } catch { return false; } });
+      if (!anyVisible) throw fail.notFound('Contact');
+      const form = body as Record<string, string>;
+      const attrs: Record<string, string> = {};
+      for (const [k, v] of Object.entries(form)) if (k.startsWith('attr:') && v.trim()) attrs[k.slice(5)] = v;
+      if (form.newKey?.trim() && form.newValue?.trim()) attrs[form.newKey.trim()] = form.newValue;
+      updateContact(core, contact.id, { customAttributes: attrs, notes: form.notes ?? contact.notes });
+      return ok();
+    }, { body: schema.Record(schema.String(), schema.String()) });
+}

@@ -1,0 +1,86 @@
+/**
+ * Gathers what the inbox panes need for one user (list with counts, thread, sidebar). Routes call
+ * these and render; no rules live here beyond picking which core queries to run.
+ */
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { channels, conversations, messageTemplates } from '../../db/schema';
+import type { Core } from '../../core/context';
+import { getContactOrThrow } from '../../core/contacts';
+import { listConversations, windowRemainingMs } from '../../core/conversations';
+import { conversationRows, loadThread, timelineNames } from '../../core/inbox-read';
+import { listLabels } from '../../core/labels';
+import { mentionedConversationIds } from '../../core/message-actions';
+import { listTeams } from '../../core/teams';
+import { listUsers } from '../../core/users';
+import { canSeeConversation, teamIdsOf, visibleChannelIds } from '../../core/visibility';
+import type { Conversation, PublicUser } from '../../core/types';
+import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
+import type { SidebarData } from '../../../views/inbox/sidebar';
+import type { ThreadPaneData } from '../../../views/inbox/thread';
+import { conversationLabels, labels } from '../../db/schema';
+
+const COUNT_CAP = 200;
+
+function filterOf(q: ListQuery, extra: { cursor?: string; limit?: number } = {}) {
+  const view = (['mine', 'unassigned', 'all', 'team'].includes(q.view) ? q.view : 'all') as 'mine' | 'unassigned' | 'all' | 'team';
+  return {
+    view, teamId: q.teamId || undefined, status: (q.status || undefined) as never, channelId: q.channelId || undefined,
+    labelId: q.labelId || undefined, priority: (q.priority || undefined) as never, assigneeId: q.assigneeId || undefined,
+    sort: (q.sort === 'waiting' ? 'waiting' : 'newest') as 'waiting' | 'newest', ...extra,
+  };
+}
+
+/** A page of rows for the list (keyset), or the Mentions view. */
+export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: string) {
+  if (q.view === 'mentions') {
+    const ids = mentionedConversationIds(core, user.id);
+    const list = ids.length ? core.db.select().from(conversations).all().filter((c) => ids.includes(c.id) && canSeeConversation(core, user, c)) : [];
+    return { rows: conversationRows(core, list, user.id), nextCursor: null };
+  }
+  const { items, nextCursor } = listConversations(core, user, filterOf(q, { cursor, limit: 40 }));
+  return { rows: conversationRows(core, items, user.id), nextCursor };
+}
+
+/** Everything the list pane shows. */
+export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeId: string | null): ListPaneData {
+  const canSeeAll = user.role !== 'agent';
+  const teams = canSeeAll ? listTeams(core) : listTeams(core).filter((t) => teamIdsOf(core, user.id).includes(t.id));
+  const count = (view: ListQuery) => listConversations(core, user, filterOf({ ...view, status: 'open' }, { limit: COUNT_CAP })).items.length;
+  const counts: Record<string, number> = { mine: count({ view: 'mine' }), unassigned: count({ view: 'unassigned' }), all: count({ view: 'all' }), mentions: mentionedConversationIds(core, user.id).length };
+  for (const t of teams) counts[`team:${t.id}`] = count({ view: 'team', teamId: t.id });
+  const allowed = visibleChannelIds(core, user);
+  const channelList = core.db.select().from(channels).all().filter((c) => allowed === null || allowed.includes(c.id));
+  return {
+    query: q, ...listPage(core, user, q), counts, teams, channels: channelList, labels: listLabels(core),
+    agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, now: core.clock.now(),
+  };
+}
+
+/** Everything the thread pane shows. */
+export function threadPaneData(core: Core, conversation: Conversation): ThreadPaneData {
+  const contact = getContactOrThrow(core, conversation.contactId);
+  const thread = loadThread(core, conversation.id);
+  const templates = core.db.select().from(messageTemplates)
+    .where(and(eq(messageTemplates.channelId, conversation.channelId), eq(messageTemplates.status, 'APPROVED'))).all()
+    .map((t) => ({ name: t.name, language: t.language, body: templateBody(t.components) }));
+  return {
+    conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
+    agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
+    windowLeftMs: windowRemainingMs(core, conversation), templates,
+  };
+}
+
+function templateBody(components: unknown[]): string {
+  const body = components.find((c) => (c as { type?: string }).type === 'BODY') as { text?: string } | undefined;
+  return body?.text ?? '';
+}
+
+/** Everything the contact sidebar shows. */
+export function sidebarData(core: Core, user: PublicUser, conversation: Conversation): SidebarData {
+  const contact = getContactOrThrow(core, conversation.contactId);
+  const mine = core.db.select({ label: labels }).from(conversationLabels).innerJoin(labels, eq(labels.id, conversationLabels.labelId))
+    .where(eq(conversationLabels.conversationId, conversation.id)).all().map((r) => r.label);
+  const history = core.db.select().from(conversations).where(and(eq(conversations.contactId, contact.id), ne(conversations.id, conversation.id)))
+    .orderBy(desc(conversations.lastMessageAt)).all().filter((c) => canSeeConversation(core, user, c));
+  return { contact, conversation, labels: mine, allLabels: listLabels(core), history, now: core.clock.now() };
+}

@@ -1,0 +1,79 @@
+/**
+ * The HTML fragments pushed over sockets, built from the same view components as the pages.
+ * Each is wrapped for the htmx ws extension: top-level elements are out-of-band swaps.
+ */
+import type { Core } from '../core/context';
+import { conversationRows, threadMessages, timelineNames, type ConversationRow } from '../core/inbox-read';
+import type { Conversation, ConversationEvent, Message, PublicUser } from '../core/types';
+import { html, type SafeHtml } from '../lib/html';
+import { translator, type Locale } from '../../views/i18n';
+import { conversationRow } from '../../views/inbox/conversation-row';
+import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
+import { activityIndicator } from '../../views/inbox/indicators';
+
+/** Memoises a per-language rendering so each fragment is rendered once per language. */
+export function perLocale(render: (locale: Locale) => string): (locale: Locale) => string {
+  const cache = new Map<Locale, string>();
+  return (locale) => {
+    if (!cache.has(locale)) cache.set(locale, render(locale));
+    return cache.get(locale)!;
+  };
+}
+
+/** `#rt-seq` marker: the client keeps the highest seq it saw for catch-up. */
+export function seqMarker(seq: number): SafeHtml {
+  return html`<div id="rt-seq" data-seq="${seq}" hidden></div>`;
+}
+
+/** A list row pushed to the top of `#conv-list` (the client filters it against the list's view). */
+export function rowFragment(core: Core, locale: Locale, row: ConversationRow): SafeHtml {
+  return html`<ul hx-swap-oob="afterbegin:#conv-list">${conversationRow(translator(locale), row, core.clock.now())}</ul>`;
+}
+
+/** Rows for conversations, with per-agent unread counts when `viewerId` is given. */
+export function rowsOf(core: Core, list: Conversation[], viewerId: string | null): ConversationRow[] {
+  return conversationRows(core, list, viewerId);
+}
+
+/** Bubbles appended to (or replaced in) the thread of their conversation. */
+export function bubblesFragment(core: Core, locale: Locale, messages: Message[]): SafeHtml {
+  if (messages.length === 0) return html``;
+  const t = translator(locale);
+  const decorated = threadMessages(core, messages).messages;
+  const byConversation = new Map<string, SafeHtml[]>();
+  for (const m of decorated) byConversation.set(m.message.conversationId, [...(byConversation.get(m.message.conversationId) ?? []), messageBubble(t, m)]);
+  return html`${[...byConversation].map(([id, bubbles]) => html`<div hx-swap-oob="beforeend:#thread-${id}">${bubbles}</div>`)}`;
+}
+
+/** A bubble that replaces its existing copy (status ticks, reactions); no-op where not shown. */
+export function bubbleUpdateFragment(core: Core, locale: Locale, message: Message): string {
+  const decorated = threadMessages(core, [message]).messages[0]!;
+  return String(messageBubble(translator(locale), decorated)).replace('<article ', '<article hx-swap-oob="true" ');
+}
+
+/** Timeline entries appended to the thread. */
+export function timelineFragment(core: Core, locale: Locale, conversationId: string, events: ConversationEvent[]): SafeHtml {
+  if (events.length === 0) return html``;
+  const names = timelineNames(core, events);
+  return html`<div hx-swap-oob="beforeend:#thread-${conversationId}">${events.map((e) => timelineEntry(translator(locale), e, names))}</div>`;
+}
+
+/** The status chip of an open thread. */
+export function statusFragment(locale: Locale, conversation: Conversation): SafeHtml {
+  const t = translator(locale);
+  return html`<span class="chip status-${conversation.status}" id="thread-status-${conversation.id}" hx-swap-oob="true">${t(`inbox.status_${conversation.status}`)}</span>`;
+}
+
+/** "Ana is viewing · Luis is typing…" for the row and the thread header. */
+export function activityFragment(locale: Locale, conversationId: string, viewers: PublicUser[], typers: PublicUser[]): SafeHtml {
+  const t = translator(locale);
+  const body = activityIndicator(t, viewers, typers);
+  return html`<div class="row-activity" id="row-activity-${conversationId}" hx-swap-oob="true">${body}</div>
+    <div class="thread-activity" id="thread-activity-${conversationId}" hx-swap-oob="true">${body}</div>`;
+}
+
+/** A notification marker the client turns into a browser notification + sound. */
+export function notifyFragment(kind: 'message' | 'mention', conversation: Conversation, title: string, body: string): SafeHtml {
+  return html`<div id="rt-notify" hidden hx-swap-oob="true" data-kind="${kind}" data-conversation="${conversation.id}"
+    data-assignee="${conversation.assigneeId ?? ''}" data-title="${title}" data-body="${body.slice(0, 140)}" data-at="${Date.now()}"></div>`;
+}

@@ -1,0 +1,69 @@
+/**
+ * Bus → sockets. Each event is recorded in the outbox (its seq travels with the push), rendered
+ * once per language with the page components, and sent only to tabs whose user may see the
+ * conversation (`canSeeConversation`). Presence changes go to everyone.
+ */
+import { desc, eq } from 'drizzle-orm';
+import { contacts, conversationEvents } from '../db/schema';
+import { getConversationOrThrow } from '../core/conversations';
+import { getMessageOrThrow } from '../core/messages';
+import type { Conversation, Message } from '../core/types';
+import { html } from '../lib/html';
+import { translator } from '../../views/i18n';
+import {
+  bubbleUpdateFragment, bubblesFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment,
+} from './fragments';
+import { recordChange } from './outbox';
+import type { Realtime } from './realtime';
+
+/** Subscribes the realtime fan-out to the bus. */
+export function registerRealtimeListeners(realtime: Realtime): void {
+  const { core, hub } = realtime;
+
+  const contactName = (conversation: Conversation) =>
+    core.db.select({ name: contacts.name, phone: contacts.phone }).from(contacts).where(eq(contacts.id, conversation.contactId)).get();
+
+  const pushConversation = (conversation: Conversation, kind: string, message: Message | null, withTimeline: boolean) => {
+    const seq = recordChange(core, kind, conversation.id, message?.id ?? null);
+    const row = rowsOf(core, [conversation], null)[0]!;
+    const latestEvent = withTimeline
+      ? core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, conversation.id)).orderBy(desc(conversationEvents.createdAt)).limit(1).all()
+      : [];
+    const notify = message && message.direction === 'inbound' ? (() => {
+      const c = contactName(conversation);
+      return notifyFragment('message', conversation, c?.name || c?.phone || '', message.content || `[${message.type}]`);
+    })() : '';
+    const render = perLocale((locale) => String(html`${seqMarker(seq)}${rowFragment(core, locale, row)}${
+      message ? bubblesFragment(core, locale, [message]) : ''}${timelineFragment(core, locale, conversation.id, latestEvent)}${
+      statusFragment(locale, conversation)}${notify}`));
+    realtime.pushToAllowed(conversation, render);
+  };
+
+  core.bus.on('message.created', ({ message, conversation }) => {
+    if (message.senderType === 'agent' && message.senderId) realtime.typing.stopped(conversation.id, message.senderId);
+    pushConversation(getConversationOrThrow(core, conversation.id), 'message.created', message, false);
+  });
+
+  core.bus.on('message.updated', ({ message, conversation }) => {
+    const seq = recordChange(core, 'message.updated', conversation.id, message.id);
+    const fresh = getMessageOrThrow(core, message.id);
+    const render = perLocale((locale) => String(seqMarker(seq)) + bubbleUpdateFragment(core, locale, fresh));
+    realtime.pushToAllowed(conversation, render);
+  });
+
+  core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false));
+  core.bus.on('conversation.updated', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.updated', null, true));
+  core.bus.on('conversation.assigned', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.assigned', null, true));
+
+  core.bus.on('mention.created', ({ userId, conversationId, messageId }) => {
+    const conversation = getConversationOrThrow(core, conversationId);
+    recordChange(core, 'mention.created', conversationId, messageId);
+    const tabs = hub.tabsOf(userId);
+    const render = perLocale((locale) => String(notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`)));
+    for (const tab of tabs) hub.sendWhere((t) => t.id === tab.id, render(tab.locale));
+  });
+
+  core.bus.on('user.presence', ({ userId, availability }) => {
+    hub.broadcast(() => true, String(html`<span id="presence-${userId}" class="presence ${availability}" hx-swap-oob="true" data-availability="${availability}"></span>`));
+  });
+}

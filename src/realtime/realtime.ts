@@ -1,0 +1,78 @@
+/**
+ * The realtime service: hub + presence + typing + the bus listeners, and catch-up for tabs that
+ * reconnect. Built once by the composition root; `hub` is what other features use.
+ */
+import type { Core } from '../core/context';
+import { getConversationOrThrow } from '../core/conversations';
+import { canSeeConversation } from '../core/visibility';
+import type { Conversation, PublicUser } from '../core/types';
+import { catchUp } from './catchup';
+import { activityFragment, perLocale } from './fragments';
+import { RealtimeHub, type HubTab } from './hub';
+import { registerRealtimeListeners } from './listeners';
+import { PresenceTracker } from './presence';
+import { TypingTracker } from './typing';
+
+export interface Realtime {
+  core: Core;
+  hub: RealtimeHub;
+  presence: PresenceTracker;
+  typing: TypingTracker;
+  /** Re-sends what changed after `since` that the tab may see. */
+  catchUp(tab: HubTab, since: number): void;
+  /** Sends `render(locale)` to every tab whose user may see the conversation. */
+  pushToAllowed(conversation: Conversation, render: (locale: HubTab['locale']) => string, extra?: (tab: HubTab) => boolean): number;
+  stop(): void;
+}
+
+export interface RealtimeOptions {
+  /** How long a user's last tab may be gone before they go offline. */
+  offlineGraceMs?: number;
+  /** How long a typing report keeps "is typing…" visible. */
+  typingTtlMs?: number;
+}
+
+/** Creates the realtime service and subscribes it to the event bus. */
+export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime {
+  const hub = new RealtimeHub();
+  const visibleTo = (conversation: Conversation) => {
+    const verdicts = new Map<string, boolean>();
+    return (user: PublicUser) => {
+      if (!verdicts.has(user.id)) verdicts.set(user.id, canSeeConversation(core, user, conversation));
+      return verdicts.get(user.id)!;
+    };
+  };
+  const realtime: Realtime = {
+    core, hub,
+    presence: new PresenceTracker(core, hub, opts.offlineGraceMs ?? 20_000),
+    typing: new TypingTracker(opts.typingTtlMs ?? 6_000, (id) => pushActivity(id)),
+    catchUp: (tab, since) => catchUp(realtime, tab, since),
+    pushToAllowed(conversation, render, extra) {
+      const allowed = visibleTo(conversation);
+      let reached = 0;
+      for (const tab of hub.allTabs()) {
+        if (!allowed(tab.user) || (extra && !extra(tab))) continue;
+        reached += hub.sendWhere((t) => t.id === tab.id, render(tab.locale));
+      }
+      return reached;
+    },
+    stop() {
+      realtime.presence.stop();
+      realtime.typing.stop();
+    },
+  };
+  function pushActivity(conversationId: string): void {
+    let conversation: Conversation;
+    try { conversation = getConversationOrThrow(core, conversationId); } catch { return; }
+    const render = perLocale((locale) => String(activityFragment(locale, conversationId, hub.viewersOf(conversationId), realtime.typing.typersOf(conversationId))));
+    realtime.pushToAllowed(conversation, render);
+  }
+  hub.onChange((event, tab, previous) => {
+    if (event === 'view' || event === 'leave') {
+      if (previous) pushActivity(previous);
+      if (tab.viewing && event === 'view') pushActivity(tab.viewing);
+    }
+  });
+  registerRealtimeListeners(realtime);
+  return realtime;
+}

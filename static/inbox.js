@@ -1,0 +1,194 @@
+/* Turno inbox client: realtime socket glue (catch-up, dedupe of pushed rows/bubbles, view and
+   typing reports, idle detection), notifications, composer and keyboard shortcuts (Alpine). Loaded
+   before Alpine so the component factories exist when Alpine starts. */
+(function () {
+  'use strict';
+  var socket = null;
+  var lastSeq = 0;
+  var lastInput = Date.now();
+  var idle = false;
+  var unseen = 0;
+  var baseTitle = document.title;
+  var IDLE_MS = 5 * 60 * 1000;
+
+  function send(msg) { if (socket) socket.send(JSON.stringify(msg)); }
+  function byId(id) { return document.getElementById(id); }
+  function inbox() { return byId('inbox'); }
+  function me() { var el = inbox(); return el ? el.dataset.me : ''; }
+  function openConversation() { var p = byId('thread-pane'); return (p && p.dataset.conversationId) || null; }
+  function csrf() { try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || ''; } catch (e) { return ''; } }
+  function settings() { try { return JSON.parse(localStorage.getItem('turno:notify') || '{}'); } catch (e) { return {}; } }
+  window.turnoRealtime = { send: send, lastSeq: function () { return lastSeq; } };
+
+  /* Does a pushed row belong in the list the tab shows (view and filters)? */
+  function rowMatches(row, list) {
+    var d = list.dataset, r = row.dataset;
+    if (d.view === 'mine' && r.assignee !== me()) return false;
+    if (d.view === 'unassigned' && r.assignee) return false;
+    if (d.view === 'team' && r.team !== d.team) return false;
+    if (d.view === 'mentions') return !!byId(row.id);
+    if (d.status && r.status !== d.status) return false;
+    if (d.priority && r.priority !== d.priority) return false;
+    if (d.channel && r.channel !== d.channel) return false;
+    if (d.assignee && r.assignee !== d.assignee) return false;
+    if (d.label && (' ' + r.labels + ' ').indexOf(' ' + d.label + ' ') < 0) return false;
+    return true;
+  }
+
+  document.addEventListener('htmx:oobBeforeSwap', function (e) {
+    var frag = e.detail.fragment, target = e.detail.target;
+    if (!frag || !frag.children) return;
+    Array.prototype.slice.call(frag.children).forEach(function (el) {
+      if (!el.id) return;
+      var existing = byId(el.id);
+      if (target.id === 'conv-list') {
+        if (existing) existing.remove();
+        if (!rowMatches(el, target)) { el.remove(); return; }
+        var empty = byId('empty-inbox'); if (empty) empty.remove();
+        if (el.dataset.conversationId === openConversation()) { el.classList.add('active'); el.classList.remove('unread'); }
+      } else if (existing) {
+        existing.replaceWith(el);
+      }
+    });
+  });
+
+  document.addEventListener('htmx:wsOpen', function (e) {
+    socket = e.detail.socketWrapper;
+    if (!lastSeq) { var m = byId('rt-seq'); lastSeq = m ? Number(m.dataset.seq || 0) : 0; }
+    send({ type: 'catchup', since: lastSeq, conversationId: openConversation() });
+    if (idle) send({ type: 'activity', state: 'idle' });
+    document.body.dataset.ws = 'open';
+  });
+  document.addEventListener('htmx:wsClose', function () { document.body.dataset.ws = 'closed'; });
+
+  function notify(el) {
+    if (!el || el.dataset.seen) return;
+    el.dataset.seen = '1';
+    var s = settings();
+    var mine = el.dataset.kind === 'mention' || el.dataset.assignee === me();
+    if (!mine || el.dataset.conversation === openConversation() && !document.hidden) return;
+    if (document.hidden) { unseen++; document.title = '(' + unseen + ') ' + baseTitle; }
+    if (s.mute) return;
+    if (s.sound !== false) beep();
+    if (s.browser !== false && window.Notification && Notification.permission === 'granted') {
+      new Notification(el.dataset.title || 'Turno', { body: el.dataset.body || '', tag: el.dataset.conversation });
+    }
+  }
+  document.addEventListener('visibilitychange', function () { if (!document.hidden) { unseen = 0; document.title = baseTitle; } });
+
+  function beep() {
+    try {
+      var ctx = new (window.AudioContext || window.webkitAudioContext)();
+      var osc = ctx.createOscillator(), gain = ctx.createGain();
+      osc.frequency.value = 880; gain.gain.value = 0.08;
+      osc.connect(gain); gain.connect(ctx.destination);
+      osc.start(); osc.stop(ctx.currentTime + 0.15);
+    } catch (e) { /* audio not allowed yet */ }
+  }
+
+  document.addEventListener('htmx:wsAfterMessage', function () {
+    var m = byId('rt-seq');
+    var seq = m ? Number(m.dataset.seq || 0) : 0;
+    if (seq > lastSeq) lastSeq = seq;
+    if (byId('rt-reload')) location.reload();
+    notify(byId('rt-notify'));
+  });
+
+  /* Tell the server which conversation this tab shows after htmx swaps the thread pane. */
+  document.addEventListener('htmx:afterSettle', function (e) {
+    if (e.detail.elt && e.detail.elt.id === 'thread-pane') {
+      send({ type: 'view', conversationId: openConversation() });
+      var box = inbox(); if (box) box.classList.toggle('has-thread', !!openConversation());
+      document.querySelectorAll('.conv-row').forEach(function (r) { r.classList.toggle('active', r.dataset.conversationId === openConversation()); });
+      scrollThread();
+    }
+  });
+  /* Composer errors (422 window closed, 403 only-assignee) are shown inline. */
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var status = e.detail.xhr.status;
+    if ((status === 422 || status === 403 || status === 409) && e.detail.target && e.detail.target.classList.contains('composer-error')) {
+      e.detail.shouldSwap = true; e.detail.isError = false;
+    }
+  });
+
+  function scrollThread() {
+    var t = document.querySelector('.thread');
+    if (t && !location.hash) t.scrollTop = t.scrollHeight;
+  }
+  document.addEventListener('DOMContentLoaded', function () {
+    scrollThread();
+    if (window.Notification && Notification.permission === 'default' && settings().browser !== false) {
+      document.addEventListener('click', function ask() { Notification.requestPermission(); document.removeEventListener('click', ask); });
+    }
+  });
+  document.addEventListener('htmx:oobAfterSwap', function (e) {
+    var t = e.detail.target;
+    if (t && t.classList && t.classList.contains('thread')) t.scrollTop = t.scrollHeight;
+  });
+
+  /* Presence: idle after 5 minutes without input, active again on the next input. */
+  ['keydown', 'mousemove', 'pointerdown', 'focus'].forEach(function (ev) {
+    window.addEventListener(ev, function () {
+      lastInput = Date.now();
+      if (idle) { idle = false; send({ type: 'activity', state: 'active' }); }
+    }, { passive: true });
+  });
+  setInterval(function () {
+    if (!idle && Date.now() - lastInput > IDLE_MS) { idle = true; send({ type: 'activity', state: 'idle' }); }
+  }, 30000);
+
+  window.composer = function (s) {
+    return {
+      id: s.id, windowEndsAt: s.windowEndsAt, now: Date.now(), note: false, quote: null, files: [], uploadError: '',
+      text: localStorage.getItem('turno:draft:' + s.id) || '',
+      init: function () {
+        var self = this;
+        this.$watch('text', function (v) { if (v) localStorage.setItem('turno:draft:' + self.id, v); else localStorage.removeItem('turno:draft:' + self.id); });
+        setInterval(function () { self.now = Date.now(); }, 30000);
+      },
+      typing: function () { if (!this.note) send({ type: 'typing', conversationId: this.id }); },
+      sent: function () { this.text = ''; this.quote = null; this.files = []; localStorage.removeItem('turno:draft:' + this.id); },
+      insert: function (e) { this.text += e; this.$refs.text.focus(); },
+      countdown: function () {
+        var left = this.windowEndsAt - this.now;
+        if (left <= 0) return '';
+        var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000);
+        return '⏱ ' + h + ' h ' + m + ' min';
+      },
+      upload: function (list) {
+        var self = this;
+        Array.prototype.slice.call(list || []).forEach(function (file) {
+          var fd = new FormData(); fd.append('file', file);
+          fetch('/inbox/uploads', { method: 'POST', body: fd, headers: { 'X-CSRF-Token': csrf() } })
+            .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+            .then(function (res) {
+              if (res.ok) self.files.push(res.j);
+              else { var box = byId('composer-error-' + self.id); if (box) box.textContent = (res.j.error && res.j.error.message) || 'Upload failed'; }
+            });
+        });
+      },
+    };
+  };
+
+  window.shortcuts = function () {
+    return {
+      help: false,
+      key: function (e) {
+        if (e.ctrlKey || e.metaKey || e.altKey || (e.target.closest && e.target.closest('input,textarea,select,[contenteditable]'))) return;
+        var rows = Array.prototype.slice.call(document.querySelectorAll('.conv-row'));
+        var idx = rows.findIndex(function (r) { return r.classList.contains('active'); });
+        if (e.key === 'j' || e.key === 'k') {
+          var next = rows[e.key === 'j' ? idx + 1 : Math.max(0, idx - 1)];
+          if (next) next.querySelector('a').click();
+        } else if (e.key === 'r' || e.key === 'n') {
+          e.preventDefault();
+          window.dispatchEvent(new CustomEvent('compose-mode', { detail: { note: e.key === 'n' } }));
+        } else if (e.key === 'e') {
+          var btn = document.querySelector('#thread-pane [hx-vals*="resolved"]'); if (btn) btn.click();
+        } else if (e.key === '?') {
+          this.help = !this.help;
+        }
+      },
+    };
+  };
+})();

@@ -1,0 +1,84 @@
+/**
+ * The list pane: views (Mine, Unassigned, All, per team, Mentions) with counts, filters (status,
+ * channel, label, priority, assignee), sort, rows and an infinite-scroll sentinel that loads the
+ * next keyset page when revealed.
+ */
+import type { ConversationRow } from '../../src/core/inbox-read';
+import type { Channel, Label, PublicUser, Team } from '../../src/core/types';
+import { html, type SafeHtml } from '../../src/lib/html';
+import type { Translate } from '../i18n';
+import { conversationRow } from './conversation-row';
+
+export interface ListQuery {
+  view: string;
+  teamId?: string;
+  status?: string;
+  channelId?: string;
+  labelId?: string;
+  priority?: string;
+  assigneeId?: string;
+  sort?: string;
+}
+
+export interface ListPaneData {
+  query: ListQuery;
+  rows: ConversationRow[];
+  nextCursor: string | null;
+  counts: Record<string, number>;
+  teams: Team[];
+  channels: Channel[];
+  labels: Label[];
+  agents: PublicUser[];
+  activeId: string | null;
+  canSeeAll: boolean;
+  now: number;
+}
+
+/** Query string of a list query (plus extra keys), empty values dropped. */
+export function listQueryString(q: ListQuery, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v) params.set(k, String(v));
+  return params.toString();
+}
+
+/** Rows plus the "load more" sentinel; also the response of a next-page request. */
+export function listRows(t: Translate, d: Pick<ListPaneData, 'rows' | 'nextCursor' | 'query' | 'activeId' | 'now'>): SafeHtml {
+  return html`${d.rows.map((r) => conversationRow(t, r, d.now, { active: r.conversation.id === d.activeId }))}
+  ${d.nextCursor ? html`<li class="load-more" hx-get="/inbox/list?${listQueryString(d.query, { cursor: d.nextCursor })}" hx-trigger="revealed" hx-swap="outerHTML">${t('inbox.loading')}</li>` : ''}`;
+}
+
+function select(name: string, label: string, options: Array<[string, string]>, value?: string): SafeHtml {
+  return html`<select name="${name}" aria-label="${label}"><option value="">${label}</option>${options.map(([v, text]) =>
+    html`<option value="${v}" ${v === value ? html`selected` : ''}>${text}</option>`)}</select>`;
+}
+
+/** The list pane (id `list-pane`). */
+export function listPane(t: Translate, d: ListPaneData): SafeHtml {
+  const q = d.query;
+  const views: Array<[string, string, string | undefined]> = [
+    ['mine', t('inbox.view.mine'), undefined], ['unassigned', t('inbox.view.unassigned'), undefined],
+    ...(d.canSeeAll ? [['all', t('inbox.view.all'), undefined] as [string, string, undefined]] : []),
+    ...d.teams.map((tm) => ['team', tm.name, tm.id] as [string, string, string]),
+    ['mentions', t('inbox.view.mentions'), undefined],
+  ];
+  return html`<section id="list-pane" class="list-pane">
+    <nav class="views" aria-label="${t('inbox.views')}">${views.map(([view, label, teamId]) => {
+      const key = teamId ? `team:${teamId}` : view;
+      const active = q.view === view && (q.teamId ?? undefined) === teamId;
+      return html`<a href="/inbox?${listQueryString({ view, teamId })}" class="${active ? 'active' : ''}">${label} <span class="count" id="count-${key.replace(':', '-')}">${d.counts[key] ?? 0}</span></a>`;
+    })}</nav>
+    <form class="filters" method="get" action="/inbox" hx-get="/inbox" hx-target="#list-pane" hx-select="#list-pane" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true">
+      <input type="hidden" name="view" value="${q.view}">${q.teamId ? html`<input type="hidden" name="teamId" value="${q.teamId}">` : ''}
+      ${select('status', t('inbox.filter.status'), ['open', 'pending', 'snoozed', 'resolved'].map((s) => [s, t(`inbox.status_${s}`)]), q.status)}
+      ${d.channels.length > 1 ? select('channelId', t('inbox.filter.channel'), d.channels.map((c) => [c.id, c.name]), q.channelId) : ''}
+      ${select('labelId', t('inbox.filter.label'), d.labels.map((l) => [l.id, l.name]), q.labelId)}
+      ${select('priority', t('inbox.filter.priority'), ['urgent', 'high', 'medium', 'low'].map((p) => [p, t(`inbox.priority.${p}`)]), q.priority)}
+      ${d.canSeeAll ? select('assigneeId', t('inbox.filter.assignee'), d.agents.map((a) => [a.id, a.name]), q.assigneeId) : ''}
+      ${select('sort', t('inbox.sort'), [['newest', t('inbox.sort.newest')], ['waiting', t('inbox.sort.waiting')]], q.sort)}
+      <noscript><button type="submit">${t('inbox.filter.apply')}</button></noscript>
+    </form>
+    <a class="search-link" href="/inbox/search">🔍 ${t('inbox.search')}</a>
+    <ul id="conv-list" class="conv-list" data-view="${q.view}" data-team="${q.teamId ?? ''}" data-status="${q.status ?? ''}"
+      data-priority="${q.priority ?? ''}" data-channel="${q.channelId ?? ''}" data-assignee="${q.assigneeId ?? ''}" data-label="${q.labelId ?? ''}">${d.rows.length === 0 ? html`<li class="empty muted" id="empty-inbox">${t('home.empty')}</li>` : listRows(t, d)}</ul>
+  </section>`;
+}

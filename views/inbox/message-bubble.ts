@@ -1,0 +1,65 @@
+/**
+ * One message in the thread: direction, sender, quoted preview (jumps to the quoted message),
+ * content, reactions, time and delivery ticks (failed ones show the reason and a retry button).
+ * Private notes are visibly distinct. Used by the thread page and by realtime pushes.
+ */
+import type { ConversationEvent } from '../../src/core/types';
+import type { ThreadMessage } from '../../src/core/inbox-read';
+import { html, type SafeHtml } from '../../src/lib/html';
+import type { Translate } from '../i18n';
+import { clockTime } from './format';
+import { messageContent, typeIcon } from './message-content';
+
+function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
+  if (m.direction === 'inbound' || m.isPrivate) return html``;
+  switch (m.status) {
+    case 'queued': return html`<span class="tick queued" title="${t('inbox.status.queued')}">🕓</span>`;
+    case 'sent': return html`<span class="tick sent" title="${t('inbox.status.sent')}">✓</span>`;
+    case 'delivered': return html`<span class="tick delivered" title="${t('inbox.status.delivered')}">✓✓</span>`;
+    case 'read': return html`<span class="tick read" title="${t('inbox.status.read')}">✓✓</span>`;
+    case 'failed': return html`<span class="tick failed" title="${t('inbox.status.failed')}">⚠</span>`;
+    default: return html``;
+  }
+}
+
+function quote(t: Translate, q: ThreadMessage['quoted']): SafeHtml {
+  if (!q) return html``;
+  const preview = q.content.slice(0, 140) || t(`inbox.type.${q.type}`);
+  return html`<a class="quote" href="#m-${q.id}">${typeIcon(q.type)} ${preview}</a>`;
+}
+
+function reactions(list: ThreadMessage['reactions']): SafeHtml {
+  if (list.length === 0) return html``;
+  return html`<div class="reactions">${list.map((r) => html`<span class="reaction" data-actor="${r.actor}">${r.emoji}</span>`)}</div>`;
+}
+
+/** A message bubble with id `m-<messageId>` (target of realtime updates and jump links). */
+export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
+  const m = item.message;
+  const side = m.direction === 'inbound' ? 'in' : 'out';
+  const classes = ['bubble', side, m.isPrivate ? 'private' : '', m.status === 'failed' ? 'failed' : ''].join(' ');
+  const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : item.senderName;
+  return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}">
+    ${who ? html`<div class="sender">${who}</div>` : ''}
+    ${quote(t, item.quoted)}
+    ${messageContent(t, m, item.attachments)}
+    ${reactions(item.reactions)}
+    <div class="meta"><time datetime="${new Date(m.sentAt).toISOString()}">${clockTime(m.sentAt)}</time> ${ticks(t, m)}</div>
+    ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
+      <button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button></div>` : ''}
+    <div class="bubble-actions">
+      <button type="button" class="link" title="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">↩︎</button>
+      ${m.isPrivate ? '' : html`<span class="react-picker">${['👍', '❤️', '😂', '🙏'].map((e) => html`<button type="button" class="link" hx-post="/inbox/messages/${m.id}/react" hx-vals='{"emoji":"${e}"}' hx-swap="none">${e}</button>`)}</span>`}
+    </div>
+  </article>`;
+}
+
+/** A timeline entry ("Assigned to Ana by round-robin", "Resolved by Luis"). */
+export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<string, string>): SafeHtml {
+  const actor = e.actorId ? (names.get(e.actorId) ?? '?') : t('inbox.event.system');
+  const d = e.details as Record<string, unknown>;
+  const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
+  const mode = typeof d.mode === 'string' ? d.mode : '';
+  const text = t(`inbox.event.${e.kind}`, { actor, assignee, mode, status: String(d.status ?? '') });
+  return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> <time>${clockTime(e.createdAt)}</time></div>`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Contact sidebar: name, phone, editable custom attributes and notes, the conversation's labels,
+ * previous conversations (any channel) and the plugin slot `contact-sidebar`.
+ */
+import type { Contact, Conversation, Label } from '../../src/core/types';
+import { html, type SafeHtml } from '../../src/lib/html';
+import { renderSlot } from '../../src/plugin-host/ui-slots';
+import type { Translate } from '../i18n';
+import { relativeTime } from './format';
+
+export interface SidebarData {
+  contact: Contact;
+  conversation: Conversation;
+  labels: Label[];
+  allLabels: Label[];
+  history: Conversation[];
+  now: number;
+}
+
+/** The sidebar pane (id `contact-pane`). */
+export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
+  const c = d.contact;
+  const attrs = Object.entries(c.customAttributes ?? {});
+  const mine = new Set(d.labels.map((l) => l.id));
+  return html`<aside id="contact-pane" class="contact-pane">
+    <h2 class="contact-title">${c.name || c.phone || t('inbox.unknown_contact')}</h2>
+    ${c.phone ? html`<div class="muted">${c.phone}</div>` : ''}
+    <section><h3>${t('inbox.labels')}</h3>
+      <div class="label-list">${d.allLabels.map((l) => html`<form class="inline" hx-post="/inbox/c/${d.conversation.id}/labels" hx-swap="none">
+        <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
+        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
+      <form class="inline" hx-post="/inbox/c/${d.conversation.id}/labels" hx-swap="none">
+        <input name="name" placeholder="${t('inbox.labels.new')}" aria-label="${t('inbox.labels.new')}" maxlength="40" required><button type="submit" class="small">+</button></form>
+    </section>
+    <section><h3>${t('inbox.contact.attributes')}</h3>
+      <form hx-post="/inbox/contacts/${c.id}" hx-swap="none" class="stack">
+        ${attrs.map(([k, v]) => html`<label>${k}<input name="attr:${k}" value="${v}"></label>`)}
+        <div class="attr-new"><input name="newKey" placeholder="${t('inbox.contact.attr_key')}" aria-label="${t('inbox.contact.attr_key')}" maxlength="60">
+          <input name="newValue" placeholder="${t('inbox.contact.attr_value')}" aria-label="${t('inbox.contact.attr_value')}"></div>
+        <label>${t('inbox.contact.notes')}<textarea name="notes" rows="3">${c.notes}</textarea></label>
+        <button type="submit" class="small">${t('inbox.save')}</button>
+      </form>
+    </section>
+    <section><h3>${t('inbox.contact.history')}</h3>
+      <ul class="history">${d.history.map((h) => html`<li><a href="/inbox/c/${h.id}">#${h.number}</a> · ${t(`inbox.status_${h.status}`)} · ${relativeTime(t, h.lastMessageAt, d.now)}<div class="muted">${h.lastMessagePreview.slice(0, 60)}</div></li>`)}</ul>
+    </section>
+    <div data-slot="contact-sidebar">${renderSlot('contact-sidebar', { contact: c, conversation: d.conversation })}</div>
+  </aside>`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The thread pane (id `thread-pane`): header with contact, status and actions, the collision
+ * indicator, messages with day separators and timeline entries interleaved by time, the composer.
+ */
+import type { Thread } from '../../src/core/inbox-read';
+import type { Conversation, Label, PublicUser, Team } from '../../src/core/types';
+import { html, type SafeHtml } from '../../src/lib/html';
+import type { Translate } from '../i18n';
+import { composer, type TemplateOption } from './composer';
+import { dayKey } from './format';
+import { messageBubble, timelineEntry } from './message-bubble';
+
+export interface ThreadPaneData {
+  conversation: Conversation;
+  contactName: string;
+  thread: Thread;
+  eventNames: Map<string, string>;
+  agents: PublicUser[];
+  teams: Team[];
+  labels: Label[];
+  windowLeftMs: number;
+  templates: TemplateOption[];
+}
+
+/** Day separator markup. */
+export function daySeparator(at: number): SafeHtml {
+  return html`<div class="day-separator" data-day="${dayKey(at)}"><span>${new Date(at).toLocaleDateString()}</span></div>`;
+}
+
+function actions(t: Translate, d: ThreadPaneData): SafeHtml {
+  const c = d.conversation;
+  const statusButton = (status: string, key: string) =>
+    html`<button type="button" class="small" hx-post="/inbox/c/${c.id}/status" hx-vals='{"status":"${status}"}' hx-swap="none">${t(key)}</button>`;
+  return html`<div class="thread-actions">
+    <form class="inline" hx-post="/inbox/c/${c.id}/assign" hx-swap="none" hx-trigger="change">
+      <select name="target" aria-label="${t('inbox.assign')}">
+        <option value="">${t('inbox.assign.nobody')}</option>
+        ${d.agents.map((a) => html`<option value="user:${a.id}" ${a.id === c.assigneeId ? html`selected` : ''}>${a.name}</option>`)}
+        ${d.teams.map((tm) => html`<option value="team:${tm.id}" ${!c.assigneeId && tm.id === c.teamId ? html`selected` : ''}>👥 ${tm.name}</option>`)}
+      </select></form>
+    <form class="inline" hx-post="/inbox/c/${c.id}/priority" hx-swap="none" hx-trigger="change">
+      <select name="priority" aria-label="${t('inbox.priority')}">${['none', 'low', 'medium', 'high', 'urgent'].map((p) =>
+        html`<option value="${p}" ${p === c.priority ? html`selected` : ''}>${t(`inbox.priority.${p}`)}</option>`)}</select></form>
+    ${c.status === 'resolved' ? statusButton('open', 'inbox.action.reopen') : statusButton('resolved', 'inbox.action.resolve')}
+    ${c.status !== 'pending' && c.status !== 'resolved' ? statusButton('pending', 'inbox.action.pending') : ''}
+    <details class="snooze"><summary class="small button">${t('inbox.action.snooze')}</summary>
+      <form hx-post="/inbox/c/${c.id}/status" hx-swap="none" class="stack">
+        <input type="hidden" name="status" value="snoozed">
+        <input type="datetime-local" name="until" aria-label="${t('inbox.action.snooze_until')}">
+        <label><input type="checkbox" name="untilReply" value="true"> ${t('inbox.action.snooze_reply')}</label>
+        <button type="submit" class="small">${t('inbox.action.snooze')}</button></form></details>
+    <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>
+  </div>`;
+}
+
+/** The messages and timeline entries, oldest first, with day separators. */
+export function threadItems(t: Translate, thread: Thread, eventNames: Map<string, string>): SafeHtml {
+  const items = [
+    ...thread.messages.map((m) => ({ at: m.message.sentAt, render: () => messageBubble(t, m) })),
+    ...thread.events.map((e) => ({ at: e.createdAt, render: () => timelineEntry(t, e, eventNames) })),
+  ].sort((a, b) => a.at - b.at);
+  let day = '';
+  return html`${items.map((item) => {
+    const key = dayKey(item.at);
+    const sep = key !== day ? daySeparator(item.at) : '';
+    day = key;
+    return html`${sep}${item.render()}`;
+  })}`;
+}
+
+/** The whole thread pane. */
+export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
+  const c = d.conversation;
+  return html`<section id="thread-pane" class="thread-pane" data-conversation-id="${c.id}" data-status="${c.status}">
+    <header class="thread-header">
+      <a href="/inbox" class="back" aria-label="${t('inbox.back')}">←</a>
+      <div class="thread-title"><strong>${d.contactName}</strong> <span class="muted">#${c.number}</span>
+        <span class="chip status-${c.status}" id="thread-status-${c.id}">${t(`inbox.status_${c.status}`)}</span>
+        <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
+      ${actions(t, d)}
+    </header>
+    <div class="thread" id="thread-${c.id}" aria-live="polite">${threadItems(t, d.thread, d.eventNames)}</div>
+    ${composer(t, c, d.windowLeftMs, d.templates)}
+  </section>`;
+}
+
+/** The empty thread pane shown when no conversation is selected. */
+export function emptyThreadPane(t: Translate): SafeHtml {
+  return html`<section id="thread-pane" class="thread-pane empty"><p class="muted">${t('inbox.pick_conversation')}</p></section>`;
+}
