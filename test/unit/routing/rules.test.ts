@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import { eq } from 'drizzle-orm';
+import { getConversationOrThrow, listConversationEvents } from '../../../src/core/conversations';
+import { checkCondition, type RuleSubject } from '../../../src/core/routing/conditions';
+import { ruleInputSchema } from '../../../src/core/routing/rule-schema';
+import { createRule, evaluateRules, listRules, moveRule } from '../../../src/core/routing/rules';
+import { conversationLabels, labels, messages } from '../../../src/db/schema';
+import { createTestApp, type TestApp } from '../../helpers/test-app';
+import { customerWrites, makeAgent, makeChannel, makeTeam } from '../../helpers/routing-fixtures';
+
+const subject = (over: Partial<RuleSubject> = {}): RuleSubject => ({
+  text: 'Hola, necesito la FÁCTURA de marzo', channelId: 'ch1', contactAttributes: { plan: 'Premium' }, labelIds: ['vip'],
+  returningCustomer: false, isOpen: () => true, ...over,
+});
+const noIntent = async () => null;
+
+describe('conditions', () => {
+  test('keywords are accent- and case-insensitive', async () => {
+    expect(await checkCondition({ type: 'keywords', any: ['factura'] }, subject(), noIntent)).toEqual({ matched: true, reason: "keyword 'factura'" });
+    expect((await checkCondition({ type: 'keywords', any: ['envío'] }, subject(), noIntent)).matched).toBe(false);
+  });
+  test('regex, language, channel, contact attribute, label, customer, business hours', async () => {
+    expect((await checkCondition({ type: 'regex', pattern: 'factura\\s+de\\s+\\w+' }, subject(), noIntent)).matched).toBe(true);
+    expect((await checkCondition({ type: 'language', is: 'es' }, subject(), noIntent)).matched).toBe(true);
+    expect((await checkCondition({ type: 'language', is: 'pt' }, subject({ text: 'Olá, não recebi meu pedido' }), noIntent)).matched).toBe(true);
+    expect((await checkCondition({ type: 'channel', ids: ['ch2'] }, subject(), noIntent)).matched).toBe(false);
+    expect((await checkCondition({ type: 'contact_attribute', key: 'plan', equals: 'premium' }, subject(), noIntent)).matched).toBe(true);
+    expect((await checkCondition({ type: 'label', labelId: 'vip' }, subject(), noIntent)).matched).toBe(true);
+    expect((await checkCondition({ type: 'customer', is: 'returning' }, subject(), noIntent)).matched).toBe(false);
+    expect((await checkCondition({ type: 'business_hours', is: 'out', teamId: null }, subject({ isOpen: () => false }), noIntent)).matched).toBe(true);
+  });
+  test('intent uses the injected classifier and its confidence threshold', async () => {
+    const intent = async () => ({ intent: 'billing', confidence: 0.7, backend: 'fake' });
+    expect(await checkCondition({ type: 'intent', intent: 'billing', minConfidence: 0.6 }, subject(), intent)).toEqual({ matched: true, reason: "intent 'billing' (70%, fake)" });
+    expect((await checkCondition({ type: 'intent', intent: 'billing', minConfidence: 0.8 }, subject(), intent)).matched).toBe(false);
+  });
+  test('catastrophic or over-long patterns are rejected when saving', () => {
+    const rule = (pattern: string) => ruleInputSchema.safeParse({ name: 'r', conditions: [{ type: 'regex', pattern }], actions: [{ type: 'spam' }] });
+    expect(rule('(a+)+$').success).toBe(false);
+    expect(rule('(x|xx)*y').success).toBe(false);
+    expect(rule('a'.repeat(201)).success).toBe(false);
+    expect(rule('pedido\\s*#?\\d{4,}').success).toBe(true);
+  });
+});
+
+describe('rules in the router', () => {
+  let t: TestApp;
+  beforeEach(async () => { t = await createTestApp(); });
+  afterEach(async () => { await t.close(); });
+
+  test('first matching rule routes to its team, sets priority, labels and auto-replies; explanation names the rule', async () => {
+    const core = t.app.core;
+    const ana = await makeAgent(core, 'Ana');
+    const billing = makeTeam(core, 'Billing', [ana], { assignmentMode: 'round_robin' });
+    core.db.insert(labels).values({ id: 'lbl-billing', name: 'billing', color: '#000', createdAt: 0 }).run();
+    createRule(core, { name: 'Envíos', conditions: [{ type: 'keywords', any: ['envio'] }], actions: [{ type: 'set_priority', priority: 'low' }] }, null);
+    createRule(core, { name: 'Facturas', conditions: [{ type: 'keywords', any: ['factura'] }], actions: [
+      { type: 'assign_team', teamId: billing.id }, { type: 'set_priority', priority: 'high' }, { type: 'add_label', labelId: 'lbl-billing' },
+      { type: 'auto_reply', text: 'Te paso con Facturación' }] }, null);
+    const conv = customerWrites(core, makeChannel(core), '1', 'Necesito mi fáctura').conversation!;
+    await core.bus.drain();
+    const after = getConversationOrThrow(core, conv.id);
+    expect(after).toMatchObject({ teamId: billing.id, assigneeId: ana.id, priority: 'high' });
+    expect(core.db.select().from(conversationLabels).where(eq(conversationLabels.conversationId, conv.id)).all()).toHaveLength(1);
+    expect(core.db.select().from(messages).where(eq(messages.conversationId, conv.id)).all().map((m) => m.content)).toContain('Te paso con Facturación');
+    const routed = listConversationEvents(core, conv.id).find((e) => e.kind === 'routed')!;
+    expect(routed.details).toMatchObject({ mode: 'rule', rules: [{ name: 'Facturas', index: 2, reasons: ["keyword 'factura'"] }] });
+  });
+
+  test('spam action resolves and labels; disabled rules and order are respected', async () => {
+    const core = t.app.core;
+    const spam = createRule(core, { name: 'Spam', conditions: [{ type: 'keywords', any: ['casino'] }], actions: [{ type: 'spam' }] }, null);
+    createRule(core, { name: 'All', conditions: [{ type: 'regex', pattern: '.' }], actions: [{ type: 'set_priority', priority: 'urgent' }] }, null);
+    moveRule(core, spam.id, 'down', null);
+    expect(listRules(core).map((r) => r.name)).toEqual(['All', 'Spam']);
+    moveRule(core, spam.id, 'up', null);
+    const conv = customerWrites(core, makeChannel(core), '1', 'Gana en el CASINO').conversation!;
+    await core.bus.drain();
+    expect(getConversationOrThrow(core, conv.id).status).toBe('resolved');
+    const matches = await evaluateRules(listRules(core).map((r) => ({ ...r, enabled: r.name !== 'Spam' })), { ...subject(), text: 'casino' }, null, { newConversation: true });
+    expect(matches.map((m) => m.rule.name)).toEqual(['All']);
+  });
+});
