@@ -5,6 +5,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { jobs } from '../db/schema';
 import { newId } from '../lib/ids';
+import { changesOf } from '../db/client';
 import type { Core } from './context';
 import type { Job } from './types';
 
@@ -73,13 +74,15 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
 
 /**
  * Records a failed attempt: requeues with backoff (or after `retryInMs`), or moves the job to the
- * dead-letter state when attempts are exhausted or `final` is set. Returns the new status.
+ * dead-letter state when attempts are exhausted or `final` is set. A `free` retry does not use up
+ * an attempt. Returns the new status.
  */
-export function failJob(core: Core, job: Job, error: string, opts: { final?: boolean; retryInMs?: number } = {}): 'queued' | 'dead' {
+export function failJob(core: Core, job: Job, error: string, opts: { final?: boolean; retryInMs?: number; free?: boolean } = {}): 'queued' | 'dead' {
   const now = core.clock.now();
-  const dead = opts.final === true || job.attempts >= job.maxAttempts;
+  const dead = opts.final === true || (!opts.free && job.attempts >= job.maxAttempts);
   core.db.update(jobs).set({
     status: dead ? 'dead' : 'queued',
+    attempts: opts.free && !dead ? Math.max(0, job.attempts - 1) : job.attempts,
     lastError: error.slice(0, 2000),
     runAt: dead ? job.runAt : now + (opts.retryInMs ?? backoffDelay(job.attempts)),
     lockedAt: null,
@@ -100,7 +103,7 @@ export function recoverStaleJobs(core: Core, leaseMs: number): number {
   const cutoff = core.clock.now() - leaseMs;
   const result = core.db.update(jobs).set({ status: 'queued', lockedAt: null, lockedBy: null, updatedAt: core.clock.now() })
     .where(and(eq(jobs.status, 'running'), lte(jobs.lockedAt, cutoff))).run();
-  return result.changes;
+  return changesOf(result);
 }
 
 /** Dead-lettered jobs, newest first, for the admin page. */
@@ -113,7 +116,7 @@ export function retryDeadJob(core: Core, id: string): boolean {
   const now = core.clock.now();
   const result = core.db.update(jobs).set({ status: 'queued', attempts: 0, runAt: now, updatedAt: now, finishedAt: null })
     .where(and(eq(jobs.id, id), eq(jobs.status, 'dead'))).run();
-  return result.changes > 0;
+  return changesOf(result) > 0;
 }
 
 /** The earliest `run_at` of a queued job, so the runner can sleep until then. */

@@ -138,12 +138,26 @@ export const sendMessageSchema = z.object({
   private: z.boolean().default(false),
   attachmentIds: z.array(z.string()).max(10).default([]),
   replyTo: z.string().optional(),
+  /** An approved template (the only thing sendable outside the 24-hour window). */
   template: z.object({
-    name: z.string().min(1),
-    language: z.string().min(2),
-    components: z.array(z.record(z.string(), z.unknown())).default([]),
+    name: z.string().min(1).max(512),
+    language: z.string().min(2).max(15),
+    /** Values of the body variables in order ({{1}}, {{2}}…). */
+    body: z.array(z.string().max(1024)).max(30).default([]),
+    header: z.union([
+      z.object({ type: z.literal('text'), params: z.array(z.string().max(60)).max(1) }),
+      z.object({ type: z.enum(['image', 'video', 'document']), link: z.string().url().optional(), attachmentId: z.string().optional(), filename: z.string().max(240).optional() }),
+    ]).optional(),
+    buttons: z.array(z.object({ subType: z.literal('quick_reply'), index: z.number().int().min(0).max(9), payload: z.string().min(1).max(256) })).max(10).optional(),
   }).optional(),
-  interactive: z.record(z.string(), z.unknown()).optional(),
+  /** Reply buttons or a list (WhatsApp interactive messages). */
+  interactive: z.union([
+    z.object({ kind: z.literal('buttons'), body: z.string().min(1).max(1024), buttons: z.array(z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(20) })).min(1).max(3) }),
+    z.object({
+      kind: z.literal('list'), body: z.string().min(1).max(1024), button: z.string().min(1).max(20),
+      sections: z.array(z.object({ title: z.string().max(24).optional(), rows: z.array(z.object({ id: z.string().min(1).max(200), title: z.string().min(1).max(24), description: z.string().max(72).optional() })).min(1) })).min(1).max(10),
+    }),
+  ]).optional(),
 }).refine((v) => v.content.trim() !== '' || v.attachmentIds.length > 0 || v.template || v.interactive, {
   message: 'Write a message, attach a file or choose a template',
   path: ['content'],

@@ -49,3 +49,8 @@ export function afterCommit(db: Db, callback: () => void): void {
   if (queue) queue.push(callback);
   else callback();
 }
+
+/** Rows changed by a drizzle `.run()` (bun:sqlite returns them; drizzle's types say void). */
+export function changesOf(result: unknown): number {
+  return (result as { changes?: number } | undefined)?.changes ?? 0;
+}

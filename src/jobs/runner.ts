@@ -10,9 +10,12 @@ import { newId } from '../lib/ids';
 
 export type JobHandler = (job: Job, payload: any) => Promise<void> | void;
 
-/** Thrown by a handler to retry after a specific delay (rate limits, paused channels). */
+/**
+ * Thrown by a handler to retry after a specific delay (rate limits, paused channels). With
+ * `free`, the attempt is not counted (waiting on something outside the job's control).
+ */
 export class JobRetry extends Error {
-  constructor(message: string, readonly retryInMs?: number) {
+  constructor(message: string, readonly retryInMs?: number, readonly opts: { free?: boolean } = {}) {
     super(message);
   }
 }
@@ -112,6 +115,7 @@ export class JobRunner {
       const status = failJob(this.core, job, message, {
         final: error instanceof JobFailed,
         retryInMs: error instanceof JobRetry ? error.retryInMs : undefined,
+        free: error instanceof JobRetry && error.opts.free === true,
       });
       this.core.log.warn('job failed', { jobId: job.id, type: job.type, attempt: job.attempts, status, error: message });
     }

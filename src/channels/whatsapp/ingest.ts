@@ -1,0 +1,111 @@
+/**
+ * Applies one stored WhatsApp webhook to the core: every entry/change/message/status is handled;
+ * messages go through `receiveInbound` (exactly once per wamid), reactions attach to their target,
+ * statuses move the delivery state machine, template updates refresh the template list.
+ */
+import { and, eq } from 'drizzle-orm';
+import { findChannelByExternalId } from '../../core/channels';
+import type { Core } from '../../core/context';
+import { applyDeliveryStatus } from '../../core/delivery';
+import { receiveInbound } from '../../core/messages';
+import { findByExternalId, setReaction } from '../../core/reactions';
+import type { Channel } from '../../core/types';
+import { messageTemplates } from '../../db/schema';
+import { describeErrorCode } from './errors';
+import { parseWebhook } from './parse-webhook';
+import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
+import type { InboundMessage, StatusUpdate, TemplateStatusUpdate } from './types';
+
+export interface IngestOutcome {
+  messages: number;
+  duplicates: number;
+  statuses: number;
+  /** phone_number_ids that match no channel (their items were not applied). */
+  unroutable: string[];
+}
+
+function channelFor(core: Core, cache: Map<string, Channel | undefined>, phoneNumberId: string): Channel | undefined {
+  if (!cache.has(phoneNumberId)) cache.set(phoneNumberId, findChannelByExternalId(core, 'whatsapp', phoneNumberId));
+  return cache.get(phoneNumberId);
+}
+
+function identityOf(m: InboundMessage) {
+  const scoped = !m.from || isBusinessScopedUserId(m.from);
+  const key = scoped ? (m.userId ?? m.from) : canonicalWaId(m.from);
+  return { externalId: key, rawId: m.from || m.userId || key, profileName: m.profileName ?? null, phone: scoped ? null : toE164(m.from) };
+}
+
+function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolean {
+  if (m.type === 'reaction') {
+    const target = findByExternalId(core, channel.id, String(m.payload.targetExternalId ?? ''));
+    if (target) {
+      setReaction(core, target, 'contact', String(m.payload.emoji ?? ''));
+      return true;
+    }
+  }
+  const result = receiveInbound(core, {
+    channelId: channel.id,
+    identity: identityOf(m),
+    externalId: m.externalId,
+    type: m.type,
+    content: m.content,
+    payload: { ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}), ...(m.errors.length ? { errors: m.errors } : {}) },
+    raw: JSON.stringify(m.raw),
+    sentAt: m.timestampMs || core.clock.now(),
+    replyToExternalId: m.replyToExternalId ?? null,
+    attachment: m.media ? {
+      kind: m.type, mimeType: m.media.mimeType, filename: m.media.filename ?? null, sha256: m.media.sha256 ?? null, externalMediaId: m.media.mediaId,
+    } : null,
+  });
+  return !result.duplicate;
+}
+
+function applyStatus(core: Core, channel: Channel, s: StatusUpdate): void {
+  const error = s.errors[0];
+  applyDeliveryStatus(core, {
+    channelId: channel.id, externalId: s.externalId, status: s.status, occurredAt: s.timestampMs || core.clock.now(),
+    errorCode: error?.code ?? null,
+    errorMessage: error ? `${describeErrorCode(error.code, 'en')}${error.details ? ` (${error.details})` : ''}` : null,
+    callbackData: s.bizOpaqueCallbackData ?? null,
+  });
+}
+
+function applyTemplateUpdate(core: Core, u: TemplateStatusUpdate): void {
+  if (!u.name || !u.language) return;
+  const status = u.event.toUpperCase();
+  core.db.update(messageTemplates).set({ status, syncedAt: core.clock.now() })
+    .where(and(eq(messageTemplates.name, u.name), eq(messageTemplates.language, u.language))).run();
+}
+
+/**
+ * Parses and applies a webhook body. Throws `WebhookParseError` for a body that is not a WhatsApp
+ * envelope (the caller keeps it for inspection).
+ */
+export function ingestWebhook(core: Core, body: unknown): IngestOutcome {
+  const parsed = parseWebhook(body);
+  const cache = new Map<string, Channel | undefined>();
+  const outcome: IngestOutcome = { messages: 0, duplicates: 0, statuses: 0, unroutable: [] };
+  const sorted = [...parsed.messages].sort((a, b) => a.timestampMs - b.timestampMs);
+  for (const m of sorted) {
+    const channel = channelFor(core, cache, m.phoneNumberId);
+    if (!channel) {
+      outcome.unroutable.push(m.phoneNumberId);
+      continue;
+    }
+    if (receiveMessage(core, channel, m)) outcome.messages++;
+    else outcome.duplicates++;
+  }
+  for (const s of [...parsed.statuses].sort((a, b) => a.timestampMs - b.timestampMs)) {
+    const channel = channelFor(core, cache, s.phoneNumberId);
+    if (!channel) {
+      outcome.unroutable.push(s.phoneNumberId);
+      continue;
+    }
+    applyStatus(core, channel, s);
+    outcome.statuses++;
+  }
+  for (const u of parsed.templateUpdates) applyTemplateUpdate(core, u);
+  for (const e of parsed.errors) core.log.warn('whatsapp system error', { code: e.code, title: e.title, details: e.details, phoneNumberId: e.phoneNumberId });
+  outcome.unroutable = [...new Set(outcome.unroutable)];
+  return outcome;
+}

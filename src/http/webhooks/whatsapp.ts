@@ -1,0 +1,43 @@
+/**
+ * `GET /webhooks/whatsapp` (Meta's subscription handshake) and `POST /webhooks/whatsapp`: size
+ * limit, signature on the raw bytes, durable store, 200 — processing happens after the answer.
+ */
+import { Elysia } from 'elysia';
+import { acceptWebhook, verifyHandshake, WhatsAppSecretCache } from '../../channels/whatsapp/intake';
+import type { IngestWorker } from '../../channels/whatsapp/ingest-worker';
+import type { HttpDeps } from '../deps';
+import { jsonError } from '../respond';
+
+/** Reads the body, refusing more than `max` bytes without buffering the rest. */
+async function readLimited(request: Request, max: number): Promise<Uint8Array | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > max) return null;
+  if (!request.body) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size > max) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** WhatsApp webhook routes. */
+export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
+  const cache = new WhatsAppSecretCache(deps.core);
+  return new Elysia({ name: 'webhooks-whatsapp' })
+    .get('/webhooks/whatsapp', ({ query }) => {
+      const challenge = verifyHandshake(cache, query['hub.mode'], query['hub.verify_token'], query['hub.challenge']);
+      if (challenge === null) return new Response('Verification failed: the verify token matches no WhatsApp channel', { status: 403 });
+      return new Response(challenge, { status: 200, headers: { 'content-type': 'text/plain' } });
+    })
+    .post('/webhooks/whatsapp', async ({ request }) => {
+      const raw = await readLimited(request, deps.core.config.webhookMaxBytes);
+      if (raw === null) return jsonError(413, 'payload_too_large', `Webhook bodies are limited to ${deps.core.config.webhookMaxBytes} bytes`);
+      const eventId = acceptWebhook(deps.core, cache, raw, request.headers.get('x-hub-signature-256'));
+      if (!eventId) return jsonError(401, 'invalid_signature', 'Missing or invalid X-Hub-Signature-256 for every configured app secret');
+      ingest.poke();
+      return new Response('OK', { status: 200 });
+    }, { parse: 'none' });
+}

@@ -1,0 +1,93 @@
+/**
+ * `message.send`: delivers a queued outbound message through its channel's adapter.
+ *
+ * Exactly-once as far as the provider allows: the message row records `send_attempted_at` before
+ * the provider call. A retry that finds it set (the previous attempt crashed or timed out, so the
+ * provider may have sent the message) first waits up to RECONCILE_MS for a status webhook that
+ * carries our message id (WhatsApp echoes `biz_opaque_callback_data`) and adopts that provider id
+ * instead of sending again. Only when no such status arrives is the message sent again: the one
+ * case in which the customer can receive a duplicate. See docs/whatsapp.md.
+ */
+import { and, eq } from 'drizzle-orm';
+import { ProviderError, adapterFor } from '../../channels/adapter';
+import { setChannelStatus } from '../../core/channels';
+import type { Core } from '../../core/context';
+import { markMessageFailed, recordProviderId } from '../../core/delivery';
+import { attachmentsOf, getMessageOrThrow } from '../../core/messages';
+import { channels, contactIdentities, contacts, conversations, messages } from '../../db/schema';
+import { TokenBucket } from '../../lib/rate-limiter';
+import { JobFailed, JobRetry } from '../runner';
+
+/** How long a possibly-sent message waits for a reconciling status before being sent again. */
+export const RECONCILE_MS = 2 * 60_000;
+/** Retry interval while a channel is paused or needs re-authorisation. */
+export const PAUSED_RETRY_MS = 60_000;
+
+const buckets = new Map<string, { rate: number; bucket: TokenBucket }>();
+
+function pace(core: Core, channelId: string, ratePerSecond: number): number {
+  let entry = buckets.get(channelId);
+  if (!entry || entry.rate !== ratePerSecond) {
+    entry = { rate: ratePerSecond, bucket: new TokenBucket(ratePerSecond, Math.max(1, ratePerSecond), () => core.clock.now()) };
+    buckets.set(channelId, entry);
+  }
+  return entry.bucket.take();
+}
+
+/** Builds the handler bound to `core`. */
+export function sendMessageHandler(core: Core) {
+  return async (_job: unknown, payload: { messageId: string }) => {
+    const message = getMessageOrThrow(core, payload.messageId);
+    if (message.externalId || message.status === 'failed' || message.isPrivate || message.direction !== 'outbound') return;
+    const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get()!;
+    const channel = core.db.select().from(channels).where(eq(channels.id, message.channelId)).get()!;
+    if (channel.status === 'disabled') {
+      markMessageFailed(core, message.id, null, 'The channel is disabled; enable it and retry');
+      return;
+    }
+    if (channel.status !== 'active') throw new JobRetry(`channel ${channel.status}: ${channel.statusReason ?? ''}`, PAUSED_RETRY_MS, { free: true });
+    if (message.sendAttemptedAt !== null) {
+      const waited = core.clock.now() - message.sendAttemptedAt;
+      if (waited < RECONCILE_MS) throw new JobRetry('previous attempt may have been sent; waiting for a status to reconcile', RECONCILE_MS - waited, { free: true });
+    }
+    const config = channel.config as { rateLimitPerSecond?: number };
+    const wait = pace(core, channel.id, config.rateLimitPerSecond ?? 80);
+    if (wait > 0) {
+      if (wait > 1000) throw new JobRetry('rate limit', wait, { free: true });
+      await Bun.sleep(wait);
+    }
+    const identity = core.db.select().from(contactIdentities)
+      .where(and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.channelId, channel.id))).get();
+    if (!identity) throw new JobFailed('the contact has no identity on this channel');
+    const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
+    core.db.update(messages).set({ sendAttemptedAt: core.clock.now() }).where(eq(messages.id, message.id)).run();
+    try {
+      const files = attachmentsOf(core, [message.id]);
+      const result = await adapterFor(channel.type).send(core, message, {
+        channel, contact, recipient: identity.rawId, attachments: files, replyToExternalId: message.replyToExternalId,
+      });
+      recordProviderId(core, message.id, result.externalId, result.raw);
+    } catch (error) {
+      await handleFailure(core, message.id, channel.id, error);
+    }
+  };
+}
+
+async function handleFailure(core: Core, messageId: string, channelId: string, error: unknown): Promise<void> {
+  const e = error instanceof ProviderError ? error : new ProviderError(String(error), 'retry', { ambiguous: true });
+  if (!e.opts.ambiguous) core.db.update(messages).set({ sendAttemptedAt: null }).where(eq(messages.id, messageId)).run();
+  const system = { type: 'system' as const, name: 'send-worker' };
+  switch (e.action) {
+    case 'fail':
+      markMessageFailed(core, messageId, e.opts.code ?? null, e.opts.explanation ?? e.message);
+      return;
+    case 'reauthorize':
+      setChannelStatus(core, channelId, 'needs_reauth', e.opts.explanation ?? 'The access token expired or was revoked: paste a new one in Admin → Channels', system);
+      throw new JobRetry('channel needs re-authorisation', PAUSED_RETRY_MS, { free: true });
+    case 'pause':
+      setChannelStatus(core, channelId, 'paused', e.opts.explanation ?? 'Meta paused sending from this number', system);
+      throw new JobRetry('channel paused by the provider', PAUSED_RETRY_MS, { free: true });
+    default:
+      throw new JobRetry(e.opts.explanation ?? e.message, e.opts.minDelayMs);
+  }
+}
