@@ -14,10 +14,12 @@ import type { JobRunner } from '../../jobs/runner';
 import { registerAdapter } from '../adapter';
 import { whatsappAdapter } from './adapter';
 import { IngestWorker } from './ingest-worker';
+import { installTemplateGuard } from './template-guard';
 
 /** Registers everything WhatsApp needs; returns the ingest worker (started by the app). */
 export function installWhatsApp(core: Core, runner: JobRunner): IngestWorker {
   registerAdapter(whatsappAdapter);
+  installTemplateGuard();
   runner.register('message.send', sendMessageHandler(core));
   runner.register('media.download', mediaDownloadHandler(core));
   runner.register('message.mark_read', markReadHandler(core));

@@ -1,0 +1,35 @@
+/**
+ * Send guard: on WhatsApp channels a template may only be sent when the stored copy of that
+ * template (channel + name + language, refreshed by the templates sync) is APPROVED.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Core } from '../../core/context';
+import { fail } from '../../core/errors';
+import { addSendGuard, type SendGuard } from '../../core/messages';
+import { channels, messageTemplates } from '../../db/schema';
+
+/** Refuses (422, field `template`) templates that are unknown or not approved on the conversation's channel. */
+export const requireApprovedTemplate: SendGuard = (core: Core, conversation, _actor, input) => {
+  if (!input.template || input.private) return;
+  const channel = core.db.select({ type: channels.type }).from(channels).where(eq(channels.id, conversation.channelId)).get();
+  if (channel?.type !== 'whatsapp') return;
+  const { name, language } = input.template;
+  const stored = core.db.select({ status: messageTemplates.status }).from(messageTemplates).where(and(
+    eq(messageTemplates.channelId, conversation.channelId), eq(messageTemplates.name, name), eq(messageTemplates.language, language),
+  )).get();
+  if (!stored) {
+    throw fail.unprocessable(`There is no template "${name}" in ${language} on this number. Sync the templates (Admin → Channels) or check the name and language.`, { field: 'template' });
+  }
+  if (stored.status !== 'APPROVED') {
+    throw fail.unprocessable(`The template "${name}" (${language}) is ${stored.status}; only templates approved by Meta can be sent.`, { field: 'template' });
+  }
+};
+
+let installed = false;
+
+/** Registers the guard once per process (several apps may be created in tests). */
+export function installTemplateGuard(): void {
+  if (installed) return;
+  installed = true;
+  addSendGuard(requireApprovedTemplate);
+}

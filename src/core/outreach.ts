@@ -1,0 +1,66 @@
+/**
+ * Outreach: a business-initiated conversation with a known contact (usually to send an approved
+ * template outside the 24-hour window). Finds the contact's identity on a channel and its latest
+ * conversation there, reopening or creating one, in one transaction.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { afterCommit, transaction } from '../db/client';
+import { channels, contactIdentities, conversations } from '../db/schema';
+import { newId } from '../lib/ids';
+import { getContactOrThrow } from './contacts';
+import type { Core } from './context';
+import { addConversationEvent, nextConversationNumber } from './conversations';
+import { fail } from './errors';
+import type { Actor, Conversation } from './types';
+
+export interface OpenedConversation {
+  conversation: Conversation;
+  /** True when a new conversation was created, false when an existing one was continued. */
+  created: boolean;
+}
+
+/**
+ * The conversation to write to a contact on `channelId` (or, when omitted, on the first channel
+ * where the contact has an identity). Continues the latest conversation on that channel —
+ * reopening it when resolved (timeline entry `reopened`, reason `outreach`) — or creates one.
+ * Throws `unprocessable` (field `channelId`) when the contact has no identity on the channel.
+ * Publishes `conversation.created` / `conversation.updated` after commit.
+ */
+export function openConversationForContact(core: Core, contactId: string, channelId: string | undefined, actor: Actor | null): OpenedConversation {
+  return transaction(core.db, (): OpenedConversation => {
+    const contact = getContactOrThrow(core, contactId);
+    const identity = core.db.select().from(contactIdentities)
+      .where(channelId ? and(eq(contactIdentities.contactId, contactId), eq(contactIdentities.channelId, channelId)) : eq(contactIdentities.contactId, contactId))
+      .orderBy(asc(contactIdentities.createdAt)).limit(1).get();
+    if (!identity) {
+      throw fail.unprocessable(channelId
+        ? 'This contact has never written to that channel, so there is no WhatsApp number to write to on it'
+        : 'This contact has no WhatsApp identity on any channel yet', { field: 'channelId' });
+    }
+    const channel = core.db.select().from(channels).where(eq(channels.id, identity.channelId)).get();
+    if (!channel) throw fail.notFound('Channel');
+    const latest = core.db.select().from(conversations)
+      .where(and(eq(conversations.channelId, channel.id), eq(conversations.contactId, contactId)))
+      .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
+    const now = core.clock.now();
+    const actorId = actor?.type === 'user' ? actor.user.id : null;
+    if (latest && latest.status !== 'resolved') return { conversation: latest, created: false };
+    if (latest) {
+      const changes = { status: 'open' as const, resolvedAt: null, snoozeUntil: null, snoozeUntilReply: false, updatedAt: now };
+      core.db.update(conversations).set(changes).where(eq(conversations.id, latest.id)).run();
+      addConversationEvent(core, latest.id, 'reopened', actorId, { reason: 'outreach' });
+      const reopened = { ...latest, ...changes };
+      afterCommit(core.db, () => core.bus.publish('conversation.updated', { conversation: reopened, changes: ['status'], actor }));
+      return { conversation: reopened, created: false };
+    }
+    const conversation: Conversation = {
+      id: newId(), number: nextConversationNumber(core), channelId: channel.id, contactId, status: 'open', priority: 'none',
+      assigneeId: null, teamId: null, previousAssigneeId: null, snoozeUntil: null, snoozeUntilReply: false,
+      lastMessageAt: now, lastMessagePreview: '', lastMessageType: 'text', lastInboundAt: null, lastOutboundAt: null,
+      waitingSince: null, firstResponseAt: null, resolvedAt: null, botActive: false, createdAt: now, updatedAt: now,
+    };
+    core.db.insert(conversations).values(conversation).run();
+    afterCommit(core.db, () => core.bus.publish('conversation.created', { conversation, contact }));
+    return { conversation, created: true };
+  });
+}
