@@ -3,6 +3,7 @@ import { aiCommand } from './commands/ai';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
 import { serveCommand } from './commands/serve';
+import { simulateRoutingCommand } from './commands/simulate-routing';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
 import { versionCommand } from './commands/version';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   user: userCommand,
   token: tokenCommand,
   version: versionCommand,
+  'simulate-routing': simulateRoutingCommand,
   models: modelsCommand,
   ai: aiCommand,
 };
