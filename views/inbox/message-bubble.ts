@@ -60,6 +60,8 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const d = e.details as Record<string, unknown>;
   const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
   const mode = typeof d.mode === 'string' ? d.mode : '';
-  const text = t(`inbox.event.${e.kind}`, { actor, assignee, mode, status: String(d.status ?? '') });
+  const vars = { actor, assignee, mode, status: String(d.status ?? ''), kind: e.kind.replace(/_/g, ' ') };
+  const key = `inbox.event.${e.kind}`;
+  const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> <time>${clockTime(e.createdAt)}</time></div>`;
 }
