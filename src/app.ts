@@ -4,8 +4,6 @@
  */
 import { Elysia } from 'elysia';
 import { createAiRuntime, type AiRuntime } from './ai/runtime';
-import { ClassifierService } from './ai/classifier-service';
-import { defaultIntentExamples } from './ai/default-intents';
 import { LoginGuard } from './core/auth';
 import type { Core } from './core/context';
 import type { TurnoEvents } from './core/events';
@@ -23,6 +21,9 @@ import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { adminPages } from './http/pages/admin';
+import { aiAdminPages } from './http/pages/ai-admin';
+import { botRatingRoutes } from './http/pages/bot-ratings';
+import { kbAdminPages } from './http/pages/kb-admin';
 import { authPages } from './http/pages/auth';
 import { inboxPages } from './http/pages/inbox';
 import { inboxActions } from './http/pages/inbox-actions';
@@ -70,9 +71,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const ai = createAiRuntime(core);
   const realtime = createRealtime(core);
   const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
-  const classifier = new ClassifierService({ dataDir: config.dataDir, logger: log });
-  classifier.start(defaultIntentExamples()).catch((error) => log.error('intent classifier failed to start', { error }));
-  installRouting(core, jobs, { classifyIntent: (text) => classifier.classify(text) });
+  installRouting(core, jobs, { classifyIntent: ai.classifyIntent });
 
   const ingest = installWhatsApp(core, jobs);
 
@@ -87,6 +86,9 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(mediaRoutes(deps))
     .use(socketRoute(deps, realtime))
     .use(adminPages(deps))
+    .use(aiAdminPages(deps))
+    .use(kbAdminPages(deps))
+    .use(botRatingRoutes(deps))
     .use(apiDocs())
     .use(apiV1(deps))
     .use(routingApi(deps));

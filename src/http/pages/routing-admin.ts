@@ -1,0 +1,120 @@
+/** Admin pages for teams (/admin/teams) and routing rules (/admin/routing). Core audits every change. */
+import { Elysia } from 'elysia';
+import { ZodError } from 'zod';
+import { listChannels } from '../../core/channels';
+import { DomainError } from '../../core/errors';
+import { actionsOf, createRule, deleteRule, evaluateRules, getRuleOrThrow, listRules, moveRule, updateRule } from '../../core/routing/rules';
+import { setTeamChannels, teamChannelIds } from '../../core/routing/team-admin';
+import { addTeamMember, createTeam, listTeams, removeTeamMember, teamMemberIds, updateTeam } from '../../core/teams';
+import { listUsers, updateUser } from '../../core/users';
+import type { ClassifyIntent } from '../../core/routing/conditions';
+import type { RuleInput } from '../../core/routing/rule-schema';
+import { rulesPage, type RuleForm } from '../../../views/routing/rules-page';
+import { teamsPage } from '../../../views/routing/teams-page';
+import type { HttpDeps } from '../deps';
+import { actorOf, requestContext, requireRole } from '../request-context';
+import { htmlResponse, redirect } from '../respond';
+
+type Form = Record<string, string | string[] | undefined>;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+function errorText(error: unknown): string | null {
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  if (error instanceof DomainError) return error.message;
+  if (error instanceof SyntaxError) return null;
+  throw error;
+}
+
+/** The teams and routing-rules admin pages. */
+export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent | null) {
+  const { core } = deps;
+  const teamViews = () => listTeams(core).map((team) => ({ team, memberIds: teamMemberIds(core, team.id), channelIds: teamChannelIds(core, team.id) }));
+  const renderTeams = (page: Parameters<typeof teamsPage>[0], flash: { ok?: string | null; error?: string | null }, status = 200) =>
+    htmlResponse(teamsPage(page, teamViews(), listUsers(core), listChannels(core), flash), status);
+  const ruleForm = (f: Form): RuleForm => ({ name: one(f.name), conditions: one(f.conditions), actions: one(f.actions), enabled: one(f.enabled) === 'true', onEveryMessage: one(f.onEveryMessage) === 'true', stopOnMatch: one(f.stopOnMatch) === 'true' });
+  const parseRule = (f: Form): RuleInput => ({ ...ruleForm(f), name: one(f.name), conditions: JSON.parse(one(f.conditions)), actions: JSON.parse(one(f.actions)) });
+  return new Elysia({ name: 'routing-admin-pages' })
+    .use(requestContext(deps))
+    .onBeforeHandle(({ auth }) => {
+      requireRole(auth, 'admin');
+    })
+    .get('/admin/teams', ({ page, query }) => renderTeams(page, { ok: query.ok ? page.t('routing.teams.saved') : null }))
+    .post('/admin/teams', ({ body, page, auth, ip }) => {
+      const f = (body ?? {}) as Form;
+      try {
+        createTeam(core, { name: one(f.name), assignmentMode: one(f.assignmentMode) as never }, actorOf(auth, ip));
+        return redirect('/admin/teams?ok=1');
+      } catch (error) {
+        return renderTeams(page, { error: errorText(error) }, 422);
+      }
+    })
+    .post('/admin/teams/:id', ({ params, body, page, auth, ip }) => {
+      const f = (body ?? {}) as Form;
+      try {
+        const capacity = one(f.capacityOverride);
+        updateTeam(core, params.id, {
+          name: one(f.name), assignmentMode: one(f.assignmentMode) as never, onlyAssigneeCanReply: one(f.onlyAssigneeCanReply) === 'true',
+          capacityOverride: capacity === '' ? null : Number(capacity),
+        }, actorOf(auth, ip));
+        setTeamChannels(core, params.id, many(f.channelIds), actorOf(auth, ip));
+        return redirect('/admin/teams?ok=1');
+      } catch (error) {
+        return renderTeams(page, { error: errorText(error) }, 422);
+      }
+    })
+    .post('/admin/teams/:id/members', ({ params, body, auth, ip }) => {
+      addTeamMember(core, params.id, one((body as Form).userId), actorOf(auth, ip));
+      return redirect('/admin/teams?ok=1');
+    })
+    .post('/admin/teams/:id/members/:userId/remove', ({ params, auth, ip }) => {
+      removeTeamMember(core, params.id, params.userId, actorOf(auth, ip));
+      return redirect('/admin/teams?ok=1');
+    })
+    .post('/admin/teams/agents/:id/capacity', ({ params, body, page, auth, ip }) => {
+      try {
+        updateUser(core, params.id, { capacity: Number(one((body as Form).capacity)) }, actorOf(auth, ip));
+        return redirect('/admin/teams?ok=1');
+      } catch (error) {
+        return renderTeams(page, { error: errorText(error) }, 422);
+      }
+    })
+    .get('/admin/routing', ({ page, query }) => {
+      const editing = query.edit ? getRuleOrThrow(core, query.edit) : null;
+      const form = editing ? { ...editing, conditions: JSON.stringify(editing.conditions), actions: JSON.stringify(editing.actions) } : undefined;
+      return htmlResponse(rulesPage(page, listRules(core), { form }));
+    })
+    .post('/admin/routing', ({ body, page, auth, ip }) => saveRule(null, body as Form, page, actorOf(auth, ip)))
+    .post('/admin/routing/test', async ({ body, page }) => {
+      const f = (body ?? {}) as Form;
+      const text = one(f.text);
+      const matches = await evaluateRules(listRules(core), {
+        text, channelId: '', contactAttributes: {}, labelIds: [], returningCustomer: one(f.returning) === 'true', isOpen: () => true,
+      }, classifyIntent, { newConversation: true });
+      const first = matches[0];
+      const result = first
+        ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: actionsOf(matches).map((a) => a.type).join(', ') })
+        : page.t('routing.rules.test_none');
+      return htmlResponse(rulesPage(page, listRules(core), { testResult: result, testText: text }));
+    })
+    .post('/admin/routing/:id', ({ params, body, page, auth, ip }) => saveRule(params.id, body as Form, page, actorOf(auth, ip)))
+    .post('/admin/routing/:id/:op', ({ params, auth, ip }) => {
+      const actor = actorOf(auth, ip);
+      if (params.op === 'up' || params.op === 'down') moveRule(core, params.id, params.op, actor);
+      else if (params.op === 'toggle') updateRule(core, params.id, { enabled: !getRuleOrThrow(core, params.id).enabled }, actor);
+      else if (params.op === 'delete') deleteRule(core, params.id, actor);
+      return redirect('/admin/routing');
+    });
+
+  function saveRule(id: string | null, f: Form, page: Parameters<typeof rulesPage>[0], actor: ReturnType<typeof actorOf>) {
+    try {
+      const input = parseRule(f);
+      if (id) updateRule(core, id, input, actor);
+      else createRule(core, input, actor);
+      return redirect('/admin/routing');
+    } catch (error) {
+      const message = errorText(error) ?? page.t('routing.rules.invalid_json');
+      return htmlResponse(rulesPage(page, listRules(core), { form: { ...ruleForm(f), id: id ?? undefined }, error: message }), 422);
+    }
+  }
+}
