@@ -72,7 +72,9 @@ export function suggestCorrection(core: Core, conversationId: string, target: { 
 export function learnFromReassignment(core: Core, conversation: Conversation, previousTeamId: string | null, actor: Actor | null): IntentSuggestion | null {
   if (actor?.type !== 'user' || !conversation.teamId || conversation.teamId === previousTeamId) return null;
   const decision = classifierDecision(core, conversation.id);
-  if (!decision || decision.teamId === conversation.teamId) return null;
+  // The AI's team: the intent's target team, else the team routing gave after classifying.
+  const aiTeam = decision?.teamId ?? previousTeamId;
+  if (!decision || !aiTeam || aiTeam === conversation.teamId) return null;
   const candidates = listIntents(core).filter((i) => i.enabled && i.targetTeamId === conversation.teamId);
   const toIntent = candidates.length === 1 ? candidates[0]!.id : null;
   return suggestCorrection(core, conversation.id, { fromIntent: decision.intent, toIntent, teamId: conversation.teamId }, actor);

@@ -45,9 +45,9 @@ export function createAiRuntime(core: Core): AiRuntime {
   const bot = new KnowledgeBot(core, intents, kb);
   const ready = intents.start().catch((error) => core.log.error('ai: intent training failed', { error }));
 
-  core.bus.on('message.created', async ({ message }) => {
+  core.bus.on('message.created', async ({ message, isNewConversation }) => {
     await ready;
-    await bot.onInbound(message);
+    await bot.onInbound(message, isNewConversation);
   }, { priority: BOT_LISTENER_PRIORITY });
   core.bus.on('conversation.assigned', ({ conversation, previousTeamId, actor }) => {
     learnFromReassignment(core, conversation, previousTeamId, actor);

@@ -2,6 +2,7 @@
  * Translations. Each feature keeps its strings in its own file (views/i18n/<feature>.ts) with the
  * same keys in every locale; this module merges them and picks the user's language.
  */
+import { ai } from './ai';
 import { common } from './common';
 import { inbox } from './inbox';
 import { routing } from './routing';
@@ -10,7 +11,7 @@ import type { FeatureMessages, Locale, Messages } from './types';
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, inbox];
+const features: FeatureMessages[] = [common, routing, inbox, ai];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

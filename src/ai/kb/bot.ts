@@ -59,7 +59,7 @@ export class KnowledgeBot {
   constructor(private readonly core: Core, private readonly intents: IntentStore, private readonly kb: KnowledgeBase) {}
 
   /** Handles one inbound message; never throws for ordinary failures of the generative endpoint. */
-  async onInbound(message: Message): Promise<BotOutcome> {
+  async onInbound(message: Message, isNewConversation = false): Promise<BotOutcome> {
     const core = this.core;
     if (message.direction !== 'inbound' || message.isPrivate) return { action: 'ignored', why: 'not_inbound' };
     const text = message.content.trim();
@@ -67,14 +67,16 @@ export class KnowledgeBot {
     const fresh = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
     if (!fresh) return { action: 'ignored', why: 'no_conversation' };
     const silent = whyBotSilent(core, fresh);
-    if (silent) return { action: 'ignored', why: silent };
+    if (silent && !isNewConversation) return { action: 'ignored', why: silent };
 
+    // New conversations are always classified so the learning loop knows what the AI chose.
     const classification = await this.intents.classify(text);
     const intent = classification.intent ? findIntent(core, classification.intent) : null;
     const teamId = intent?.targetTeamId ?? null;
     addConversationEvent(core, fresh.id, 'ai.classified', null, {
       messageId: message.id, intent: classification.intent, confidence: classification.confidence, backend: classification.backend, teamId,
     });
+    if (silent) return { action: 'ignored', why: silent };
     const detected = detectLanguage(text);
     // Re-read: classification awaited, a person may have taken the conversation meanwhile.
     const now = core.db.select().from(conversations).where(eq(conversations.id, fresh.id)).get()!;
