@@ -1,0 +1,50 @@
+import { afterAll, expect, test } from 'bun:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'turno-ai-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function turno(...args: string[]) {
+  const proc = Bun.spawn([process.execPath, 'src/main.ts', ...args], {
+    env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9/' }, stdout: 'pipe', stderr: 'pipe',
+  });
+  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { stdout, stderr, code };
+}
+
+test('ai eval prints accuracy, macro-F1, per-intent metrics, confusion, unknown share and latency', async () => {
+  const r = await turno('ai', 'eval', 'docs/samples/intents-eval.csv');
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/backend embedded: 120 rows, accuracy \d+\.\d%, macro-F1 0\.\d{3}, unknown \d+\.\d%, latency p50 [\d.]+ ms p95 [\d.]+ ms/);
+  expect(r.stdout).toMatch(/^order_status\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+15$/m);
+  expect(r.stdout).toContain('confusion (rows = truth, columns = predicted)');
+});
+
+test('ai eval: missing or invalid file and bad flags give one-line errors', async () => {
+  const missing = await turno('ai', 'eval', 'nope.csv');
+  expect(missing.code).toBe(1);
+  expect(missing.stderr.trim()).toBe('turno ai: cannot read nope.csv: no such file');
+  const file = join(dataDir, 'bad.csv');
+  writeFileSync(file, 'foo,bar\n1,2\n');
+  const invalid = await turno('ai', 'eval', file);
+  expect(invalid.code).toBe(1);
+  expect(invalid.stderr.trim().split('\n')).toHaveLength(1);
+  expect(invalid.stderr).toContain('header must contain "text" and "intent"');
+  expect((await turno('ai', 'eval', file, '--backend', 'gpt')).code).toBe(2);
+  const noModel = await turno('ai', 'eval', 'docs/samples/intents-eval.csv', '--backend', 'transformer');
+  expect(noModel.code).toBe(1);
+  expect(noModel.stderr).toContain('run "turno models pull <owner/name>" first');
+});
+
+test('models pull validates its argument and explains an offline failure', async () => {
+  expect((await turno('models', 'pull')).code).toBe(2);
+  const bad = await turno('models', 'pull', '../etc/passwd');
+  expect(bad.code).toBe(2);
+  expect(bad.stderr).toContain('is not a Hub model id');
+  const offline = await turno('models', 'pull', 'Xenova/multilingual-e5-small');
+  expect(offline.code).toBe(1);
+  expect(offline.stderr).toContain('could not download Xenova/multilingual-e5-small');
+  expect(offline.stderr).toContain('check internet access');
+});
