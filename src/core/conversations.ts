@@ -31,11 +31,13 @@ export function getConversationOrThrow(core: Core, id: string): Conversation {
   return row;
 }
 
-function encodeCursor(key: number, id: string): string {
+/** A keyset cursor for (sort key, id); opaque to clients. */
+export function encodeCursor(key: number, id: string): string {
   return Buffer.from(`${key}:${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { key: number; id: string } {
+/** Reads a cursor made by `encodeCursor`; throws `bad_request` when it is malformed. */
+export function decodeCursor(cursor: string): { key: number; id: string } {
   const [key, id] = Buffer.from(cursor, 'base64url').toString().split(':');
   if (!key || !id || Number.isNaN(Number(key))) throw fail.badRequest('Invalid cursor', { field: 'cursor' });
   return { key: Number(key), id };
@@ -47,6 +49,32 @@ function decodeCursor(cursor: string): { key: number; id: string } {
  */
 export function listConversations(core: Core, user: PublicUser, filter: ConversationFilter): { items: Conversation[]; nextCursor: string | null } {
   const f = conversationFilterSchema.parse(filter);
+  const where = filterConditions(core, user, f);
+  const waiting = f.sort === 'waiting';
+  const sortKey = waiting ? sql<number>`coalesce(${conversations.waitingSince}, 9007199254740991)` : conversations.lastMessageAt;
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    where.push(waiting
+      ? sql`(${sortKey} > ${c.key} OR (${sortKey} = ${c.key} AND ${conversations.id} > ${c.id}))`
+      : or(lt(conversations.lastMessageAt, c.key), and(eq(conversations.lastMessageAt, c.key), lt(conversations.id, c.id)))!);
+  }
+  const order = waiting ? [asc(sortKey), asc(conversations.id)] : [desc(conversations.lastMessageAt), desc(conversations.id)];
+  const rows = core.db.select().from(conversations).where(and(...where)).orderBy(...order).limit(f.limit + 1).all();
+  const items = rows.slice(0, f.limit);
+  const last = items[items.length - 1];
+  const nextCursor = rows.length > f.limit && last
+    ? encodeCursor(waiting ? (last.waitingSince ?? Number.MAX_SAFE_INTEGER) : last.lastMessageAt, last.id)
+    : null;
+  return { items, nextCursor };
+}
+
+/** How many conversations `listConversations` would return over all its pages (one COUNT query). */
+export function countConversations(core: Core, user: PublicUser, filter: ConversationFilter): number {
+  const f = conversationFilterSchema.parse(filter);
+  return core.db.select({ n: sql<number>`count(*)` }).from(conversations).where(and(...filterConditions(core, user, f))).get()?.n ?? 0;
+}
+
+function filterConditions(core: Core, user: PublicUser, f: z.output<typeof conversationFilterSchema>): SQL[] {
   const where: SQL[] = [];
   const channelsAllowed = visibleChannelIds(core, user);
   if (channelsAllowed !== null) {
@@ -65,22 +93,7 @@ export function listConversations(core: Core, user: PublicUser, filter: Conversa
     where.push(exists(core.db.select({ x: sql`1` }).from(conversationLabels)
       .where(and(eq(conversationLabels.conversationId, conversations.id), eq(conversationLabels.labelId, f.labelId!)))));
   }
-  const waiting = f.sort === 'waiting';
-  const sortKey = waiting ? sql<number>`coalesce(${conversations.waitingSince}, 9007199254740991)` : conversations.lastMessageAt;
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    where.push(waiting
-      ? sql`(${sortKey} > ${c.key} OR (${sortKey} = ${c.key} AND ${conversations.id} > ${c.id}))`
-      : or(lt(conversations.lastMessageAt, c.key), and(eq(conversations.lastMessageAt, c.key), lt(conversations.id, c.id)))!);
-  }
-  const order = waiting ? [asc(sortKey), asc(conversations.id)] : [desc(conversations.lastMessageAt), desc(conversations.id)];
-  const rows = core.db.select().from(conversations).where(and(...where)).orderBy(...order).limit(f.limit + 1).all();
-  const items = rows.slice(0, f.limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > f.limit && last
-    ? encodeCursor(waiting ? (last.waitingSince ?? Number.MAX_SAFE_INTEGER) : last.lastMessageAt, last.id)
-    : null;
-  return { items, nextCursor };
+  return where;
 }
 
 /** Appends an entry to the conversation's timeline (assignment trail, status changes…). */
