@@ -11,6 +11,10 @@ import { installRouting } from './core/routing/install';
 import { installWhatsApp } from './channels/whatsapp/install';
 import type { IngestWorker } from './channels/whatsapp/ingest-worker';
 import { whatsappWebhookRoutes } from './http/webhooks/whatsapp';
+import { EmbeddedSimulators, loopbackUrl } from './simulator/embedded';
+import { channelPages } from './http/pages/channels';
+import { webhookAdminPages } from './http/pages/webhooks';
+import { channelsApi } from './http/api/channels';
 import type { Config } from './config';
 import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrator';
@@ -70,7 +74,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const jobs = new JobRunner(core, config.workers);
   const ai = createAiRuntime(core);
   const realtime = createRealtime(core);
-  const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [] };
+  const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, { classifyIntent: ai.classifyIntent });
 
   const ingest = installWhatsApp(core, jobs);
@@ -86,17 +90,21 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(mediaRoutes(deps))
     .use(socketRoute(deps, realtime))
     .use(adminPages(deps))
+    .use(channelPages(deps))
+    .use(webhookAdminPages(deps, ingest))
     .use(aiAdminPages(deps))
     .use(kbAdminPages(deps))
     .use(botRatingRoutes(deps))
     .use(apiDocs())
     .use(apiV1(deps))
-    .use(routingApi(deps));
+    .use(routingApi(deps))
+    .use(channelsApi(deps));
 
   let server: ReturnType<typeof Bun.serve> | null = null;
   if (opts.startWorkers !== false) {
     jobs.start();
     ingest.start();
+    deps.simulators.resume().catch((error) => log.error('whatsapp simulator failed to start', { error }));
   }
 
   return {
@@ -104,9 +112,11 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     listen(port = config.port) {
       http.listen({ port, hostname: config.host, maxRequestBodySize: Math.max(config.webhookMaxBytes, 64 * 1024 * 1024) });
       server = http.server;
+      deps.simulators.setTurnoUrl(loopbackUrl(config.host, server!.port!));
       return server!.port!;
     },
     async stop() {
+      await deps.simulators.stop();
       if (server) await http.stop();
       realtime.stop();
       await ingest.stop();

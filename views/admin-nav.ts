@@ -7,6 +7,8 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/users', 'nav.users'],
   ['/admin/audit', 'audit.title'],
   ['/admin/jobs', 'jobs.dead_title'],
+  ['/admin/channels', 'nav.channels'],
+  ['/admin/webhooks', 'webhooks.title'],
   ['/admin/ai', 'ai.title'],
   ['/admin/kb', 'kb.title'],
 ];

@@ -93,7 +93,7 @@ export function updateWhatsAppChannel(core: Core, id: string, input: Partial<Wha
   const secrets: WhatsAppSecrets = { accessToken: data.accessToken, appSecret: data.appSecret, verifyToken: data.verifyToken };
   const secretsChanged = Object.keys(cleaned).filter((k) => ['accessToken', 'appSecret', 'verifyToken'].includes(k));
   core.db.update(channels).set({
-    name: data.name, externalId: data.phoneNumberId, config: config as unknown as Record<string, unknown>,
+    name: data.name, externalId: data.phoneNumberId, config: { ...channel.config, ...config } as Record<string, unknown>,
     secrets: encryptSecret(core.config.secretKey, JSON.stringify(secrets)), updatedAt: core.clock.now(),
     ...(secretsChanged.includes('accessToken') && channel.status === 'needs_reauth' ? { status: 'active' as const, statusReason: null } : {}),
   }).where(eq(channels.id, id)).run();

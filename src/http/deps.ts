@@ -4,6 +4,7 @@ import type { LoginGuard } from '../core/auth';
 import type { Core } from '../core/context';
 import type { JobRunner } from '../jobs/runner';
 import type { Realtime } from '../realtime/realtime';
+import type { EmbeddedSimulators } from '../simulator/embedded';
 
 export interface HttpDeps {
   core: Core;
@@ -15,4 +16,6 @@ export interface HttpDeps {
   ai: AiRuntime;
   /** Extra readiness checks contributed by features (e.g. data dir writable). */
   readinessChecks: Array<() => string | null>;
+  /** In-process WhatsApp simulators behind "try with the simulator" channels. */
+  simulators: EmbeddedSimulators;
 }

@@ -3,6 +3,7 @@
  * same keys in every locale; this module merges them and picks the user's language.
  */
 import { ai } from './ai';
+import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
 import { routing } from './routing';
@@ -11,7 +12,7 @@ import type { FeatureMessages, Locale, Messages } from './types';
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, inbox, ai];
+const features: FeatureMessages[] = [common, routing, inbox, channels, ai];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
