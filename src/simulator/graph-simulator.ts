@@ -74,6 +74,8 @@ export interface GraphSimulator {
   emitTemplateStatus(name: string, language: string, event: string, reason?: string): Promise<WebhookDelivery>;
   /** Posts any body, signed. */
   postWebhook(body: Record<string, unknown>): Promise<WebhookDelivery>;
+  /** Performs Meta's GET handshake against the webhook URL; true when it echoed the challenge. */
+  verifyWebhook(verifyToken?: string): Promise<boolean>;
   /** Makes a media URL/id answer 404 from now on. */
   expireMedia(mediaId: string): void;
   /** Stores media (as if a customer sent it) and returns its record. */
@@ -211,6 +213,16 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       return sender.post(envelope(business.wabaId, [{ field: 'message_template_status_update', value }]));
     },
     postWebhook: (body) => sender.post(body),
+    async verifyWebhook(verifyToken = options.verifyToken ?? '') {
+      if (!sender.url) return false;
+      const challenge = String(Math.floor(Math.random() * 1e10));
+      const u = new URL(sender.url);
+      u.searchParams.set('hub.mode', 'subscribe');
+      u.searchParams.set('hub.challenge', challenge);
+      u.searchParams.set('hub.verify_token', verifyToken);
+      const res = await fetch(u).catch(() => undefined);
+      return res?.status === 200 && (await res.text()) === challenge;
+    },
     expireMedia(mediaId) {
       const m = state.media.get(mediaId);
       if (m) m.expired = true;

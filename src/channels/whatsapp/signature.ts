@@ -22,3 +22,19 @@ export function verifySignature(rawBody: Uint8Array | string, header: string | n
   const expected = createHmac('sha256', appSecret).update(rawBody).digest();
   return timingSafeEqual(expected, Buffer.from(hex, 'hex'));
 }
+
+/**
+ * Webhook verification handshake (`GET ?hub.mode=subscribe&hub.challenge=…&hub.verify_token=…`).
+ * Returns the challenge to answer with 200 (raw body) when mode is `subscribe` and the token
+ * matches in constant time; null means answer 403.
+ */
+export function verifyHandshake(params: URLSearchParams | Record<string, string | undefined>, verifyToken: string): string | null {
+  const get = (k: string) => (params instanceof URLSearchParams ? params.get(k) : params[k]) ?? '';
+  const token = get('hub.verify_token');
+  if (get('hub.mode') !== 'subscribe' || !verifyToken || !token) return null;
+  const a = Buffer.from(token);
+  const b = Buffer.from(verifyToken);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) return null;
+  const challenge = get('hub.challenge');
+  return challenge === '' ? null : challenge;
+}

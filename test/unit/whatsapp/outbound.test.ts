@@ -5,7 +5,7 @@ import {
 } from '../../../src/channels/whatsapp/outbound';
 
 const TO = '16505551234';
-const base = { messaging_product: 'whatsapp', recipient_type: 'individual', to: TO };
+const base = { messaging_product: 'whatsapp' as const, recipient_type: 'individual', to: TO };
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `r${i}`, title: `Row ${i}` }));
 
 describe('text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { createHmac } from 'node:crypto';
-import { signBody, verifySignature } from '../../../src/channels/whatsapp/signature';
+import { signBody, verifyHandshake, verifySignature } from '../../../src/channels/whatsapp/signature';
 
 const secret = 'app-secret-123';
 const raw = '{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[]}],"emoji":"\\u00e9"}';
@@ -32,5 +32,14 @@ describe('signature', () => {
     expect(verifySignature(raw, `sha1=${header.slice(7)}`, secret)).toBe(false);
     expect(verifySignature(raw, 'sha256=zz' + header.slice(9), secret)).toBe(false);
     expect(verifySignature(raw, header, '')).toBe(false);
+  });
+});
+
+describe('verifyHandshake', () => {
+  test('echoes the challenge only for subscribe + matching token', () => {
+    expect(verifyHandshake(new URLSearchParams("hub.mode=subscribe&hub.challenge=1158201444&hub.verify_token=vt"), "vt")).toBe('1158201444');
+    expect(verifyHandshake({ 'hub.mode': 'subscribe', 'hub.challenge': '1', 'hub.verify_token': 'nope' }, 'vt')).toBeNull();
+    expect(verifyHandshake({ 'hub.mode': 'unsubscribe', 'hub.challenge': '1', 'hub.verify_token': 'vt' }, 'vt')).toBeNull();
+    expect(verifyHandshake({ 'hub.mode': 'subscribe', 'hub.challenge': '1', 'hub.verify_token': '' }, '')).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { createGraphClient } from '../../../src/channels/whatsapp/graph-client';
 import { parseWebhook } from '../../../src/channels/whatsapp/parse-webhook';
 import { buildText } from '../../../src/channels/whatsapp/outbound';
 import { sha256Matches } from '../../../src/channels/whatsapp/media-bytes';
-import { verifySignature } from '../../../src/channels/whatsapp/signature';
+import { verifyHandshake, verifySignature } from '../../../src/channels/whatsapp/signature';
 import type { ParsedWebhook } from '../../../src/channels/whatsapp/types';
 import { type GraphSimulator, INBOUND_KINDS, startGraphSimulator } from '../../../src/simulator/graph-simulator';
 
@@ -16,6 +16,10 @@ beforeAll(async () => {
   inbox = Bun.serve({
     hostname: '127.0.0.1', port: 0,
     async fetch(req) {
+      if (req.method === 'GET') {
+        const challenge = verifyHandshake(new URL(req.url).searchParams, 'verify-me');
+        return challenge === null ? new Response('forbidden', { status: 403 }) : new Response(challenge);
+      }
       const raw = new Uint8Array(await req.arrayBuffer());
       const verified = verifySignature(raw, req.headers.get('x-hub-signature-256'), IDS.appSecret);
       received.push({ verified, parsed: parseWebhook(JSON.parse(new TextDecoder().decode(raw))) });
@@ -121,6 +125,11 @@ describe('simulator webhooks', () => {
     await bad.sendInbound('text');
     await bad.stop();
     expect(received.at(-1)!.verified).toBe(false);
+  });
+
+  test('GET handshake: the simulator checks the challenge echo', async () => {
+    expect(await sim.verifyWebhook('verify-me')).toBe(true);
+    expect(await sim.verifyWebhook('wrong')).toBe(false);
   });
 
   test('deliveries are recorded with the exact signed bytes', async () => {
