@@ -31,6 +31,7 @@ import { kbAdminPages } from './http/pages/kb-admin';
 import { authPages } from './http/pages/auth';
 import { inboxPages } from './http/pages/inbox';
 import { inboxActions } from './http/pages/inbox-actions';
+import { inboxSearchPages } from './http/pages/inbox-search';
 import { mediaRoutes } from './http/media';
 import { createRealtime } from './realtime/realtime';
 import { socketRoute } from './realtime/socket-route';
@@ -87,6 +88,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(authPages(deps))
     .use(inboxPages(deps))
     .use(inboxActions(deps))
+    .use(inboxSearchPages(deps))
     .use(mediaRoutes(deps))
     .use(socketRoute(deps, realtime))
     .use(adminPages(deps))

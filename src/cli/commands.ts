@@ -1,5 +1,6 @@
 /** The command registry. A feature adds its command file here. */
 import { aiCommand } from './commands/ai';
+import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
 import { serveCommand } from './commands/serve';
@@ -20,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   migrate: migrateCommand,
   user: userCommand,
   token: tokenCommand,
+  channel: channelCommand,
   version: versionCommand,
   'simulate-routing': simulateRoutingCommand,
   models: modelsCommand,

@@ -7,12 +7,13 @@ import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
 import { routing } from './routing';
+import { search } from './search';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, inbox, channels, ai];
+const features: FeatureMessages[] = [common, routing, inbox, channels, ai, search];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

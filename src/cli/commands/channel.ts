@@ -1,0 +1,49 @@
+/**
+ * `turno channel add whatsapp --name N --phone-number-id ID --waba-id ID --access-token T
+ * --app-secret S --verify-token V [--graph-url URL] [--graph-version v23.0]` prints the new
+ * channel's id; `turno channel list` prints id, name, status and phone number id (never secrets).
+ */
+import { createWhatsAppChannel, listChannels, whatsappConfig } from '../../core/channels';
+import { CliError, parseFlags } from '../args';
+import type { Command } from '../commands';
+import { withApp } from '../context';
+
+const USAGE = 'channel add whatsapp --name N --phone-number-id ID --waba-id ID --access-token T --app-secret S --verify-token V [--graph-url URL] [--graph-version v23.0] | channel list';
+const REQUIRED = ['name', 'phone-number-id', 'waba-id', 'access-token', 'app-secret', 'verify-token'] as const;
+
+/** Left-aligned columns separated by two spaces. */
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+export const channelCommand: Command = {
+  summary: 'Add a WhatsApp channel or list channels',
+  usage: 'channel add whatsapp --name N … | channel list',
+  async run(args) {
+    const s = { type: 'string' } as const;
+    const { positionals, values } = parseFlags(args, {
+      name: s, 'phone-number-id': s, 'waba-id': s, 'access-token': s, 'app-secret': s, 'verify-token': s, 'graph-url': s, 'graph-version': s,
+    });
+    const [action, type] = positionals;
+    if (action === 'list') {
+      return withApp((app) => {
+        const rows = listChannels(app.core).map((c) => [c.id, c.name, c.status, whatsappConfig(c).phoneNumberId ?? '']);
+        console.log(table([['ID', 'NAME', 'STATUS', 'PHONE NUMBER ID'], ...rows]));
+        return 0;
+      });
+    }
+    if (action !== 'add' || type !== 'whatsapp') throw new CliError(`usage: turno ${USAGE}`, 2);
+    const missing = REQUIRED.filter((flag) => !values[flag]);
+    if (missing.length) throw new CliError(`missing ${missing.map((f) => `--${f}`).join(', ')} (usage: turno ${USAGE})`, 2);
+    return withApp((app) => {
+      const channel = createWhatsAppChannel(app.core, {
+        name: values.name as string, phoneNumberId: values['phone-number-id'] as string, wabaId: values['waba-id'] as string,
+        accessToken: values['access-token'] as string, appSecret: values['app-secret'] as string, verifyToken: values['verify-token'] as string,
+        graphUrl: values['graph-url'] as string | undefined, graphVersion: values['graph-version'] as string | undefined,
+      }, { type: 'system', name: 'cli' });
+      console.log(channel.id);
+      return 0;
+    });
+  },
+};
