@@ -34,7 +34,7 @@ export function toProviderError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   if (error instanceof OutboundValidationError) return new ProviderError(error.message, 'fail', { code: 100, explanation: error.message });
   if (error instanceof GraphApiError) {
-    const explanation = error.code ? `${describeErrorCode(error.code, 'en')} (${error.details})` : error.details;
+    const explanation = error.code ? `${describeErrorCode(error.code, 'en')} (error ${error.code}: ${error.details})` : error.details;
     return new ProviderError(error.message, error.action, {
       code: error.code || undefined,
       explanation,
