@@ -15,6 +15,8 @@ export const users = sqliteTable('users', {
   availabilityManual: text('availability_manual', { enum: AVAILABILITY }),
   capacity: integer('capacity').notNull().default(10),
   notificationSettings: text('notification_settings', { mode: 'json' }).$type<Record<string, unknown>>(),
+  /** Avatar colour chosen on the profile page (#rrggbb); null: derived from the name. */
+  avatarColor: text('avatar_color'),
   lastSeenAt: integer('last_seen_at'),
   offlineSince: integer('offline_since'),
   createdAt: integer('created_at').notNull(),
