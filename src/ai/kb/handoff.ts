@@ -59,7 +59,12 @@ export function handOff(core: Core, conversation: Conversation, teamId: string |
   const reason = { mode: 'bot_handoff', why: summary.reason, intent: classification.intent, confidence: classification.confidence, backend: classification.backend };
   if (teamId && teamId !== conversation.teamId) assignConversation(core, conversation.id, { teamId }, BOT_ACTOR, reason);
   const backAt = nextOpening(core, teamId ?? conversation.teamId, core.clock.now());
-  sendMessage(core, conversation.id, BOT_ACTOR, { content: handoffText(language, backAt) });
+  try {
+    sendMessage(core, conversation.id, BOT_ACTOR, { content: handoffText(language, backAt) });
+  } catch (error) {
+    // The customer may be unreachable (channel disabled, window closed); the team still gets the note.
+    core.log.warn('ai: could not tell the customer about the handoff', { conversationId: conversation.id, error: (error as Error).message });
+  }
   sendMessage(core, conversation.id, BOT_ACTOR, { content: summaryNote(summary), private: true });
   transaction(core.db, () => {
     core.db.update(conversations).set({ botActive: false, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
