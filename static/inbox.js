@@ -17,7 +17,12 @@
   function me() { var el = inbox(); return el ? el.dataset.me : ''; }
   function openConversation() { var p = byId('thread-pane'); return (p && p.dataset.conversationId) || null; }
   function csrf() { try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || ''; } catch (e) { return ''; } }
-  function settings() { try { return JSON.parse(localStorage.getItem('turno:notify') || '{}'); } catch (e) { return {}; } }
+  /* Notification settings come from the server-rendered page (profile), localStorage only as a fallback. */
+  function settings() {
+    var el = inbox();
+    try { if (el && el.dataset.notify) return JSON.parse(el.dataset.notify); } catch (e) { /* fall through */ }
+    try { return JSON.parse(localStorage.getItem('turno:notify') || '{}'); } catch (e) { return {}; }
+  }
   window.turnoRealtime = { send: send, lastSeq: function () { return lastSeq; } };
 
   /* Does a pushed row belong in the list the tab shows (view and filters)? */
@@ -35,6 +40,24 @@
     return true;
   }
 
+  /* Position of a row in the list's sort order (smaller first). */
+  function sortKey(row, sort) {
+    if (sort === 'waiting') return row.dataset.waiting ? Number(row.dataset.waiting) : Number.MAX_SAFE_INTEGER;
+    return -Number(row.dataset.last || 0);
+  }
+  /* Inserts a pushed row where the list's sort puts it; false when it belongs to a page not loaded yet. */
+  function placeRow(el, list) {
+    var sort = list.dataset.sort, key = sortKey(el, sort);
+    var rows = list.querySelectorAll(':scope > .conv-row');
+    for (var i = 0; i < rows.length; i++) {
+      if (sortKey(rows[i], sort) > key) { list.insertBefore(el, rows[i]); return true; }
+    }
+    var more = list.querySelector(':scope > .load-more');
+    if (more) return false;
+    list.appendChild(el);
+    return true;
+  }
+
   document.addEventListener('htmx:oobBeforeSwap', function (e) {
     var frag = e.detail.fragment, target = e.detail.target;
     if (!frag || !frag.children) return;
@@ -46,6 +69,7 @@
         if (!rowMatches(el, target)) { el.remove(); return; }
         var empty = byId('empty-inbox'); if (empty) empty.remove();
         if (el.dataset.conversationId === openConversation()) { el.classList.add('active'); el.classList.remove('unread'); }
+        if (!placeRow(el, target)) el.remove();
       } else if (existing) {
         existing.replaceWith(el);
       }
@@ -68,7 +92,7 @@
     var mine = el.dataset.kind === 'mention' || el.dataset.assignee === me();
     if (!mine || el.dataset.conversation === openConversation() && !document.hidden) return;
     if (document.hidden) { unseen++; document.title = '(' + unseen + ') ' + baseTitle; }
-    if (s.mute) return;
+    if (s.mute || (s.muteUntil && Date.now() < s.muteUntil)) return;
     if (s.sound !== false) beep();
     if (s.browser !== false && window.Notification && Notification.permission === 'granted') {
       new Notification(el.dataset.title || 'Turno', { body: el.dataset.body || '', tag: el.dataset.conversation });
@@ -113,8 +137,33 @@
 
   function scrollThread() {
     var t = document.querySelector('.thread');
-    if (t && !location.hash) t.scrollTop = t.scrollHeight;
+    if (t && !jumpToMessage()) t.scrollTop = t.scrollHeight;
   }
+  /* `#m-<id>`: scroll to and highlight the bubble; when it is not loaded, reload the thread around it. */
+  function jumpToMessage() {
+    var m = /^#m-([\w-]+)$/.exec(location.hash);
+    if (!m) return false;
+    var el = byId('m-' + m[1]);
+    if (!el) {
+      if (openConversation() && !/[?&]m=/.test(location.search)) location.replace(location.pathname + '?m=' + m[1] + location.hash);
+      return false;
+    }
+    el.scrollIntoView({ block: 'center' });
+    el.classList.add('jumped');
+    return true;
+  }
+  /* Older pages: keep the reading position and drop day separators the older page repeats. */
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var t = e.detail.target;
+    if (t && t.classList && t.classList.contains('load-older')) { var th = t.closest('.thread'); if (th) th.dataset.before = th.scrollHeight - th.scrollTop; }
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    document.querySelectorAll('.thread[data-before]').forEach(function (t) {
+      var seen = {};
+      t.querySelectorAll('.day-separator[id]').forEach(function (d) { if (seen[d.id]) d.remove(); else seen[d.id] = 1; });
+      t.scrollTop = t.scrollHeight - Number(t.dataset.before); delete t.dataset.before;
+    });
+  });
   document.addEventListener('DOMContentLoaded', function () {
     scrollThread();
     if (window.Notification && Notification.permission === 'default' && settings().browser !== false) {

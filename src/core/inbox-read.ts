@@ -9,7 +9,7 @@ import {
 } from '../db/schema';
 import type { Core } from './context';
 import { enqueueJob } from './jobs';
-import { attachmentsOf, listThread } from './messages';
+import { attachmentsOf } from './messages';
 import type { Attachment, Contact, Conversation, ConversationEvent, Label, Message } from './types';
 
 export interface PersonRef { id: string; name: string }
@@ -81,12 +81,6 @@ export function unreadCounts(core: Core, userId: string, conversationIds: string
   return out;
 }
 
-/** Messages (with attachments, reactions, quotes, sender names) and timeline entries of a conversation. */
-export function loadThread(core: Core, conversationId: string, opts: { before?: string; limit?: number } = {}): Thread {
-  const list = listThread(core, conversationId, { limit: opts.limit ?? 200, before: opts.before });
-  return { ...threadMessages(core, list), events: timelineFor(core, conversationId, list[0]?.sentAt ?? null) };
-}
-
 /** Decorates messages for rendering (used by the thread page and the realtime listener). */
 export function threadMessages(core: Core, list: Message[]): { messages: ThreadMessage[]; userNames: Map<string, string> } {
   const ids = list.map((m) => m.id);
@@ -105,12 +99,6 @@ export function threadMessages(core: Core, list: Message[]): { messages: ThreadM
       senderName: message.senderType === 'agent' && message.senderId ? (names.get(message.senderId) ?? null) : null,
     })),
   };
-}
-
-function timelineFor(core: Core, conversationId: string, from: number | null): ConversationEvent[] {
-  const where = [eq(conversationEvents.conversationId, conversationId)];
-  if (from !== null) where.push(gt(conversationEvents.createdAt, from - 1));
-  return core.db.select().from(conversationEvents).where(and(...where)).orderBy(asc(conversationEvents.createdAt)).all();
 }
 
 /** Names of the users acting in timeline entries (assignees, actors). */

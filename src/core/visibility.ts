@@ -6,7 +6,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { channels, channelTeams, teamMembers } from '../db/schema';
 import type { Core } from './context';
-import type { Conversation, PublicUser } from './types';
+import type { Channel, Conversation, PublicUser } from './types';
 
 /** Channel ids the user may see, or null for "all channels". */
 export function visibleChannelIds(core: Core, user: PublicUser): string[] | null {
@@ -19,6 +19,12 @@ export function visibleChannelIds(core: Core, user: PublicUser): string[] | null
   return core.db.select({ id: channels.id }).from(channels).all()
     .map((c) => c.id)
     .filter((id) => !restricted.has(id) || restricted.get(id)!.some((t) => myTeams.has(t)));
+}
+
+/** The channels the user may see (rows), for filter menus. */
+export function visibleChannels(core: Core, user: PublicUser): Channel[] {
+  const allowed = visibleChannelIds(core, user);
+  return core.db.select().from(channels).all().filter((c) => allowed === null || allowed.includes(c.id));
 }
 
 /** True when the user may see (and therefore act on) the conversation. */

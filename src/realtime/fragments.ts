@@ -10,6 +10,8 @@ import { translator, type Locale } from '../../views/i18n';
 import { conversationRow } from '../../views/inbox/conversation-row';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
+import { dayKey } from '../../views/inbox/format';
+import { daySeparator } from '../../views/inbox/thread';
 
 /** Memoises a per-language rendering so each fragment is rendered once per language. */
 export function perLocale(render: (locale: Locale) => string): (locale: Locale) => string {
@@ -35,13 +37,25 @@ export function rowsOf(core: Core, list: Conversation[], viewerId: string | null
   return conversationRows(core, list, viewerId);
 }
 
-/** Bubbles appended to (or replaced in) the thread of their conversation. */
+/**
+ * Bubbles appended to (or replaced in) the thread of their conversation, each day's first bubble
+ * preceded by its day separator (same id as the page's, so an existing one is reused, not doubled).
+ */
 export function bubblesFragment(core: Core, locale: Locale, messages: Message[]): SafeHtml {
   if (messages.length === 0) return html``;
   const t = translator(locale);
   const decorated = threadMessages(core, messages).messages;
   const byConversation = new Map<string, SafeHtml[]>();
-  for (const m of decorated) byConversation.set(m.message.conversationId, [...(byConversation.get(m.message.conversationId) ?? []), messageBubble(t, m)]);
+  const days = new Set<string>();
+  for (const m of decorated) {
+    const id = m.message.conversationId;
+    const items = byConversation.get(id) ?? [];
+    const day = `${id}:${dayKey(m.message.sentAt)}`;
+    if (!days.has(day)) items.push(daySeparator(m.message.sentAt, id));
+    days.add(day);
+    items.push(messageBubble(t, m));
+    byConversation.set(id, items);
+  }
   return html`${[...byConversation].map(([id, bubbles]) => html`<div hx-swap-oob="beforeend:#thread-${id}">${bubbles}</div>`)}`;
 }
 
@@ -70,6 +84,11 @@ export function activityFragment(locale: Locale, conversationId: string, viewers
   const body = activityIndicator(t, viewers, typers);
   return html`<div class="row-activity" id="row-activity-${conversationId}" hx-swap-oob="true">${body}</div>
     <div class="thread-activity" id="thread-activity-${conversationId}" hx-swap-oob="true">${body}</div>`;
+}
+
+/** The Mentions view count of one agent (updated live when they are mentioned). */
+export function mentionCountFragment(count: number): SafeHtml {
+  return html`<span class="count ${count > 0 ? 'has-mentions' : ''}" id="count-mentions" hx-swap-oob="true">${count}</span>`;
 }
 
 /** A notification marker the client turns into a browser notification + sound. */

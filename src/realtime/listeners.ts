@@ -7,11 +7,12 @@ import { desc, eq } from 'drizzle-orm';
 import { contacts, conversationEvents } from '../db/schema';
 import { getConversationOrThrow } from '../core/conversations';
 import { getMessageOrThrow } from '../core/messages';
+import { mentionedConversationIds } from '../core/message-actions';
 import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
 import { translator } from '../../views/i18n';
 import {
-  bubbleUpdateFragment, bubblesFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment,
+  bubbleUpdateFragment, bubblesFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment,
 } from './fragments';
 import { recordChange } from './outbox';
 import type { Realtime } from './realtime';
@@ -59,7 +60,8 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     const conversation = getConversationOrThrow(core, conversationId);
     recordChange(core, 'mention.created', conversationId, messageId);
     const tabs = hub.tabsOf(userId);
-    const render = perLocale((locale) => String(notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`)));
+    const count = mentionCountFragment(mentionedConversationIds(core, userId).length);
+    const render = perLocale((locale) => String(html`${count}${notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`)}`));
     for (const tab of tabs) hub.sendWhere((t) => t.id === tab.id, render(tab.locale));
   });
 

@@ -65,7 +65,7 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
     <nav class="views" aria-label="${t('inbox.views')}">${views.map(([view, label, teamId]) => {
       const key = teamId ? `team:${teamId}` : view;
       const active = q.view === view && (q.teamId ?? undefined) === teamId;
-      return html`<a href="/inbox?${listQueryString({ view, teamId })}" class="${active ? 'active' : ''}">${label} <span class="count" id="count-${key.replace(':', '-')}">${d.counts[key] ?? 0}</span></a>`;
+      return html`<a href="/inbox?${listQueryString({ ...q, view, teamId })}" class="${active ? 'active' : ''}">${label} <span class="count" id="count-${key.replace(':', '-')}">${d.counts[key] ?? 0}</span></a>`;
     })}</nav>
     <form class="filters" method="get" action="/inbox" hx-get="/inbox" hx-target="#list-pane" hx-select="#list-pane" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true">
       <input type="hidden" name="view" value="${q.view}">${q.teamId ? html`<input type="hidden" name="teamId" value="${q.teamId}">` : ''}
@@ -77,8 +77,8 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
       ${select('sort', t('inbox.sort'), [['newest', t('inbox.sort.newest')], ['waiting', t('inbox.sort.waiting')]], q.sort)}
       <noscript><button type="submit">${t('inbox.filter.apply')}</button></noscript>
     </form>
-    <a class="search-link" href="/inbox/search">🔍 ${t('inbox.search')}</a>
-    <ul id="conv-list" class="conv-list" data-view="${q.view}" data-team="${q.teamId ?? ''}" data-status="${q.status ?? ''}"
+    <form class="search-box" method="get" action="/inbox/search" role="search"><input type="search" name="q" placeholder="🔍 ${t('inbox.search')}" aria-label="${t('inbox.search')}" maxlength="200"></form>
+    <ul id="conv-list" class="conv-list" data-view="${q.view}" data-sort="${q.sort === 'waiting' ? 'waiting' : 'newest'}" data-team="${q.teamId ?? ''}" data-status="${q.status ?? ''}"
       data-priority="${q.priority ?? ''}" data-channel="${q.channelId ?? ''}" data-assignee="${q.assigneeId ?? ''}" data-label="${q.labelId ?? ''}">${d.rows.length === 0 ? html`<li class="empty muted" id="empty-inbox">${t('home.empty')}</li>` : listRows(t, d)}</ul>
   </section>`;
 }

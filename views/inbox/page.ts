@@ -6,13 +6,14 @@
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
+import { notificationSettingsOf } from '../../src/core/profile';
 
 /** The full inbox page around its panes. */
 export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string }): SafeHtml {
   const me = ctx.user?.id ?? '';
-  const head = html`<link rel="stylesheet" href="/static/inbox.css"><script src="/static/inbox.js"></script>
+  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script>
     <style>[data-user="${me}"]{display:none}</style>`;
-  return layout(ctx, panes.title ?? ctx.t('nav.inbox'), html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}"
+  return layout(ctx, panes.title ?? ctx.t('nav.inbox'), html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
       x-data="shortcuts()" @keydown.window="key($event)">
     <div id="rt-seq" data-seq="${panes.seq}" hidden></div>
     ${panes.list}

@@ -9,6 +9,8 @@ import type { Translate } from '../i18n';
 import { composer, type TemplateOption } from './composer';
 import { dayKey } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
+import { loadOlderButton, newerLink } from './thread-paging';
+import type { ThreadPage } from '../../src/core/thread-pages';
 
 export interface ThreadPaneData {
   conversation: Conversation;
@@ -20,11 +22,13 @@ export interface ThreadPaneData {
   labels: Label[];
   windowLeftMs: number;
   templates: TemplateOption[];
+  /** Paging state of the loaded messages (absent: everything is loaded). */
+  page?: ThreadPage;
 }
 
-/** Day separator markup. */
-export function daySeparator(at: number): SafeHtml {
-  return html`<div class="day-separator" data-day="${dayKey(at)}"><span>${new Date(at).toLocaleDateString()}</span></div>`;
+/** Day separator markup; with `scope` (the conversation id) it gets an id so copies replace each other. */
+export function daySeparator(at: number, scope?: string): SafeHtml {
+  return html`<div class="day-separator" ${scope ? html`id="day-${scope}-${dayKey(at)}"` : ''} data-day="${dayKey(at)}"><span>${new Date(at).toLocaleDateString()}</span></div>`;
 }
 
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
@@ -54,7 +58,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
 }
 
 /** The messages and timeline entries, oldest first, with day separators. */
-export function threadItems(t: Translate, thread: Thread, eventNames: Map<string, string>): SafeHtml {
+export function threadItems(t: Translate, thread: Thread, eventNames: Map<string, string>, scope?: string): SafeHtml {
   const items = [
     ...thread.messages.map((m) => ({ at: m.message.sentAt, render: () => messageBubble(t, m) })),
     ...thread.events.map((e) => ({ at: e.createdAt, render: () => timelineEntry(t, e, eventNames) })),
@@ -62,7 +66,7 @@ export function threadItems(t: Translate, thread: Thread, eventNames: Map<string
   let day = '';
   return html`${items.map((item) => {
     const key = dayKey(item.at);
-    const sep = key !== day ? daySeparator(item.at) : '';
+    const sep = key !== day ? daySeparator(item.at, scope) : '';
     day = key;
     return html`${sep}${item.render()}`;
   })}`;
@@ -79,7 +83,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
         <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
       ${actions(t, d)}
     </header>
-    <div class="thread" id="thread-${c.id}" aria-live="polite">${threadItems(t, d.thread, d.eventNames)}</div>
+    <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames, c.id)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
     ${composer(t, c, d.windowLeftMs, d.templates)}
   </section>`;
 }

@@ -2,24 +2,23 @@
  * Gathers what the inbox panes need for one user (list with counts, thread, sidebar). Routes call
  * these and render; no rules live here beyond picking which core queries to run.
  */
-import { and, desc, eq, ne } from 'drizzle-orm';
-import { channels, conversations, messageTemplates } from '../../db/schema';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { conversations, messageTemplates } from '../../db/schema';
 import type { Core } from '../../core/context';
 import { getContactOrThrow } from '../../core/contacts';
-import { listConversations, windowRemainingMs } from '../../core/conversations';
-import { conversationRows, loadThread, timelineNames } from '../../core/inbox-read';
+import { countConversations, listConversations, windowRemainingMs } from '../../core/conversations';
+import { conversationRows, timelineNames } from '../../core/inbox-read';
+import { loadThreadPage } from '../../core/thread-pages';
 import { listLabels } from '../../core/labels';
 import { mentionedConversationIds } from '../../core/message-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
-import { canSeeConversation, teamIdsOf, visibleChannelIds } from '../../core/visibility';
+import { canSeeConversation, teamIdsOf, visibleChannels } from '../../core/visibility';
 import type { Conversation, PublicUser } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
 import type { SidebarData } from '../../../views/inbox/sidebar';
 import type { ThreadPaneData } from '../../../views/inbox/thread';
 import { conversationLabels, labels } from '../../db/schema';
-
-const COUNT_CAP = 200;
 
 function filterOf(q: ListQuery, extra: { cursor?: string; limit?: number } = {}) {
   const view = (['mine', 'unassigned', 'all', 'team'].includes(q.view) ? q.view : 'all') as 'mine' | 'unassigned' | 'all' | 'team';
@@ -30,12 +29,18 @@ function filterOf(q: ListQuery, extra: { cursor?: string; limit?: number } = {})
   };
 }
 
+/** Conversations where the user was mentioned and that they may still see, newest mention first. */
+function mentionedVisible(core: Core, user: PublicUser): Conversation[] {
+  const ids = mentionedConversationIds(core, user.id);
+  if (ids.length === 0) return [];
+  const byId = new Map(core.db.select().from(conversations).where(inArray(conversations.id, ids)).all().map((c) => [c.id, c]));
+  return ids.map((id) => byId.get(id)).filter((c): c is Conversation => !!c && canSeeConversation(core, user, c));
+}
+
 /** A page of rows for the list (keyset), or the Mentions view. */
 export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: string) {
   if (q.view === 'mentions') {
-    const ids = mentionedConversationIds(core, user.id);
-    const list = ids.length ? core.db.select().from(conversations).all().filter((c) => ids.includes(c.id) && canSeeConversation(core, user, c)) : [];
-    return { rows: conversationRows(core, list, user.id), nextCursor: null };
+    return { rows: conversationRows(core, mentionedVisible(core, user), user.id), nextCursor: null };
   }
   const { items, nextCursor } = listConversations(core, user, filterOf(q, { cursor, limit: 40 }));
   return { rows: conversationRows(core, items, user.id), nextCursor };
@@ -45,11 +50,11 @@ export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: st
 export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeId: string | null): ListPaneData {
   const canSeeAll = user.role !== 'agent';
   const teams = canSeeAll ? listTeams(core) : listTeams(core).filter((t) => teamIdsOf(core, user.id).includes(t.id));
-  const count = (view: ListQuery) => listConversations(core, user, filterOf({ ...view, status: 'open' }, { limit: COUNT_CAP })).items.length;
-  const counts: Record<string, number> = { mine: count({ view: 'mine' }), unassigned: count({ view: 'unassigned' }), all: count({ view: 'all' }), mentions: mentionedConversationIds(core, user.id).length };
-  for (const t of teams) counts[`team:${t.id}`] = count({ view: 'team', teamId: t.id });
-  const allowed = visibleChannelIds(core, user);
-  const channelList = core.db.select().from(channels).all().filter((c) => allowed === null || allowed.includes(c.id));
+  const filters = { ...q, status: q.status ?? (q.view === 'mentions' ? 'open' : undefined) };
+  const count = (view: string, teamId?: string) => countConversations(core, user, filterOf({ ...filters, view, teamId }));
+  const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: mentionedVisible(core, user).length };
+  for (const t of teams) counts[`team:${t.id}`] = count('team', t.id);
+  const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts, teams, channels: channelList, labels: listLabels(core),
     agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, now: core.clock.now(),
@@ -57,16 +62,17 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
 }
 
 /** Everything the thread pane shows. */
-export function threadPaneData(core: Core, conversation: Conversation): ThreadPaneData {
+export function threadPaneData(core: Core, conversation: Conversation, opts: { around?: string } = {}): ThreadPaneData {
   const contact = getContactOrThrow(core, conversation.contactId);
-  const thread = loadThread(core, conversation.id);
+  const page = loadThreadPage(core, conversation.id, { around: opts.around });
+  const thread = page.thread;
   const templates = core.db.select().from(messageTemplates)
     .where(and(eq(messageTemplates.channelId, conversation.channelId), eq(messageTemplates.status, 'APPROVED'))).all()
     .map((t) => ({ name: t.name, language: t.language, body: templateBody(t.components) }));
   return {
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
     agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
-    windowLeftMs: windowRemainingMs(core, conversation), templates,
+    windowLeftMs: windowRemainingMs(core, conversation), templates, page,
   };
 }
 

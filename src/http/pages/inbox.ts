@@ -6,7 +6,9 @@
 import { Elysia, t as schema } from 'elysia';
 import { getConversationOrThrow } from '../../core/conversations';
 import { fail } from '../../core/errors';
-import { markConversationRead } from '../../core/inbox-read';
+import { markConversationRead, timelineNames } from '../../core/inbox-read';
+import { loadThreadPage } from '../../core/thread-pages';
+import { olderPage } from '../../../views/inbox/thread-paging';
 import { canSeeConversation } from '../../core/visibility';
 import type { PublicUser } from '../../core/types';
 import type { Core } from '../../core/context';
@@ -30,6 +32,8 @@ const listQuerySchema = schema.Object({
   assigneeId: schema.Optional(schema.String({ maxLength: 64 })),
   sort: schema.Optional(schema.String({ maxLength: 20 })),
   cursor: schema.Optional(schema.String({ maxLength: 200 })),
+  /** Jump target: the thread loads around this message id (search results link here). */
+  m: schema.Optional(schema.String({ maxLength: 64 })),
 });
 
 function listQuery(user: PublicUser, q: Record<string, string | undefined>): ListQuery {
@@ -66,12 +70,17 @@ export function inboxPages(deps: HttpDeps) {
       const seq = latestSeq(core);
       markConversationRead(core, user, conversation);
       const q = listQuery(user, query);
-      const data = threadPaneData(core, conversation);
+      const data = threadPaneData(core, conversation, { around: query.m });
       return htmlResponse(inboxLayout(page, {
         list: listPane(page.t, listPaneData(core, user, q, conversation.id)),
         thread: threadPane(page.t, data),
         sidebar: contactSidebar(page.t, sidebarData(core, user, conversation)),
         seq, title: data.contactName,
       }));
-    }, { query: listQuerySchema });
+    }, { query: listQuerySchema })
+    .get('/inbox/c/:id/older', ({ auth, page, params, query }) => {
+      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      const older = loadThreadPage(core, conversation.id, { before: query.before });
+      return htmlResponse(olderPage(page.t, conversation.id, older, timelineNames(core, older.thread.events)));
+    }, { query: schema.Object({ before: schema.String({ maxLength: 64 }) }) });
 }

@@ -52,10 +52,10 @@ describe('search', () => {
     // contacts: name without accents, phone digits anywhere, contact notes
     expect(search(t.app.core, member, { q: 'zoe alv' }).contacts.map((c) => c.conversationId)).toEqual([a.conversation!.id]);
     expect(search(t.app.core, member, { q: '22223333' }).contacts).toHaveLength(0);
-    t.app.core.db.update(contacts).set({ phone: '+5491122223333' }).where(eq(contacts.id, a.contact.id)).run();
+    t.app.core.db.update(contacts).set({ phone: '+5491122223333' }).where(eq(contacts.id, a.contact!.id)).run();
     expect(search(t.app.core, member, { q: '2222 3333' }).contacts).toHaveLength(1);
     expect(search(t.app.core, member, { q: '+549112' }).contacts[0]!.phone).toBe('+5491122223333');
-    updateContact(t.app.core, a.contact.id, { notes: 'Cliente mayorista de Córdoba' });
+    updateContact(t.app.core, a.contact!.id, { notes: 'Cliente mayorista de Córdoba' });
     expect(search(t.app.core, member, { q: 'cordoba' }).contacts[0]!.snippet).toContain(`${SNIPPET_OPEN}Córdoba${SNIPPET_CLOSE}`);
     expect(search(t.app.core, outsider, { q: 'cordoba' }).contacts).toHaveLength(0);
   });
