@@ -25,6 +25,8 @@ export function setupPage(ctx: PageContext, state: FormState = {}) {
       ${field({ name: 'email', label: ctx.t('field.email'), type: 'email', value: v.email, error: e.email, required: true, autocomplete: 'email' })}
       ${field({ name: 'password', label: ctx.t('field.password'), type: 'password', error: e.password, hint: ctx.t('field.password_hint'), required: true, autocomplete: 'new-password' })}
       ${select('locale', ctx.t('field.language'), SUPPORTED_LOCALES.map((l) => [l, ctx.t(`lang.${l}`)]), v.locale ?? ctx.locale)}
+      <label><input type="checkbox" name="simulator" value="on" ${!state.values || v.simulator === 'on' ? html`checked` : ''}> ${ctx.t('setup.try_simulator')}</label>
+      <small class="hint">${ctx.t('setup.try_simulator_hint')}</small>
       <button type="submit" class="primary">${ctx.t('setup.submit')}</button>
     </form>
   </section>`, { bodyClass: 'centered' });
