@@ -17,6 +17,8 @@ export const SETTINGS = {
   'lifecycle.reopenWindowMinutes': { schema: minutes, default: 24 * 60 },
   /** Open conversations of an agent offline longer than this go back to the team queue. */
   'routing.offlineTimeoutMinutes': { schema: minutes, default: 10 },
+  /** An agent who gives a conversation back (unassign) is skipped for it by automatic routing this long. */
+  'routing.releaseCooldownMinutes': { schema: minutes, default: 30 },
   /** Resolve a conversation after this many hours without customer messages (0 = never). */
   'lifecycle.autoResolveHours': { schema: z.number().min(0).max(24 * 90), default: 0 },
   /** Sent when auto-resolving (only inside the 24-hour window); empty = none. */
@@ -25,6 +27,8 @@ export const SETTINGS = {
   'alerts.unattendedMinutes': { schema: minutes, default: 15 },
   /** The out-of-office reply is sent at most once per this many hours per conversation. */
   'hours.outOfOfficeEveryHours': { schema: z.number().min(0).max(24 * 30), default: 4 },
+  /** Company-wide out-of-office reply per customer language (a team's own message wins); empty = none. */
+  'hours.outOfOfficeMessages': { schema: z.object({ es: z.string().max(1000), 'pt-BR': z.string().max(1000), en: z.string().max(1000) }), default: { es: '', 'pt-BR': '', en: '' } },
   /** Knowledge-base bot: on/off, minimum retrieval confidence, and when it covers (see src/ai/kb/bot.ts). */
   'ai.bot': { schema: z.object({ enabled: z.boolean(), threshold: z.number().min(0).max(1), mode: z.enum(['always', 'after_hours']) }), default: { enabled: false, threshold: 0.5, mode: 'always' } },
   /** Optional generative answers from an OpenAI-compatible endpoint; the API key is sealed with encryptSecret. */

@@ -4,6 +4,7 @@ import type { FeatureMessages } from './types';
 export const routing: FeatureMessages = {
   en: {
     'routing.availability.online': 'online', 'routing.availability.away': 'away', 'routing.availability.offline': 'offline',
+    'routing.why.candidate_released': '{name} gave it back (skipped for a while)', 'routing.why.skipped_released': '{names} skipped: gave it back recently.',
     'routing.why.no_members': 'no members',
     'routing.why.candidate_unavailable': '{name} {availability}', 'routing.why.candidate_load': '{name} {open}/{capacity}',
     'routing.why.queued_team': 'Waiting in the {team} queue: nobody can take it now ({candidates}).',
@@ -44,6 +45,7 @@ export const routing: FeatureMessages = {
   },
   es: {
     'routing.availability.online': 'en línea', 'routing.availability.away': 'ausente', 'routing.availability.offline': 'desconectado',
+    'routing.why.candidate_released': '{name} la devolvió (se omite un tiempo)', 'routing.why.skipped_released': 'Se omitió a {names}: la devolvió hace poco.',
     'routing.why.no_members': 'sin miembros',
     'routing.why.candidate_unavailable': '{name} {availability}', 'routing.why.candidate_load': '{name} {open}/{capacity}',
     'routing.why.queued_team': 'En la cola de {team}: nadie puede tomarla ahora ({candidates}).',
@@ -84,6 +86,7 @@ export const routing: FeatureMessages = {
   },
   'pt-BR': {
     'routing.availability.online': 'online', 'routing.availability.away': 'ausente', 'routing.availability.offline': 'offline',
+    'routing.why.candidate_released': '{name} devolveu (pulado por um tempo)', 'routing.why.skipped_released': '{names} pulado: devolveu há pouco.',
     'routing.why.no_members': 'sem membros',
     'routing.why.candidate_unavailable': '{name} {availability}', 'routing.why.candidate_load': '{name} {open}/{capacity}',
     'routing.why.queued_team': 'Na fila de {team}: ninguém pode atender agora ({candidates}).',

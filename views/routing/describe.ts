@@ -10,11 +10,18 @@ interface CandidateInfo {
   availability: string;
   open: number;
   capacity: number;
+  releasedRecently?: boolean;
+}
+
+/** " Ana was skipped: they gave it back." when automatic routing passed over someone who unassigned it. */
+function skippedNote(list: unknown, t: Translate): string {
+  const names = Array.isArray(list) ? (list as CandidateInfo[]).filter((c) => c.releasedRecently).map((c) => c.name) : [];
+  return names.length ? ` ${t('routing.why.skipped_released', { names: names.join(', ') })}` : '';
 }
 
 function candidatesSummary(list: unknown, t: Translate): string {
   if (!Array.isArray(list) || list.length === 0) return t('routing.why.no_members');
-  return (list as CandidateInfo[]).map((c) => c.availability !== 'online'
+  return (list as CandidateInfo[]).map((c) => c.releasedRecently ? t('routing.why.candidate_released', { name: c.name }) : c.availability !== 'online'
     ? t('routing.why.candidate_unavailable', { name: c.name, availability: t(`routing.availability.${c.availability}`) })
     : t('routing.why.candidate_load', { name: c.name, open: c.open, capacity: c.capacity })).join(', ');
 }
@@ -29,7 +36,7 @@ export function describeAssignment(details: Record<string, unknown>, t: Translat
   }
   if (d.mode === 'rule') return t('routing.why.rule', { index: d.ruleIndex ?? '?', name: d.rule ?? '', reasons: (d.reasons ?? []).join(', ') });
   if (d.why === 'previous_assignee') return t('routing.why.previous_assignee', vars);
-  if (d.mode === 'round_robin' || d.mode === 'balanced') return t(`routing.why.${d.mode}.${d.why}`, vars);
+  if (d.mode === 'round_robin' || d.mode === 'balanced') return t(`routing.why.${d.mode}.${d.why}`, vars) + skippedNote(d.candidates, t);
   if (d.mode === 'offline_timeout') return t('routing.why.offline_timeout', { agent: d.agentName ?? '—', minutes: d.offlineMinutes ?? '' });
   if (d.mode === 'claim') return t('routing.why.claim', vars);
   if (d.mode === 'take_over') return t('routing.why.take_over', vars);

@@ -2,11 +2,12 @@
  * Who could take a conversation of a team right now: each member's availability, open load and
  * capacity, and when they last received a conversation (for "longest idle" tie-breaks).
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { conversationEvents, conversations, teamMembers, users } from '../../db/schema';
 import type { Availability } from '../../db/schema/enums';
 import { effectiveAvailability } from '../availability';
 import type { Core } from '../context';
+import { getSetting } from '../settings';
 import type { Team } from '../types';
 
 /** Statuses that count against an agent's capacity. */
@@ -20,11 +21,27 @@ export interface Candidate {
   capacity: number;
   /** Time of the agent's latest assignment, null if never. */
   lastAssignedAt: number | null;
+  /** True when this agent gave this conversation back recently (skipped until the cooldown ends). */
+  releasedRecently?: boolean;
 }
 
 /** True when the candidate may receive a conversation automatically. */
 export function isEligible(c: Candidate): boolean {
-  return c.availability === 'online' && c.open < c.capacity;
+  return c.availability === 'online' && c.open < c.capacity && !c.releasedRecently;
+}
+
+/**
+ * Agents who recently gave this conversation back: an unassign made by a person (agent or
+ * supervisor) within `routing.releaseCooldownMinutes`. Automatic routing skips them so a manual
+ * unassign does not bounce straight back to the same agent.
+ */
+export function recentlyReleasedBy(core: Core, conversationId: string): Set<string> {
+  const since = core.clock.now() - getSetting(core, 'routing.releaseCooldownMinutes') * 60_000;
+  const field = (name: string) => sql<string | null>`json_extract(${conversationEvents.details}, ${`$.${name}`})`;
+  const rows = core.db.select({ previous: field('previousAssigneeId') }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.kind, 'assigned'),
+      isNotNull(conversationEvents.actorId), isNull(field('assigneeId')), gte(conversationEvents.createdAt, since))).all();
+  return new Set(rows.map((r) => r.previous).filter((id): id is string => id !== null));
 }
 
 /** Open (open + pending) conversations per agent. */

@@ -12,7 +12,7 @@ import type { Core } from '../context';
 import { addConversationEvent, getConversationOrThrow } from '../conversations';
 import type { Actor, Team } from '../types';
 import { teamIdsOf } from '../visibility';
-import { ACTIVE_STATUSES, isEligible, teamCandidates } from './candidates';
+import { ACTIVE_STATUSES, isEligible, recentlyReleasedBy, teamCandidates } from './candidates';
 import { pickByMode, summarizeCandidates, type Pick } from './modes';
 
 export const ROUTER: Actor = { type: 'system', name: 'router' };
@@ -35,7 +35,8 @@ export function autoAssign(core: Core, conversationId: string, opts: { recordQue
       if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { mode: 'manual', queue: 'unassigned', trigger: opts.trigger ?? null });
       return null;
     }
-    const candidates = teamCandidates(core, team);
+    const released = recentlyReleasedBy(core, conversationId);
+    const candidates = teamCandidates(core, team).map((c) => (released.has(c.userId) ? { ...c, releasedRecently: true } : c));
     const previous = candidates.find((c) => c.userId === conversation.previousAssigneeId && isEligible(c));
     const pick: Pick = previous ? { winner: previous, why: 'previous_assignee' } : pickByMode(team.assignmentMode, candidates, team.lastAssignedUserId);
     const explanation = {
@@ -69,8 +70,12 @@ export function drainTeam(core: Core, teamId: string, trigger = 'capacity'): num
   if (!team || team.assignmentMode === 'manual') return 0;
   let assigned = 0;
   for (const id of teamQueue(core, teamId)) {
-    if (!autoAssign(core, id, { trigger })) break;
-    assigned++;
+    if (autoAssign(core, id, { trigger })) {
+      assigned++;
+      continue;
+    }
+    // Nobody eligible at all: stop. Someone eligible but skipped for this conversation (they gave it back): try the next.
+    if (!teamCandidates(core, team).some(isEligible)) break;
   }
   return assigned;
 }
@@ -78,4 +83,15 @@ export function drainTeam(core: Core, teamId: string, trigger = 'capacity'): num
 /** Drains every team the agent belongs to (they came online or freed capacity). */
 export function drainForAgent(core: Core, userId: string, trigger: string): number {
   return teamIdsOf(core, userId).reduce((n, teamId) => n + drainTeam(core, teamId, trigger), 0);
+}
+
+/**
+ * After a person unassigned a conversation of an automatic team: routes it again right away,
+ * skipping whoever gave it back (see `recentlyReleasedBy`), and records on the timeline that it
+ * stays queued when nobody else can take it. Manual teams and team-less conversations just wait.
+ */
+export function rerouteReleased(core: Core, conversationId: string): AssignmentResult | null {
+  const team = teamOf(core, getConversationOrThrow(core, conversationId).teamId);
+  if (!team || team.assignmentMode === 'manual') return null;
+  return autoAssign(core, conversationId, { recordQueued: true, trigger: 'released' });
 }

@@ -5,7 +5,7 @@
 import type { JobRunner } from '../../jobs/runner';
 import type { Core } from '../context';
 import type { ClassifyIntent } from './conditions';
-import { drainForAgent } from './engine';
+import { drainForAgent, rerouteReleased } from './engine';
 import { SNOOZE_WAKE_JOB, wakeSnoozed } from './lifecycle';
 import { installAssigneeOnlyGuard } from './permissions';
 import { routeInbound } from './router';
@@ -34,8 +34,10 @@ export function installRouting(core: Core, jobs: JobRunner, opts: RoutingOptions
     if (availability === 'offline') scheduleOfflineTimeout(core, userId);
     jobs.poke();
   });
-  core.bus.on('conversation.assigned', ({ previousAssigneeId, conversation }) => {
+  core.bus.on('conversation.assigned', ({ previousAssigneeId, conversation, actor }) => {
     if (previousAssigneeId && previousAssigneeId !== conversation.assigneeId) drainForAgent(core, previousAssigneeId, 'capacity_freed');
+    // A person gave it back: route it again now (skipping them) and say on the timeline where it went.
+    if (actor?.type === 'user' && previousAssigneeId && conversation.assigneeId === null) rerouteReleased(core, conversation.id);
   });
   core.bus.on('conversation.updated', ({ conversation, changes }) => {
     if (changes.includes('status') && conversation.assigneeId && !['open', 'pending'].includes(conversation.status)) {

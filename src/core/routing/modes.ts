@@ -40,5 +40,7 @@ export function pickByMode(mode: AssignmentMode, candidates: Candidate[], lastAs
 
 /** The explanation's view of the candidates (what the timeline stores). */
 export function summarizeCandidates(candidates: Candidate[]) {
-  return candidates.map((c) => ({ userId: c.userId, name: c.name, availability: c.availability, open: c.open, capacity: c.capacity }));
+  return candidates.map((c) => ({
+    userId: c.userId, name: c.name, availability: c.availability, open: c.open, capacity: c.capacity, ...(c.releasedRecently ? { releasedRecently: true } : {}),
+  }));
 }
