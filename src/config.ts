@@ -18,6 +18,7 @@ const envSchema = z.object({
   TURNO_SESSION_MAX_DAYS: z.coerce.number().positive().default(30),
   TURNO_WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   TURNO_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
+  TURNO_GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   TURNO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
@@ -39,6 +40,8 @@ export interface Config {
   sessionMaxMs: number;
   webhookMaxBytes: number;
   workers: number;
+  /** Time-out of one provider (Graph API) request. */
+  graphTimeoutMs: number;
   secureCookies: 'auto' | 'true' | 'false';
 }
 
@@ -96,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionMaxMs: e.TURNO_SESSION_MAX_DAYS * 86400_000,
     webhookMaxBytes: e.TURNO_WEBHOOK_MAX_BYTES,
     workers: e.TURNO_WORKERS,
+    graphTimeoutMs: e.TURNO_GRAPH_TIMEOUT_MS,
     secureCookies: e.TURNO_SECURE_COOKIES,
     ...overrides,
   };

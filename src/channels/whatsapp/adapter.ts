@@ -20,7 +20,7 @@ const MAX_MEDIA_BYTES: Record<string, number> = {
 };
 
 /** A Graph client for a channel (secrets decrypted on demand, never cached in logs). */
-export function graphClientFor(core: Core, channel: Channel, timeoutMs = 20_000): GraphClient {
+export function graphClientFor(core: Core, channel: Channel, timeoutMs = core.config.graphTimeoutMs): GraphClient {
   const config = whatsappConfig(channel);
   const secrets = channelSecrets(core, channel);
   return createGraphClient({
@@ -101,7 +101,7 @@ export const whatsappAdapter: ChannelAdapter = {
   async downloadMedia(core, channel, attachment) {
     if (!attachment.externalMediaId) throw new ProviderError('no media id', 'fail', { explanation: 'The message carried no media id' });
     try {
-      const client = graphClientFor(core, channel, 60_000);
+      const client = graphClientFor(core, channel, core.config.graphTimeoutMs * 3);
       const info = await client.getMediaInfo(attachment.externalMediaId);
       const maxBytes = MAX_MEDIA_BYTES[attachment.kind] ?? MAX_MEDIA_BYTES.document!;
       if (info.file_size > maxBytes) throw new ProviderError('media too large', 'fail', { explanation: `The file is ${info.file_size} bytes; the limit for ${attachment.kind} is ${maxBytes}` });
