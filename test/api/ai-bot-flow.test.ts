@@ -52,3 +52,17 @@ test('"quiero hablar con una persona" lands in the human queue of the right team
   expect(trail.find((e) => e.kind === 'assigned')!.details).toMatchObject({ mode: 'bot_handoff', intent: 'human', teamId: team.id });
   expect(t.eventNames()).toContain('conversation.assigned');
 });
+
+test('while the bot answers nobody is auto-assigned; its handoff gives the conversation to an online agent', async () => {
+  const { makeAgent, makeTeam } = await import('../helpers/routing-fixtures');
+  const ana = await makeAgent(t.app.core, 'Ana', { availability: 'online' });
+  const team = makeTeam(t.app.core, 'Soporte', [ana], { assignmentMode: 'round_robin' });
+  await t.app.ai.intents.updateIntent('human', { targetTeamId: team.id, labels: [], priority: 0, enabled: true }, null);
+  const { channelTeams, channels } = await import('../../src/db/schema');
+  const channel = t.app.core.db.select().from(channels).get()!;
+  t.app.core.db.insert(channelTeams).values({ channelId: channel.id, teamId: team.id }).run();
+  const answered = await customerSays('5491155550003', 'wamid.faq3', 'cual es el horario de atencion?');
+  expect(answered).toMatchObject({ botActive: true, assigneeId: null });
+  const handedOff = await customerSays('5491155550003', 'wamid.human3', 'quiero hablar con una persona');
+  expect(handedOff).toMatchObject({ botActive: false, teamId: team.id, assigneeId: ana.id });
+});

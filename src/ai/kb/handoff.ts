@@ -7,6 +7,7 @@
 import { eq } from 'drizzle-orm';
 import { conversations } from '../../db/schema';
 import { transaction } from '../../db/client';
+import { autoAssign } from '../../core/routing/engine';
 import { assignConversation } from '../../core/assignment';
 import type { Core } from '../../core/context';
 import { addConversationEvent } from '../../core/conversations';
@@ -70,4 +71,6 @@ export function handOff(core: Core, conversation: Conversation, teamId: string |
     core.db.update(conversations).set({ botActive: false, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
     addConversationEvent(core, conversation.id, 'bot.handoff', null, { ...reason, teamId: teamId ?? conversation.teamId, closedUntil: backAt?.at ?? null });
   });
+  // Now that the bot let go, the team's assignment mode may give it to an available agent at once.
+  autoAssign(core, conversation.id, { recordQueued: true, trigger: 'bot_handoff' });
 }

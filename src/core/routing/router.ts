@@ -72,7 +72,8 @@ export async function routeInbound(core: Core, event: TurnoEvents['message.creat
     }
   }
   if (!isNewConversation) releaseFromLongOffline(core, getConversationOrThrow(core, conversation.id));
-  autoAssign(core, conversation.id, { recordQueued: isNewConversation || !conversation.assigneeId, trigger: isNewConversation ? 'new_conversation' : 'customer_message' });
+  // While the knowledge-base bot is answering, nobody is assigned; its handoff assigns.
+  if (!getConversationOrThrow(core, conversation.id).botActive) autoAssign(core, conversation.id, { recordQueued: isNewConversation || !conversation.assigneeId, trigger: isNewConversation ? 'new_conversation' : 'customer_message' });
   conversation = getConversationOrThrow(core, conversation.id);
   try {
     maybeOutOfOffice(core, conversation);
