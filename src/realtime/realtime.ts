@@ -10,6 +10,7 @@ import { catchUp } from './catchup';
 import { activityFragment, perLocale } from './fragments';
 import { RealtimeHub, type HubTab } from './hub';
 import { registerRealtimeListeners } from './listeners';
+import { registerSupervisorFeed } from './supervisor-feed';
 import { PresenceTracker } from './presence';
 import { TypingTracker } from './typing';
 
@@ -74,5 +75,6 @@ export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime
     }
   });
   registerRealtimeListeners(realtime);
+  registerSupervisorFeed(realtime);
   return realtime;
 }

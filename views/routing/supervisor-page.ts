@@ -1,68 +1,61 @@
 /**
  * Supervisor live view: per team and agent availability, load vs capacity, queue, longest wait,
  * SLA at risk; bulk reassign (checkboxes + target) and drag-and-drop of a conversation card onto an
- * agent. Refreshes its board every 5 s with htmx polling.
+ * agent. Live over the page's WebSocket: the server re-renders the affected team blocks
+ * (`teamBlocksFragment`) and pushes them with `hx-swap-oob`; waits keep counting in the browser.
  */
-import { html } from '../../src/lib/html';
+import { teamBlockKey, type OverviewConversation, type OverviewTeam } from '../../src/core/routing/overview';
+import { html, type SafeHtml } from '../../src/lib/html';
+import type { Translate } from '../i18n';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
 
-export interface SupervisorAgentRow {
-  id: string;
-  name: string;
-  availability: string;
-  open: number;
-  pending: number;
-  capacity: number;
-}
-export interface SupervisorConversationRow {
-  id: string;
-  number: number;
-  preview: string;
-  assigneeId: string | null;
-  waitingMs: number | null;
-  sla: 'ok' | 'warning' | 'breached' | null;
-}
-export interface SupervisorTeamBlock {
-  id: string | null;
-  name: string;
-  agents: SupervisorAgentRow[];
-  conversations: SupervisorConversationRow[];
-  queue: number;
-  longestWaitingMs: number | null;
-  slaAtRisk: number;
+/** Minutes waited since `since` at `now` ("—" when nobody waits); `data-since` lets the page tick. */
+function waited(since: number | null, now: number): SafeHtml {
+  return since === null ? html`<span class="waited">—</span>` : html`<span class="waited" data-since="${since}">${Math.max(0, Math.floor((now - since) / 60_000))} min</span>`;
 }
 
-function minutes(ms: number | null): string {
-  return ms === null ? '—' : `${Math.floor(ms / 60_000)} min`;
+function card(c: OverviewConversation, now: number) {
+  return html`<li class="conv-card sla-${c.sla ?? 'none'}" draggable="true" data-conversation="${c.id}">
+    <label><input type="checkbox" name="ids" value="${c.id}" form="bulk-form"> #${c.number}</label> <span class="preview">${c.preview}</span> ${waited(c.waitingSince, now)}</li>`;
 }
 
-/** The board fragment (re-rendered by polling). */
-export function supervisorBoard(ctx: PageContext, teams: SupervisorTeamBlock[]) {
-  const t = ctx.t;
-  const card = (c: SupervisorConversationRow) => html`<li class="conv-card sla-${c.sla ?? 'none'}" draggable="true" data-conversation="${c.id}">
-    <label><input type="checkbox" name="ids" value="${c.id}" form="bulk-form"> #${c.number}</label> <span>${c.preview}</span> <small>${minutes(c.waitingMs)}</small></li>`;
-  return html`<div id="board" hx-get="/supervisor/board" hx-trigger="every 5s" hx-swap="outerHTML">
-  ${teams.map((team) => html`<section class="card team-block" data-team="${team.name}">
+/** One team's block; `oob` marks it for an out-of-band swap (live push). */
+export function teamBlock(t: Translate, team: OverviewTeam, now: number, oob = false) {
+  const risk = (n: number) => html`<strong class="${n > 0 ? 'risk' : ''}">${n}</strong>`;
+  return html`<section class="card team-block" id="team-block-${teamBlockKey(team.id)}" data-team="${team.name}" ${oob ? html`hx-swap-oob="true"` : ''}>
     <h2>${team.name}</h2>
-    <p>${t('supervisor.queue')}: <strong>${team.queue}</strong> · ${t('supervisor.longest_waiting')}: <strong>${minutes(team.longestWaitingMs)}</strong> · ${t('supervisor.sla_risk')}: <strong>${team.slaAtRisk}</strong></p>
+    <p class="team-stats">${t('supervisor.queue')}: <strong class="queue">${team.queue}</strong> · ${t('supervisor.longest_waiting')}: <strong>${waited(team.longestWaitingSince, now)}</strong> · ${t('supervisor.sla_risk')}: ${risk(team.slaAtRisk)}</p>
     <div class="agents">${team.agents.map((a) => html`<div class="agent-drop" data-agent="${a.id}" data-name="${a.name}">
       <h3>${a.name} <small class="avail-${a.availability}">${t(`routing.availability.${a.availability}`)}</small></h3>
-      <p>${t('supervisor.open')} ${a.open}/${a.capacity} · ${t('supervisor.pending')} ${a.pending}</p>
-      <ul>${team.conversations.filter((c) => c.assigneeId === a.id).map(card)}</ul></div>`)}
-      <div class="agent-drop" data-agent=""><h3>${t('supervisor.unassigned')}</h3>
-        <ul>${team.conversations.filter((c) => c.assigneeId === null).map(card)}</ul></div>
-    </div></section>`)}</div>`;
+      <p class="agent-load">${t('supervisor.open')} <span class="load">${a.open}/${a.capacity}</span> · ${t('supervisor.pending')} ${a.pending}
+        · ${t('supervisor.longest_waiting')} ${waited(a.longestWaitingSince, now)} · ${t('supervisor.sla_risk')} ${risk(a.slaAtRisk)}</p>
+      <ul>${team.conversations.filter((c) => c.assigneeId === a.id).map((c) => card(c, now))}</ul></div>`)}
+      <div class="agent-drop" data-agent="" data-team-id="${team.id ?? ''}"><h3>${t('supervisor.unassigned')}</h3>
+        <ul>${team.conversations.filter((c) => c.assigneeId === null).map((c) => card(c, now))}</ul></div>
+    </div></section>`;
 }
 
-/** The /supervisor page. */
-export function supervisorPage(ctx: PageContext, teams: SupervisorTeamBlock[], targets: Array<[string, string]>, flash: string | null) {
+/** The board (every team block). */
+export function supervisorBoard(t: Translate, teams: OverviewTeam[], now: number) {
+  return html`<div id="board">${teams.map((team) => teamBlock(t, team, now))}</div>`;
+}
+
+/** Team blocks as out-of-band swaps: what the live feed pushes to supervisors' tabs. */
+export function teamBlocksFragment(t: Translate, teams: OverviewTeam[], now: number) {
+  return html`${teams.map((team) => teamBlock(t, team, now, true))}`;
+}
+
+/** The /supervisor page (connects the WebSocket; the board stays live without polling). */
+export function supervisorPage(ctx: PageContext, teams: OverviewTeam[], targets: Array<[string, string]>, now: number) {
   const t = ctx.t;
-  return layout(ctx, t('supervisor.title'), html`<h1>${t('supervisor.title')}</h1>
+  return layout(ctx, t('supervisor.title'), html`<div id="supervisor" hx-ext="ws" ws-connect="/ws">
+  <h1>${t('supervisor.title')} <small class="live-dot" title="${t('supervisor.live')}">●</small></h1>
   <p class="hint">${t('supervisor.live')} · ${t('supervisor.drop_hint')}</p>
-  ${flash ? html`<p class="notice success">${flash}</p>` : ''}
-  <form id="bulk-form" method="post" action="/supervisor/reassign" class="inline"><input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
+  <div id="supervisor-flash" aria-live="polite"></div>
+  <form id="bulk-form" method="post" action="/supervisor/reassign" class="inline" hx-post="/supervisor/reassign" hx-target="#supervisor-flash" hx-swap="innerHTML">
+    <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
     <label>${t('supervisor.target')} <select name="target">${targets.map(([v, l]) => html`<option value="${v}">${l}</option>`)}</select></label>
     <button type="submit">${t('supervisor.reassign')}</button></form>
-  ${supervisorBoard(ctx, teams)}`, { head: html`<link rel="stylesheet" href="/static/routing.css"><script src="/static/supervisor.js" defer></script>` });
+  ${supervisorBoard(t, teams, now)}</div>`, { head: html`<link rel="stylesheet" href="/static/routing.css"><script src="/static/supervisor.js" defer></script>` });
 }

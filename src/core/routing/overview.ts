@@ -1,4 +1,7 @@
-/** Data of the supervisor live view: per team, its agents' load and the active conversations. */
+/**
+ * Data of the supervisor live view: per team, its agents' load and the active conversations.
+ * Times are absolute (`waitingSince`) so a page can keep counting without a new push.
+ */
 import { eq, inArray } from 'drizzle-orm';
 import { conversations, users } from '../../db/schema';
 import { effectiveAvailability } from '../availability';
@@ -9,41 +12,83 @@ import { ACTIVE_STATUSES } from './candidates';
 import { hoursFor } from './hours-store';
 import { policyFor, slaState } from './sla';
 
-export interface OverviewTeam {
-  id: string | null;
+type SlaLevel = 'ok' | 'warning' | 'breached' | null;
+
+export interface OverviewConversation {
+  id: string;
+  number: number;
+  preview: string;
+  assigneeId: string | null;
+  /** When the customer started waiting for a reply (null: not waiting). */
+  waitingSince: number | null;
+  sla: SlaLevel;
+}
+
+export interface OverviewAgent {
+  id: string;
   name: string;
-  agents: Array<{ id: string; name: string; availability: string; open: number; pending: number; capacity: number }>;
-  conversations: Array<{ id: string; number: number; preview: string; assigneeId: string | null; waitingMs: number | null; sla: 'ok' | 'warning' | 'breached' | null }>;
-  queue: number;
-  longestWaitingMs: number | null;
+  availability: string;
+  open: number;
+  pending: number;
+  capacity: number;
+  /** Oldest wait among this agent's conversations (null: nobody waiting). */
+  longestWaitingSince: number | null;
   slaAtRisk: number;
 }
 
-/** Every team (plus "no team") with agents and active conversations, for supervisors. */
-export function supervisorOverview(core: Core, noTeamLabel: string): OverviewTeam[] {
+export interface OverviewTeam {
+  /** Team id; null is the "no team" block. */
+  id: string | null;
+  name: string;
+  agents: OverviewAgent[];
+  conversations: OverviewConversation[];
+  queue: number;
+  longestWaitingSince: number | null;
+  slaAtRisk: number;
+}
+
+/** Stable key of a team block (`none` for conversations without a team), used as DOM id. */
+export function teamBlockKey(teamId: string | null): string {
+  return teamId ?? 'none';
+}
+
+const atRisk = (c: OverviewConversation) => c.sla === 'warning' || c.sla === 'breached';
+const oldest = (list: OverviewConversation[]) =>
+  list.reduce<number | null>((m, c) => (c.waitingSince !== null && (m === null || c.waitingSince < m) ? c.waitingSince : m), null);
+
+/**
+ * Every team (plus "no team") with agents and active conversations, for supervisors. `only`
+ * restricts the result to those block keys (live updates re-render just the affected teams).
+ */
+export function supervisorOverview(core: Core, noTeamLabel: string, only?: Set<string>): OverviewTeam[] {
   const now = core.clock.now();
   const active = core.db.select().from(conversations).where(inArray(conversations.status, [...ACTIVE_STATUSES])).all();
   const allUsers = core.db.select().from(users).where(eq(users.active, true)).all();
+  const rowOf = (c: Conversation): OverviewConversation => ({
+    id: c.id, number: c.number, preview: c.lastMessagePreview, assigneeId: c.assigneeId, waitingSince: c.waitingSince,
+    sla: slaState(c, policyFor(core, c.teamId), now, hoursFor(core, c.teamId))?.state ?? null,
+  });
+  const rows = new Map(active.map((c) => [c.id, rowOf(c)]));
   const block = (id: string | null, name: string, memberIds: string[], capacityOverride: number | null): OverviewTeam => {
-    const convs = active.filter((c) => c.teamId === id);
-    const rows = convs.map((c: Conversation) => ({
-      id: c.id, number: c.number, preview: c.lastMessagePreview, assigneeId: c.assigneeId,
-      waitingMs: c.waitingSince === null ? null : now - c.waitingSince,
-      sla: slaState(c, policyFor(core, c.teamId), now, hoursFor(core, c.teamId))?.state ?? null,
-    })).sort((a, b) => (b.waitingMs ?? -1) - (a.waitingMs ?? -1));
-    const agents = allUsers.filter((u) => memberIds.includes(u.id)).map((u) => ({
-      id: u.id, name: u.name, availability: effectiveAvailability(u),
-      open: active.filter((c) => c.assigneeId === u.id && c.status === 'open').length,
-      pending: active.filter((c) => c.assigneeId === u.id && c.status === 'pending').length,
-      capacity: capacityOverride ?? u.capacity,
-    }));
+    const convs = active.filter((c) => c.teamId === id).map((c) => rows.get(c.id)!)
+      .sort((a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity));
+    const agents = allUsers.filter((u) => memberIds.includes(u.id)).map((u): OverviewAgent => {
+      const theirs = active.filter((c) => c.assigneeId === u.id);
+      const theirRows = theirs.map((c) => rows.get(c.id)!);
+      return {
+        id: u.id, name: u.name, availability: effectiveAvailability(u),
+        open: theirs.filter((c) => c.status === 'open').length, pending: theirs.filter((c) => c.status === 'pending').length,
+        capacity: capacityOverride ?? u.capacity, longestWaitingSince: oldest(theirRows), slaAtRisk: theirRows.filter(atRisk).length,
+      };
+    });
     return {
-      id, name, agents, conversations: rows, queue: rows.filter((c) => c.assigneeId === null).length,
-      longestWaitingMs: rows.reduce<number | null>((m, c) => (c.waitingMs !== null && (m === null || c.waitingMs > m) ? c.waitingMs : m), null),
-      slaAtRisk: rows.filter((c) => c.sla === 'warning' || c.sla === 'breached').length,
+      id, name, agents, conversations: convs, queue: convs.filter((c) => c.assigneeId === null).length,
+      longestWaitingSince: oldest(convs), slaAtRisk: convs.filter(atRisk).length,
     };
   };
-  const teams = listTeams(core).map((t) => block(t.id, t.name, teamMemberIds(core, t.id), t.capacityOverride));
+  const wanted = (id: string | null) => !only || only.has(teamBlockKey(id));
+  const teams = listTeams(core).filter((t) => wanted(t.id)).map((t) => block(t.id, t.name, teamMemberIds(core, t.id), t.capacityOverride));
+  if (!wanted(null)) return teams;
   const assignedNoTeam = [...new Set(active.filter((c) => c.teamId === null && c.assigneeId).map((c) => c.assigneeId!))];
   return [...teams, block(null, noTeamLabel, assignedNoTeam, null)];
 }

@@ -1,12 +1,21 @@
 /** The supervisor live view (/supervisor) with bulk reassign; supervisors and admins only. */
 import { Elysia } from 'elysia';
+import { z } from 'zod';
 import { assignConversation } from '../../core/assignment';
+import { DomainError } from '../../core/errors';
 import { supervisorOverview } from '../../core/routing/overview';
 import { listUsers } from '../../core/users';
+import { html } from '../../lib/html';
+import { notice } from '../../../views/components/form';
 import { supervisorBoard, supervisorPage } from '../../../views/routing/supervisor-page';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
+
+const bulkSchema = z.object({
+  ids: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).pipe(z.array(z.string()).min(1).max(500)),
+  target: z.string().default(''),
+});
 
 /** Supervisor pages. */
 export function supervisorPages(deps: HttpDeps) {
@@ -16,17 +25,28 @@ export function supervisorPages(deps: HttpDeps) {
     .onBeforeHandle(({ auth }) => {
       requireRole(auth, 'supervisor');
     })
-    .get('/supervisor', ({ page, query }) => {
+    .get('/supervisor', ({ page }) => {
       const targets: Array<[string, string]> = [['', page.t('supervisor.unassigned')], ...listUsers(core).filter((u) => u.active).map((u): [string, string] => [u.id, u.name])];
-      const flash = query.moved ? page.t('supervisor.moved', { count: Number(query.moved) }) : null;
-      return htmlResponse(supervisorPage(page, supervisorOverview(core, page.t('supervisor.unassigned')), targets, flash));
+      return htmlResponse(supervisorPage(page, supervisorOverview(core, page.t('supervisor.unassigned')), targets, core.clock.now()));
     })
-    .get('/supervisor/board', ({ page }) => htmlResponse(supervisorBoard(page, supervisorOverview(core, page.t('supervisor.unassigned')))))
-    .post('/supervisor/reassign', ({ body, auth, ip, isHtmx }) => {
-      const form = (body ?? {}) as Record<string, string | string[]>;
-      const ids = Array.isArray(form.ids) ? form.ids : form.ids ? [form.ids] : [];
-      const target = typeof form.target === 'string' && form.target !== '' ? form.target : null;
-      for (const id of ids) assignConversation(core, id, { assigneeId: target }, actorOf(auth, ip), { mode: 'manual', bulk: true });
-      return redirect(`/supervisor?moved=${ids.length}`, isHtmx);
+    // The whole board: fetched when the socket (re)connects, so a tab never misses a change.
+    .get('/supervisor/board', ({ page }) => htmlResponse(supervisorBoard(page.t, supervisorOverview(core, page.t('supervisor.unassigned')), core.clock.now())))
+    .post('/supervisor/reassign', ({ body, auth, ip, isHtmx, page }) => {
+      const parsed = bulkSchema.safeParse(body ?? {});
+      if (!parsed.success) return htmlResponse(notice('error', page.t('supervisor.pick_some')), isHtmx ? 200 : 422);
+      const target = parsed.data.target === '' ? null : parsed.data.target;
+      const failures: string[] = [];
+      let moved = 0;
+      for (const id of parsed.data.ids) {
+        try {
+          if (assignConversation(core, id, { assigneeId: target }, actorOf(auth, ip), { mode: 'manual', bulk: true }).changed) moved++;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          failures.push(error.message);
+        }
+      }
+      const text = page.t('supervisor.moved', { count: moved });
+      if (!isHtmx) return failures.length ? htmlResponse(notice('error', failures.join('; ')), 422) : redirect('/supervisor');
+      return htmlResponse(html`${notice('success', text)}${failures.length ? notice('error', [...new Set(failures)].join('; ')) : ''}`);
     });
 }

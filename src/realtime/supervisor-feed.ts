@@ -1,0 +1,60 @@
+/**
+ * The supervisor board, live: on conversation, message, presence, SLA and unattended events the
+ * affected team blocks are re-rendered (once per language) and pushed with `hx-swap-oob` only to
+ * tabs of supervisors and admins (a role filter over the hub's tabs; per tab rather than
+ * `broadcast` because each tab gets its own language). Nothing is rendered while no supervisor tab
+ * is connected.
+ */
+import type { Core } from '../core/context';
+import { supervisorOverview, teamBlockKey } from '../core/routing/overview';
+import type { Conversation, PublicUser } from '../core/types';
+import { teamIdsOf } from '../core/visibility';
+import { translator } from '../../views/i18n';
+import { teamBlocksFragment } from '../../views/routing/supervisor-page';
+import { perLocale } from './fragments';
+import type { Realtime } from './realtime';
+
+/** Supervisors and admins see the board. */
+export const isSupervisor = (user: PublicUser) => user.role === 'admin' || user.role === 'supervisor';
+
+/** Pushes the given team blocks to every supervisor tab; returns the number of tabs reached. */
+export function pushTeamBlocks(realtime: Realtime, keys: Set<string>): number {
+  const { core, hub } = realtime;
+  if (keys.size === 0 || !hub.allTabs().some((tab) => isSupervisor(tab.user))) return 0;
+  const render = perLocale((locale) => {
+    const t = translator(locale);
+    return String(teamBlocksFragment(t, supervisorOverview(core, t('supervisor.unassigned'), keys), core.clock.now()));
+  });
+  let reached = 0;
+  for (const locale of new Set(hub.allTabs().map((tab) => tab.locale))) {
+    reached += hub.sendWhere((tab) => tab.locale === locale && isSupervisor(tab.user), render(locale));
+  }
+  return reached;
+}
+
+/** Blocks showing a conversation: its team (or "no team") and every team of its agent(s). */
+function blocksOf(core: Core, teamIds: Array<string | null>, userIds: Array<string | null>): Set<string> {
+  const keys = new Set(teamIds.map(teamBlockKey));
+  for (const id of userIds) {
+    if (!id) continue;
+    for (const teamId of teamIdsOf(core, id)) keys.add(teamId);
+    keys.add(teamBlockKey(null));
+  }
+  return keys;
+}
+
+/** Subscribes the supervisor board to the bus. */
+export function registerSupervisorFeed(realtime: Realtime): void {
+  const { core } = realtime;
+  const conversationChanged = (c: Conversation, extraTeams: Array<string | null> = [], extraUsers: Array<string | null> = []) =>
+    pushTeamBlocks(realtime, blocksOf(core, [c.teamId, ...extraTeams], [c.assigneeId, ...extraUsers]));
+
+  core.bus.on('conversation.created', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('conversation.updated', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('conversation.assigned', ({ conversation, previousTeamId, previousAssigneeId }) => void conversationChanged(conversation, [previousTeamId], [previousAssigneeId]));
+  core.bus.on('message.created', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('sla.warning', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('sla.breached', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('conversation.unattended', ({ conversation }) => void conversationChanged(conversation));
+  core.bus.on('user.presence', ({ userId }) => void pushTeamBlocks(realtime, blocksOf(core, [], [userId])));
+}
