@@ -95,5 +95,5 @@ describe('first-run setup with "try with the simulator"', () => {
     } finally {
       await plain.close();
     }
-  });
+  }, 30_000);
 });
