@@ -47,20 +47,29 @@ export interface WhatsAppSecrets {
   verifyToken: string;
 }
 
-/** Creates a WhatsApp channel; the phone number id must be unique. */
-export function createWhatsAppChannel(core: Core, input: WhatsAppChannelInput, actor: Actor | null): Channel {
-  const data = whatsappChannelSchema.parse(input);
-  const now = core.clock.now();
+type ChannelData = z.output<typeof whatsappChannelSchema>;
+
+function configOf(data: ChannelData): Record<string, unknown> {
   const config: WhatsAppConfig = {
     phoneNumberId: data.phoneNumberId, wabaId: data.wabaId, graphUrl: data.graphUrl.replace(/\/+$/, ''),
     graphVersion: data.graphVersion.startsWith('v') ? data.graphVersion : `v${data.graphVersion}`,
     displayPhone: data.displayPhone, rateLimitPerSecond: data.rateLimitPerSecond,
   };
+  return config as unknown as Record<string, unknown>;
+}
+
+function sealSecrets(core: Core, data: ChannelData): string {
   const secrets: WhatsAppSecrets = { accessToken: data.accessToken, appSecret: data.appSecret, verifyToken: data.verifyToken };
+  return encryptSecret(core.config.secretKey, JSON.stringify(secrets));
+}
+
+/** Creates a WhatsApp channel; the phone number id must be unique. */
+export function createWhatsAppChannel(core: Core, input: WhatsAppChannelInput, actor: Actor | null): Channel {
+  const data = whatsappChannelSchema.parse(input);
+  const now = core.clock.now();
   const channel: Channel = {
     id: newId(), type: 'whatsapp', name: data.name, status: 'active', statusReason: null, externalId: data.phoneNumberId,
-    config: config as unknown as Record<string, unknown>, secrets: encryptSecret(core.config.secretKey, JSON.stringify(secrets)),
-    createdAt: now, updatedAt: now,
+    config: configOf(data), secrets: sealSecrets(core, data), createdAt: now, updatedAt: now,
   };
   core.db.transaction(() => {
     if (findChannelByExternalId(core, 'whatsapp', data.phoneNumberId)) {
@@ -85,16 +94,10 @@ export function updateWhatsAppChannel(core: Core, id: string, input: Partial<Wha
     const other = findChannelByExternalId(core, 'whatsapp', data.phoneNumberId);
     if (other && other.id !== id) throw fail.conflict('Another channel uses this phone number ID', { field: 'phoneNumberId' });
   }
-  const config: WhatsAppConfig = {
-    phoneNumberId: data.phoneNumberId, wabaId: data.wabaId, graphUrl: data.graphUrl.replace(/\/+$/, ''),
-    graphVersion: data.graphVersion.startsWith('v') ? data.graphVersion : `v${data.graphVersion}`,
-    displayPhone: data.displayPhone, rateLimitPerSecond: data.rateLimitPerSecond,
-  };
-  const secrets: WhatsAppSecrets = { accessToken: data.accessToken, appSecret: data.appSecret, verifyToken: data.verifyToken };
   const secretsChanged = Object.keys(cleaned).filter((k) => ['accessToken', 'appSecret', 'verifyToken'].includes(k));
   core.db.update(channels).set({
-    name: data.name, externalId: data.phoneNumberId, config: { ...channel.config, ...config } as Record<string, unknown>,
-    secrets: encryptSecret(core.config.secretKey, JSON.stringify(secrets)), updatedAt: core.clock.now(),
+    name: data.name, externalId: data.phoneNumberId, config: { ...channel.config, ...configOf(data) },
+    secrets: sealSecrets(core, data), updatedAt: core.clock.now(),
     ...(secretsChanged.includes('accessToken') && channel.status === 'needs_reauth' ? { status: 'active' as const, statusReason: null } : {}),
   }).where(eq(channels.id, id)).run();
   recordAudit(core, actor, 'channel.update', { type: 'channel', id }, {
