@@ -1,7 +1,7 @@
 /** Admin pages: users, audit log, dead-lettered jobs. Every action is audited by core. */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
-import { listAudit } from '../../core/audit';
+import { listAudit, recordAudit } from '../../core/audit';
 import { revokeUserSessions } from '../../core/auth';
 import { DomainError } from '../../core/errors';
 import { listDeadJobs, retryDeadJob } from '../../core/jobs';
@@ -60,8 +60,8 @@ export function adminPages(deps: HttpDeps) {
       return htmlResponse(auditPage(page, listAudit(core, 200), names));
     })
     .get('/admin/jobs', ({ page }) => htmlResponse(deadJobsPage(page, listDeadJobs(core))))
-    .post('/admin/jobs/:id/retry', ({ params }) => {
-      retryDeadJob(core, params.id);
+    .post('/admin/jobs/:id/retry', ({ params, auth, ip }) => {
+      if (retryDeadJob(core, params.id)) recordAudit(core, actorOf(auth, ip), 'job.retry', { type: 'job', id: params.id });
       deps.jobs.poke();
       return redirect('/admin/jobs');
     });

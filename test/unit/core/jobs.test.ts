@@ -101,3 +101,22 @@ describe('durable job queue', () => {
     expect(backoffDelay(30, () => 1)).toBe(15 * 60_000);
   });
 });
+
+describe('dead-letter admin page', () => {
+  test('admins see failed jobs and retrying one is audited', async () => {
+    const core = t.app.core;
+    t.app.jobs.register('doomed', () => {
+      throw new JobFailed('invalid parameter <script>');
+    });
+    enqueueJob(core, 'doomed', { note: 'x' });
+    await t.app.jobs.runDue();
+    const { client } = await t.signIn('admin');
+    const page = await (await client.get('/admin/jobs')).text();
+    expect(page).toContain('invalid parameter &lt;script&gt;');
+    const id = listDeadJobs(core)[0]!.id;
+    expect((await client.form(`/admin/jobs/${id}/retry`, {})).status).toBe(303);
+    expect(listDeadJobs(core)).toHaveLength(0);
+    const audit = core.db.$client.query("SELECT target_id FROM audit_log WHERE action = 'job.retry'").all() as { target_id: string }[];
+    expect(audit.map((a) => a.target_id)).toEqual([id]);
+  });
+});
