@@ -4,6 +4,7 @@ import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
 import { serveCommand } from './commands/serve';
+import { simulateCommand } from './commands/simulate';
 import { simulateRoutingCommand } from './commands/simulate-routing';
 import { tokenCommand } from './commands/token';
 import { userCommand } from './commands/user';
@@ -23,6 +24,7 @@ export const COMMANDS: Record<string, Command> = {
   token: tokenCommand,
   channel: channelCommand,
   version: versionCommand,
+  simulate: simulateCommand,
   'simulate-routing': simulateRoutingCommand,
   models: modelsCommand,
   ai: aiCommand,
