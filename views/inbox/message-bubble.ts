@@ -6,6 +6,7 @@
 import type { ConversationEvent } from '../../src/core/types';
 import type { ThreadMessage } from '../../src/core/inbox-read';
 import { html, type SafeHtml } from '../../src/lib/html';
+import { describeAssignment } from '../routing/describe';
 import type { Translate } from '../i18n';
 import { clockTime } from './format';
 import { messageContent, typeIcon } from './message-content';
@@ -63,5 +64,6 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const vars = { actor, assignee, mode, status: String(d.status ?? ''), kind: e.kind.replace(/_/g, ' ') };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
-  return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> <time>${clockTime(e.createdAt)}</time></div>`;
+  const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';
+  return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> <time>${clockTime(e.createdAt)}</time>${why ? html`<small class="why">${why}</small>` : ''}</div>`;
 }
