@@ -5,6 +5,7 @@ import { adminNav } from '../admin-nav';
 import { csrfField, notice } from '../components/form';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
+import { routingTabs } from './tabs';
 
 export interface RuleForm {
   id?: string;
@@ -33,7 +34,7 @@ function ruleForm(ctx: PageContext, form: RuleForm) {
 export function rulesPage(ctx: PageContext, rules: RoutingRule[], state: { form?: RuleForm; error?: string | null; testResult?: string | null; testText?: string } = {}) {
   const t = ctx.t;
   const post = (rule: RoutingRule, action: string, label: string, extra = '') => html`<form method="post" action="/admin/routing/${rule.id}/${action}" class="inline">${csrfField(ctx.csrfToken)}<button class="small ${extra}">${label}</button></form>`;
-  return layout(ctx, t('routing.rules.title'), html`${adminNav(ctx)}
+  return layout(ctx, t('routing.rules.title'), html`${adminNav(ctx)}${routingTabs(ctx)}
   <section class="card"><h1>${t('routing.rules.title')}</h1>
     <ol id="rules">${rules.map((r) => html`<li data-rule="${r.name}">
       <strong>${r.name}</strong> ${r.enabled ? '' : html`<em>(${t('routing.rules.off')})</em>`}

@@ -39,3 +39,8 @@ export function saveBusinessHours(core: Core, teamId: string | null, input: z.in
   else core.db.insert(businessHours).values({ id: newId(), teamId, ...data, updatedAt: now }).run();
   recordAudit(core, actor, 'business_hours.update', { type: 'team', id: teamId ?? 'default' }, data);
 }
+
+/** The hours stored for exactly this team (`null` = the company default), without falling back. */
+export function ownHours(core: Core, teamId: string | null): StoredBusinessHours | null {
+  return core.db.select().from(businessHours).where(teamId ? eq(businessHours.teamId, teamId) : isNull(businessHours.teamId)).get() ?? null;
+}

@@ -20,6 +20,7 @@ import { hoursFor } from './hours-store';
 import { isOpenAt } from './business-hours';
 import { applyRuleMatches } from './rule-actions';
 import { evaluateRules, listRules, subjectFor } from './rules';
+import { detectLanguage } from './text';
 import { scheduleAutoResolve, scheduleSlaChecks, scheduleUnattendedCheck } from './timers';
 
 function onlyChannelTeam(core: Core, channelId: string): string | null {
@@ -37,17 +38,28 @@ function releaseFromLongOffline(core: Core, conversation: Conversation): void {
   publishAssignment(core, applyAssignment(core, conversation.id, { assigneeId: null }, ROUTER, reason), ROUTER, reason);
 }
 
-/** Sends the team's out-of-office message when closed, at most once per N hours per conversation. */
-function maybeOutOfOffice(core: Core, conversation: Conversation): void {
+/** The out-of-office text: the hours' own message, else the company text in the customer's language (Spanish, then any). */
+function outOfOfficeText(core: Core, ownMessage: string, customerText: string): string {
+  if (ownMessage) return ownMessage;
+  const texts = getSetting(core, 'hours.outOfOfficeMessages');
+  const lang = detectLanguage(customerText);
+  const preferred = lang === 'pt' ? texts['pt-BR'] : lang ? texts[lang] : '';
+  return preferred || texts.es || texts['pt-BR'] || texts.en;
+}
+
+/** Sends the out-of-office reply when closed, at most once per N hours per conversation. */
+function maybeOutOfOffice(core: Core, conversation: Conversation, customerText: string): void {
   const hours = hoursFor(core, conversation.teamId);
-  if (!hours || !hours.outOfOfficeMessage || isOpenAt(hours, core.clock.now())) return;
+  if (!hours || isOpenAt(hours, core.clock.now())) return;
+  const text = outOfOfficeText(core, hours.outOfOfficeMessage, customerText);
+  if (!text) return;
   const since = core.clock.now() - getSetting(core, 'hours.outOfOfficeEveryHours') * 3600_000;
   const recent = core.db.select({ id: conversationEvents.id }).from(conversationEvents)
     .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.kind, 'auto_reply'),
       sql`json_extract(${conversationEvents.details}, '$.kind') = 'out_of_office'`, gt(conversationEvents.createdAt, since)))
     .orderBy(desc(conversationEvents.createdAt)).limit(1).get();
   if (recent) return;
-  sendMessage(core, conversation.id, { type: 'system', name: 'out-of-office' }, { content: hours.outOfOfficeMessage });
+  sendMessage(core, conversation.id, { type: 'system', name: 'out-of-office' }, { content: text });
   addConversationEvent(core, conversation.id, 'auto_reply', null, { kind: 'out_of_office' });
 }
 
@@ -76,7 +88,7 @@ export async function routeInbound(core: Core, event: TurnoEvents['message.creat
   if (!getConversationOrThrow(core, conversation.id).botActive) autoAssign(core, conversation.id, { recordQueued: isNewConversation || !conversation.assigneeId, trigger: isNewConversation ? 'new_conversation' : 'customer_message' });
   conversation = getConversationOrThrow(core, conversation.id);
   try {
-    maybeOutOfOffice(core, conversation);
+    maybeOutOfOffice(core, conversation, message.content);
   } catch (error) {
     core.log.warn('out-of-office reply failed', { conversationId: conversation.id, error: (error as Error).message });
   }

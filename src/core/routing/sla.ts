@@ -8,6 +8,7 @@ import { slaPolicies } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit';
 import type { Core } from '../context';
+import { fail } from '../errors';
 import type { Actor, Conversation } from '../types';
 import { addBusinessTime, type BusinessHoursSpec } from './business-hours';
 
@@ -26,9 +27,9 @@ export interface SlaState extends SlaTarget {
   remainingMs: number;
 }
 
-const target = z.number().int().min(1).max(60 * 24 * 90).nullable();
+const target = z.number().int('Use whole minutes').min(1, 'Use at least 1 minute, or leave it empty for no target').max(60 * 24 * 90, 'At most 90 days').nullable();
 export const slaPolicySchema = z.object({
-  name: z.string().trim().min(1).max(80),
+  name: z.string().trim().min(1, 'Name the policy').max(80),
   teamId: z.string().nullable().default(null),
   firstResponseMinutes: target.default(null),
   nextResponseMinutes: target.default(null),
@@ -50,6 +51,19 @@ export function saveSlaPolicy(core: Core, input: z.input<typeof slaPolicySchema>
   core.db.insert(slaPolicies).values(row).onConflictDoUpdate({ target: slaPolicies.id, set: data }).run();
   recordAudit(core, actor, 'sla_policy.save', { type: 'sla_policy', id: row.id }, data);
   return row;
+}
+
+/** Every policy, the default first. */
+export function listSlaPolicies(core: Core): SlaPolicy[] {
+  return core.db.select().from(slaPolicies).all().sort((a, b) => (a.teamId === null ? -1 : b.teamId === null ? 1 : a.name.localeCompare(b.name)));
+}
+
+/** Removes a policy (its team falls back to the default); audited. */
+export function deleteSlaPolicy(core: Core, id: string, actor: Actor | null): void {
+  const policy = core.db.select().from(slaPolicies).where(eq(slaPolicies.id, id)).get();
+  if (!policy) throw fail.notFound('SLA policy');
+  core.db.delete(slaPolicies).where(eq(slaPolicies.id, id)).run();
+  recordAudit(core, actor, 'sla_policy.delete', { type: 'sla_policy', id }, { name: policy.name, teamId: policy.teamId });
 }
 
 type SlaConversation = Pick<Conversation, 'status' | 'createdAt' | 'waitingSince' | 'firstResponseAt'>;

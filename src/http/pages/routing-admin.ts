@@ -14,6 +14,7 @@ import { teamsPage } from '../../../views/routing/teams-page';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
+import { routingSettingsPages } from './routing-settings';
 
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
@@ -36,6 +37,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
   const parseRule = (f: Form): RuleInput => ({ ...ruleForm(f), name: one(f.name), conditions: JSON.parse(one(f.conditions)), actions: JSON.parse(one(f.actions)) });
   return new Elysia({ name: 'routing-admin-pages' })
     .use(requestContext(deps))
+    .use(routingSettingsPages(deps))
     .onBeforeHandle(({ auth }) => {
       requireRole(auth, 'admin');
     })
