@@ -32,6 +32,11 @@ import { authPages } from './http/pages/auth';
 import { inboxPages } from './http/pages/inbox';
 import { inboxActions } from './http/pages/inbox-actions';
 import { inboxSearchPages } from './http/pages/inbox-search';
+import { composerTools } from './http/pages/composer-tools';
+import { cannedPages } from './http/pages/canned';
+import { labelsAdminPages } from './http/pages/labels-admin';
+import { profilePages } from './http/pages/profile';
+import { pwaRoutes } from './http/pwa';
 import { mediaRoutes } from './http/media';
 import { createRealtime } from './realtime/realtime';
 import { socketRoute } from './realtime/socket-route';
@@ -89,6 +94,11 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(inboxPages(deps))
     .use(inboxActions(deps))
     .use(inboxSearchPages(deps))
+    .use(composerTools(deps))
+    .use(profilePages(deps))
+    .use(cannedPages(deps))
+    .use(labelsAdminPages(deps))
+    .use(pwaRoutes(config.staticDir))
     .use(mediaRoutes(deps))
     .use(socketRoute(deps, realtime))
     .use(adminPages(deps))

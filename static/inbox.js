@@ -188,7 +188,7 @@
 
   window.composer = function (s) {
     return {
-      id: s.id, windowEndsAt: s.windowEndsAt, now: Date.now(), note: false, quote: null, files: [], uploadError: '',
+      id: s.id, windowEndsAt: s.windowEndsAt, countdownText: s.countdownText, now: Date.now(), note: false, quote: null, files: [], uploadError: '',
       text: localStorage.getItem('turno:draft:' + s.id) || '',
       init: function () {
         var self = this;
@@ -202,7 +202,7 @@
         var left = this.windowEndsAt - this.now;
         if (left <= 0) return '';
         var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000);
-        return '⏱ ' + h + ' h ' + m + ' min';
+        return '⏱ ' + (this.countdownText || '{h} h {m} min').replace('{h}', h).replace('{m}', m);
       },
       upload: function (list) {
         var self = this;

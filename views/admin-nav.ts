@@ -5,6 +5,7 @@ import type { PageContext } from './context';
 /** [path, translation key] of each admin page, in display order. */
 export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/users', 'nav.users'],
+  ['/settings/labels', 'labels.title'],
   ['/admin/audit', 'audit.title'],
   ['/admin/jobs', 'jobs.dead_title'],
   ['/admin/channels', 'nav.channels'],

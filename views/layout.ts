@@ -1,6 +1,7 @@
 /** The HTML shell: head, navigation, htmx + ws extension + Alpine, CSRF header for htmx requests. */
 import { html, jsonForHtml, type SafeHtml } from '../src/lib/html';
 import type { PageContext } from './context';
+import { statusMenu } from './status-menu';
 
 /** Top navigation for signed-in users; admin links only for admins. */
 function nav(ctx: PageContext): SafeHtml {
@@ -13,6 +14,7 @@ function nav(ctx: PageContext): SafeHtml {
     <div class="links" :class="open && 'open'">
       ${link('/inbox', 'nav.inbox')}
       ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
+      ${statusMenu(ctx)}
       <a href="/profile" class="${ctx.path.startsWith('/profile') ? 'active' : ''}">${ctx.user.name}</a>
       <form method="post" action="/logout" class="inline">
         <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
@@ -38,6 +40,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/vendor/htmx.min.js" defer></script>
   <script src="/static/vendor/htmx-ws.min.js" defer></script>
   <script src="/static/vendor/alpine.min.js" defer></script>
+  <script src="/static/pwa.js" defer></script>
   ${opts.head ?? ''}
 </head>
 <body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}">

@@ -34,6 +34,8 @@ export function createLabel(core: Core, input: z.input<typeof labelInputSchema>,
 export function updateLabel(core: Core, id: string, input: z.input<typeof labelInputSchema>, actor: Actor): Label {
   const data = labelInputSchema.parse(input);
   if (!core.db.select().from(labels).where(eq(labels.id, id)).get()) throw fail.notFound('Label');
+  const clash = core.db.select().from(labels).where(eq(labels.name, data.name)).get();
+  if (clash && clash.id !== id) throw fail.conflict('Another label already has this name', { field: 'name' });
   core.db.update(labels).set(data).where(eq(labels.id, id)).run();
   recordAudit(core, actor, 'label.update', { type: 'label', id }, data);
   return core.db.select().from(labels).where(eq(labels.id, id)).get()!;

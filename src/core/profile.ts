@@ -59,9 +59,9 @@ export async function changePassword(core: Core, userId: string, input: { curren
   if (!(await Bun.password.verify(input.current, user.passwordHash))) {
     throw fail.unprocessable('Your current password is not correct', { field: 'current' });
   }
-  newUserSchema.shape.password.parse(input.next);
+  z.object({ next: newUserSchema.shape.password }).parse({ next: input.next });
   await setPassword(core, userId, input.next, actor);
   const others = keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId);
-  const revoked = core.db.delete(sessions).where(others).run().changes;
+  const revoked = core.db.delete(sessions).where(others).returning({ id: sessions.id }).all().length;
   recordAudit(core, actor, 'user.sessions_revoked', { type: 'user', id: userId }, { reason: 'password_change', count: revoked });
 }

@@ -9,12 +9,13 @@ import { inbox } from './inbox';
 import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
+import { settings } from './settings';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

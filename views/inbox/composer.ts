@@ -1,21 +1,20 @@
 /**
  * The reply box (Alpine state): Enter sends, Shift+Enter adds a line, private-note mode, emoji,
  * quote-reply, attachments by picker / drag and drop / paste (uploaded first, then sent as ids),
- * template picker when the 24-hour window is closed, window countdown, drafts kept in
+ * canned responses on "/" and the template picker (composer-pickers.ts), window countdown, drafts kept in
  * localStorage per conversation. Errors from the server (422/403) land in `#composer-error-<id>`.
  */
 import type { Conversation } from '../../src/core/types';
 import { html, jsonForHtml, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-
-export interface TemplateOption { name: string; language: string; body: string }
+import { cannedPickerAttrs, cannedPickerList, templatePicker } from './composer-pickers';
 
 const EMOJI = ['😀', '😂', '😊', '😍', '🙏', '👍', '👌', '🎉', '❤️', '✅', '⚠️', '🙌', '🤔', '😢', '📦', '🚚'];
 
 /** The composer for a conversation; `windowLeftMs` 0 means only templates can be sent. */
-export function composer(t: Translate, conversation: Conversation, windowLeftMs: number, templates: TemplateOption[]): SafeHtml {
+export function composer(t: Translate, conversation: Conversation, windowLeftMs: number): SafeHtml {
   const id = conversation.id;
-  const state = jsonForHtml({ id, windowEndsAt: windowLeftMs > 0 ? Date.now() + windowLeftMs : 0 });
+  const state = jsonForHtml({ id, windowEndsAt: windowLeftMs > 0 ? Date.now() + windowLeftMs : 0, countdownText: t('template.window_closes', { h: '{h}', m: '{m}' }) });
   return html`<form id="composer-${id}" class="composer" hx-post="/inbox/c/${id}/messages" hx-target="#composer-error-${id}" hx-swap="innerHTML"
     x-data="composer(${state})" :class="note && 'note-mode'"
     @quote.window="quote = $event.detail" @compose-mode.window="note = $event.detail.note; $refs.text.focus()" @htmx:after-request="if ($event.detail.successful) sent()"
@@ -31,18 +30,15 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
       <button type="button" class="small" :class="!note && 'active'" @click="note = false">${t('inbox.compose.reply')}</button>
       <button type="button" class="small" :class="note && 'active'" @click="note = true">🔒 ${t('inbox.compose.note')}</button>
       <span class="window-countdown muted" x-show="windowEndsAt" x-text="countdown()"></span>
-      ${windowLeftMs === 0 ? html`<span class="window-closed">${t('inbox.window.closed')}</span>` : ''}
+      <span class="window-closed" x-show="windowEndsAt === 0 || now >= windowEndsAt" ${windowLeftMs > 0 ? html`x-cloak` : ''}>${t('inbox.window.closed')}</span>
     </div>
     <input type="hidden" name="private" :value="note ? 'true' : 'false'">
-    ${windowLeftMs === 0 && templates.length ? html`<div class="template-picker" x-show="!note">
-      <label for="tpl-${id}">${t('inbox.template.choose')}</label>
-      <select id="tpl-${id}" name="template">${html`<option value="">—</option>`}${templates.map((tp) => html`<option value="${tp.name}|${tp.language}">${tp.name} (${tp.language}) — ${tp.body.slice(0, 80)}</option>`)}</select>
-    </div>` : ''}
+    ${templatePicker(t, id)}
     <div class="composer-row">
-      <textarea name="content" rows="2" x-model="text" x-ref="text" placeholder="${t('inbox.compose.placeholder')}"
+      <div class="canned-wrap" ${cannedPickerAttrs(id)}><textarea name="content" rows="2" x-model="text" x-ref="text" placeholder="${t('inbox.compose.placeholder')}"
         :placeholder="note ? ${jsonForHtml(t('inbox.compose.note_placeholder'))} : ${jsonForHtml(t('inbox.compose.placeholder'))}"
         @keydown.enter="if (!$event.shiftKey) { $event.preventDefault(); $el.form.requestSubmit() }"
-        @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>
+        @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>
       <div class="composer-tools">
         <details class="emoji"><summary title="${t('inbox.compose.emoji')}">😊</summary>
           <div class="emoji-grid">${EMOJI.map((e) => html`<button type="button" class="link" @click="insert('${e}')">${e}</button>`)}</div></details>

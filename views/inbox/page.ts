@@ -11,7 +11,7 @@ import { notificationSettingsOf } from '../../src/core/profile';
 /** The full inbox page around its panes. */
 export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string }): SafeHtml {
   const me = ctx.user?.id ?? '';
-  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script>
+  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script>
     <style>[data-user="${me}"]{display:none}</style>`;
   return layout(ctx, panes.title ?? ctx.t('nav.inbox'), html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
       x-data="shortcuts()" @keydown.window="key($event)">

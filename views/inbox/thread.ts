@@ -6,7 +6,7 @@ import type { Thread } from '../../src/core/inbox-read';
 import type { Conversation, Label, PublicUser, Team } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-import { composer, type TemplateOption } from './composer';
+import { composer } from './composer';
 import { dayKey } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
@@ -21,7 +21,6 @@ export interface ThreadPaneData {
   teams: Team[];
   labels: Label[];
   windowLeftMs: number;
-  templates: TemplateOption[];
   /** Paging state of the loaded messages (absent: everything is loaded). */
   page?: ThreadPage;
 }
@@ -84,7 +83,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
       ${actions(t, d)}
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames, c.id)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
-    ${composer(t, c, d.windowLeftMs, d.templates)}
+    ${composer(t, c, d.windowLeftMs)}
   </section>`;
 }
 

@@ -3,7 +3,7 @@
  * these and render; no rules live here beyond picking which core queries to run.
  */
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
-import { conversations, messageTemplates } from '../../db/schema';
+import { conversations } from '../../db/schema';
 import type { Core } from '../../core/context';
 import { getContactOrThrow } from '../../core/contacts';
 import { countConversations, listConversations, windowRemainingMs } from '../../core/conversations';
@@ -66,19 +66,11 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
   const contact = getContactOrThrow(core, conversation.contactId);
   const page = loadThreadPage(core, conversation.id, { around: opts.around });
   const thread = page.thread;
-  const templates = core.db.select().from(messageTemplates)
-    .where(and(eq(messageTemplates.channelId, conversation.channelId), eq(messageTemplates.status, 'APPROVED'))).all()
-    .map((t) => ({ name: t.name, language: t.language, body: templateBody(t.components) }));
   return {
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
     agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
-    windowLeftMs: windowRemainingMs(core, conversation), templates, page,
+    windowLeftMs: windowRemainingMs(core, conversation), page,
   };
-}
-
-function templateBody(components: unknown[]): string {
-  const body = components.find((c) => (c as { type?: string }).type === 'BODY') as { text?: string } | undefined;
-  return body?.text ?? '';
 }
 
 /** Everything the contact sidebar shows. */

@@ -1,0 +1,47 @@
+/**
+ * JSON endpoints behind the composer's pickers, for a conversation the user may see (404
+ * otherwise): `GET /inbox/c/:id/canned` (the user's and shared canned responses with variables
+ * expanded for this conversation), `GET /inbox/c/:id/templates` (APPROVED templates of the
+ * conversation's channel with their variables) and `POST /inbox/c/:id/template` (sends a template
+ * with variable values and an optional header file through `sendMessage`).
+ */
+import { Elysia, t as schema } from 'elysia';
+import { cannedVariables, expandCanned, listCanned } from '../../core/canned';
+import { sendMessage } from '../../core/messages';
+import { templateOptions } from '../../core/template-picker';
+import type { HttpDeps } from '../deps';
+import { actorOf, requestContext, requireUser } from '../request-context';
+import { visibleConversation } from './inbox';
+
+const templateSendSchema = schema.Object({
+  name: schema.String({ minLength: 1, maxLength: 512 }),
+  language: schema.String({ minLength: 2, maxLength: 15 }),
+  body: schema.Array(schema.String({ maxLength: 1024 }), { maxItems: 30 }),
+  header: schema.Optional(schema.Union([
+    schema.Object({ type: schema.Literal('text'), params: schema.Array(schema.String({ maxLength: 60 }), { maxItems: 1 }) }),
+    schema.Object({ type: schema.Union([schema.Literal('image'), schema.Literal('video'), schema.Literal('document')]), attachmentId: schema.String({ maxLength: 64 }), filename: schema.Optional(schema.String({ maxLength: 240 })) }),
+  ])),
+});
+
+/** Composer picker endpoints. */
+export function composerTools(deps: HttpDeps) {
+  const { core } = deps;
+  return new Elysia({ name: 'composer-tools' })
+    .use(requestContext(deps))
+    .get('/inbox/c/:id/canned', ({ auth, params }) => {
+      const user = requireUser(auth);
+      const conversation = visibleConversation(core, user, params.id);
+      const vars = cannedVariables(core, conversation, user);
+      return listCanned(core, user).map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, shared: c.ownerId === null, text: expandCanned(c.content, vars) }));
+    })
+    .get('/inbox/c/:id/templates', ({ auth, params }) => {
+      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      return templateOptions(core, conversation.channelId);
+    })
+    .post('/inbox/c/:id/template', ({ auth, ip, params, body }) => {
+      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      const message = sendMessage(core, conversation.id, actorOf(auth, ip), { template: { name: body.name, language: body.language, body: body.body, header: body.header } });
+      deps.jobs.poke();
+      return { id: message.id, status: message.status };
+    }, { body: templateSendSchema });
+}

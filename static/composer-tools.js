@@ -1,0 +1,114 @@
+/* Composer pickers (see views/inbox/composer-pickers.ts): canned responses on "/" and the
+   WhatsApp template picker. Loaded before Alpine; all customer/agent text is shown with x-text. */
+(function () {
+  'use strict';
+  function csrf() { try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || ''; } catch (e) { return ''; } }
+  function fold(s) { return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
+  function showError(id, text) { var box = document.getElementById('composer-error-' + id); if (box) box.textContent = text; }
+  var TRIGGER = /(^|\s)\/([\p{L}\p{N}_-]*)$/u;
+
+  window.cannedPicker = function (conversationId) {
+    return {
+      open: false, loaded: false, items: [], query: '', index: 0, area: null,
+      load: function () {
+        var self = this;
+        if (this.loaded) return;
+        fetch('/inbox/c/' + encodeURIComponent(conversationId) + '/canned', { headers: { accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (list) { self.items = list; self.loaded = true; });
+      },
+      /* Opens the list while the word before the caret starts with "/". */
+      scan: function (area) {
+        if (!area || area.tagName !== 'TEXTAREA') return;
+        this.area = area;
+        var m = TRIGGER.exec(area.value.slice(0, area.selectionStart));
+        if (!m) { this.open = false; return; }
+        this.query = m[2]; this.index = 0; this.open = true; this.load();
+      },
+      matches: function () {
+        var q = fold(this.query);
+        return this.items.filter(function (c) { return !q || fold(c.shortcut).indexOf(q) === 0 || fold(c.title).indexOf(q) >= 0 || fold(c.text).indexOf(q) >= 0; }).slice(0, 8);
+      },
+      key: function (e) {
+        if (!this.open) return;
+        var n = this.matches().length;
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { this.index = n ? (this.index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n : 0; }
+        else if ((e.key === 'Enter' || e.key === 'Tab') && n) { this.pick(this.index); }
+        else if (e.key === 'Escape') { this.open = false; }
+        else return;
+        e.preventDefault(); e.stopPropagation();
+      },
+      /* Replaces "/query" before the caret with the response's text (x-model hears the input event). */
+      pick: function (i) {
+        var c = this.matches()[i], area = this.area;
+        if (!c || !area) return;
+        var caret = area.selectionStart, before = area.value.slice(0, caret).replace(/\/[\p{L}\p{N}_-]*$/u, '');
+        area.value = before + c.text + area.value.slice(caret);
+        var at = before.length + c.text.length;
+        area.setSelectionRange(at, at);
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+        this.open = false; area.focus();
+      },
+    };
+  };
+
+  window.templatePicker = function (conversationId, labels) {
+    return {
+      shown: false, loaded: false, list: [], choice: '', sel: null, values: [], headerValues: [], headerFile: null, sending: false,
+      init: function () { var self = this; this.$watch('now', function () { if (self.visible()) self.load(); }); if (this.visible()) this.load(); },
+      visible: function () { return this.shown || this.windowEndsAt === 0 || this.now >= this.windowEndsAt; },
+      toggle: function () { this.shown = !this.shown; this.load(); },
+      load: function () {
+        var self = this;
+        if (this.loaded) return;
+        this.loaded = true;
+        fetch('/inbox/c/' + encodeURIComponent(conversationId) + '/templates', { headers: { accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : []; }).then(function (list) { self.list = list; });
+      },
+      select: function () {
+        this.sel = this.choice === '' ? null : this.list[Number(this.choice)];
+        this.values = this.sel ? this.sel.bodyVars.map(function () { return ''; }) : [];
+        this.headerValues = this.sel && this.sel.header ? this.sel.header.vars.map(function () { return ''; }) : [];
+        this.headerFile = null;
+      },
+      fill: function (text, names, values) {
+        return String(text || '').replace(/\{\{\s*(\w+)\s*\}\}/g, function (whole, name) {
+          var i = names.indexOf(name);
+          return i >= 0 && values[i] ? values[i] : '[' + name + ']';
+        });
+      },
+      preview: function () { return this.sel ? this.fill(this.sel.body, this.sel.bodyVars, this.values) : ''; },
+      headerPreview: function () { return this.sel && this.sel.header ? this.fill(this.sel.header.text, this.sel.header.vars, this.headerValues) : ''; },
+      uploadHeader: function (file) {
+        var self = this;
+        if (!file) return;
+        var fd = new FormData(); fd.append('file', file);
+        fetch('/inbox/uploads', { method: 'POST', body: fd, headers: { 'X-CSRF-Token': csrf() } })
+          .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+          .then(function (res) { if (res.ok) self.headerFile = res.j; else showError(conversationId, (res.j.error && res.j.error.message) || 'Upload failed'); });
+      },
+      payload: function () {
+        var s = this.sel, p = { name: s.name, language: s.language, body: this.values.slice() };
+        if (s.header && s.header.format === 'TEXT' && s.header.vars.length) p.header = { type: 'text', params: this.headerValues.slice(0, 1) };
+        if (s.header && ['IMAGE', 'VIDEO', 'DOCUMENT'].indexOf(s.header.format) >= 0 && this.headerFile) {
+          p.header = { type: s.header.format.toLowerCase(), attachmentId: this.headerFile.id, filename: this.headerFile.name };
+        }
+        return p;
+      },
+      send: function () {
+        var self = this;
+        if (!this.sel) return;
+        if (this.values.some(function (v) { return !v.trim(); }) || this.headerValues.some(function (v) { return !v.trim(); })) { showError(conversationId, labels.missing); return; }
+        this.sending = true;
+        fetch('/inbox/c/' + encodeURIComponent(conversationId) + '/template', {
+          method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'X-CSRF-Token': csrf() }, body: JSON.stringify(this.payload()),
+        }).then(function (r) { return r.json().then(function (j) { return { ok: r.ok, j: j }; }); })
+          .then(function (res) {
+            self.sending = false;
+            if (res.ok) { showError(conversationId, ''); self.reset(); } else showError(conversationId, (res.j.error && res.j.error.message) || 'Error');
+          }, function () { self.sending = false; });
+      },
+      reset: function () { this.choice = ''; this.select(); this.shown = false; },
+    };
+  };
+})();
