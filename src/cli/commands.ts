@@ -3,6 +3,7 @@ import { aiCommand } from './commands/ai';
 import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
+import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { simulateCommand } from './commands/simulate';
 import { simulateRoutingCommand } from './commands/simulate-routing';
@@ -26,6 +27,7 @@ export const COMMANDS: Record<string, Command> = {
   version: versionCommand,
   simulate: simulateCommand,
   'simulate-routing': simulateRoutingCommand,
+  seed: seedCommand,
   models: modelsCommand,
   ai: aiCommand,
 };
