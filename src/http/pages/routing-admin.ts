@@ -1,7 +1,9 @@
 /** Admin pages for teams (/admin/teams) and routing rules (/admin/routing). Core audits every change. */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
+import { intentName, listIntents } from '../../ai/intent-store';
 import { listChannels } from '../../core/channels';
+import { listLabels } from '../../core/labels';
 import { DomainError } from '../../core/errors';
 import { actionsOf, createRule, deleteRule, evaluateRules, getRuleOrThrow, listRules, moveRule, updateRule } from '../../core/routing/rules';
 import { setTeamChannels, teamChannelIds } from '../../core/routing/team-admin';
@@ -9,7 +11,8 @@ import { addTeamMember, createTeam, listTeams, removeTeamMember, teamMemberIds, 
 import { listUsers, updateUser } from '../../core/users';
 import type { ClassifyIntent } from '../../core/routing/conditions';
 import type { RuleInput } from '../../core/routing/rule-schema';
-import { rulesPage, type RuleForm } from '../../../views/routing/rules-page';
+import { rulesPage } from '../../../views/routing/rules-page';
+import type { RuleChoices, RuleForm } from '../../../views/routing/rule-editor';
 import { teamsPage } from '../../../views/routing/teams-page';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
@@ -19,6 +22,14 @@ import { routingSettingsPages } from './routing-settings';
 type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
+
+/** Field path → message (`conditions.1.pattern`), so the editor can show each error on its row. */
+function errorPaths(error: unknown): Record<string, string> {
+  if (!(error instanceof ZodError)) return {};
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message;
+  return errors;
+}
 
 function errorText(error: unknown): string | null {
   if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -33,6 +44,13 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
   const teamViews = () => listTeams(core).map((team) => ({ team, memberIds: teamMemberIds(core, team.id), channelIds: teamChannelIds(core, team.id) }));
   const renderTeams = (page: Parameters<typeof teamsPage>[0], flash: { ok?: string | null; error?: string | null }, status = 200) =>
     htmlResponse(teamsPage(page, teamViews(), listUsers(core), listChannels(core), flash), status);
+  const choices = (locale: string): RuleChoices => ({
+    teams: listTeams(core).map((t) => [t.id, t.name]),
+    agents: listUsers(core).filter((u) => u.active).map((u) => [u.id, u.name]),
+    labels: listLabels(core).map((l) => [l.id, l.name]),
+    channels: listChannels(core).map((c) => [c.id, c.name]),
+    intents: listIntents(deps.ai.intents.core).map((i) => [i.id, intentName(i, locale)]),
+  });
   const ruleForm = (f: Form): RuleForm => ({ name: one(f.name), conditions: one(f.conditions), actions: one(f.actions), enabled: one(f.enabled) === 'true', onEveryMessage: one(f.onEveryMessage) === 'true', stopOnMatch: one(f.stopOnMatch) === 'true' });
   const parseRule = (f: Form): RuleInput => ({ ...ruleForm(f), name: one(f.name), conditions: JSON.parse(one(f.conditions)), actions: JSON.parse(one(f.actions)) });
   return new Elysia({ name: 'routing-admin-pages' })
@@ -84,7 +102,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
     .get('/admin/routing', ({ page, query }) => {
       const editing = query.edit ? getRuleOrThrow(core, query.edit) : null;
       const form = editing ? { ...editing, conditions: JSON.stringify(editing.conditions), actions: JSON.stringify(editing.actions) } : undefined;
-      return htmlResponse(rulesPage(page, listRules(core), { form }));
+      return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { form }));
     })
     .post('/admin/routing', ({ body, page, auth, ip }) => saveRule(null, body as Form, page, actorOf(auth, ip)))
     .post('/admin/routing/test', async ({ body, page }) => {
@@ -97,7 +115,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
       const result = first
         ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: actionsOf(matches).map((a) => a.type).join(', ') })
         : page.t('routing.rules.test_none');
-      return htmlResponse(rulesPage(page, listRules(core), { testResult: result, testText: text }));
+      return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { testResult: result, testText: text }));
     })
     .post('/admin/routing/:id', ({ params, body, page, auth, ip }) => saveRule(params.id, body as Form, page, actorOf(auth, ip)))
     .post('/admin/routing/:id/:op', ({ params, auth, ip }) => {
@@ -116,7 +134,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
       return redirect('/admin/routing');
     } catch (error) {
       const message = errorText(error) ?? page.t('routing.rules.invalid_json');
-      return htmlResponse(rulesPage(page, listRules(core), { form: { ...ruleForm(f), id: id ?? undefined }, error: message }), 422);
+      return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { form: { ...ruleForm(f), id: id ?? undefined }, error: message, errors: errorPaths(error) }), 422);
     }
   }
 }
