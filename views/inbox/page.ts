@@ -15,7 +15,7 @@ export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: S
     <style>[data-user="${me}"]{display:none}</style>`;
   return layout(ctx, panes.title ?? ctx.t('nav.inbox'), html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
       x-data="shortcuts()" @keydown.window="key($event)">
-    <div id="rt-seq" data-seq="${panes.seq}" hidden></div>
+    <div id="rt-seq" data-seq="${panes.seq}" hidden></div><div id="rt-notify" hidden></div>
     ${panes.list}
     ${panes.thread}
     ${panes.sidebar ?? html`<aside id="contact-pane" class="contact-pane empty"></aside>`}

@@ -96,7 +96,7 @@ function searchForm(t: Translate, d: SearchPageData): SafeHtml {
 
 function contactHits(t: Translate, list: ContactHit[]): SafeHtml {
   if (list.length === 0) return html``;
-  return html`<section class="search-section"><h2>${t('search.contacts')}</h2><ul class="search-list">${list.map((c) => html`<li class="search-hit">
+  return html`<section class="search-section"><h2>${t('search.contacts')}</h2><ul class="search-list">${list.map((c) => html`<li class="search-hit contact-hit">
     <a href="/inbox/c/${c.conversationId}">${avatar(c.name || c.phone || '?', c.contactId, 'small')}
       <div><strong>${c.name || c.phone || t('inbox.unknown_contact')}</strong> ${c.phone && c.name ? html`<span class="muted">${c.phone}</span>` : ''}
         <span class="muted">#${c.conversationNumber}</span>
