@@ -1,6 +1,7 @@
 /** The HTML shell: head, navigation, htmx + ws extension + Alpine, CSRF header for htmx requests. */
 import { html, jsonForHtml, type SafeHtml } from '../src/lib/html';
 import type { PageContext } from './context';
+import { notificationBellSlot } from './routing/notifications';
 import { statusMenu } from './status-menu';
 
 /** Top navigation for signed-in users; admin links only for admins. */
@@ -14,6 +15,8 @@ function nav(ctx: PageContext): SafeHtml {
     <div class="links" :class="open && 'open'">
       ${link('/inbox', 'nav.inbox')}
       ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
+      ${ctx.user.role !== 'agent' ? link('/supervisor', 'supervisor.title') : ''}
+      ${notificationBellSlot()}
       ${statusMenu(ctx)}
       <a href="/profile" class="${ctx.path.startsWith('/profile') ? 'active' : ''}">${ctx.user.name}</a>
       <form method="post" action="/logout" class="inline">

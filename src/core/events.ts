@@ -30,6 +30,8 @@ export interface TurnoEvents {
   'sla.warning': { conversation: Conversation; metric: string; dueAt: number };
   'sla.breached': { conversation: Conversation; metric: string; dueAt: number };
   'conversation.unattended': { conversation: Conversation; waitingMs: number; notifiedUserIds: string[] };
+  /** In-app notifications stored for users (one row each); realtime pushes toasts and the bell count. */
+  'notifications.created': { kind: string; conversationId: string | null; userIds: string[]; details: Record<string, unknown> };
 }
 
 export type EventName = keyof TurnoEvents & string;

@@ -11,6 +11,7 @@ import { activityFragment, perLocale } from './fragments';
 import { RealtimeHub, type HubTab } from './hub';
 import { registerRealtimeListeners } from './listeners';
 import { registerSupervisorFeed } from './supervisor-feed';
+import { registerAlertsFeed } from './alerts-feed';
 import { PresenceTracker } from './presence';
 import { TypingTracker } from './typing';
 
@@ -76,5 +77,6 @@ export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime
   });
   registerRealtimeListeners(realtime);
   registerSupervisorFeed(realtime);
+  registerAlertsFeed(realtime);
   return realtime;
 }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
 import { assignConversation } from '../../src/core/assignment';
 import { getConversationOrThrow } from '../../src/core/conversations';
+import { unreadCount } from '../../src/core/routing/notify';
+import { alertIfUnattended } from '../../src/core/routing/timers';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 import { browserAvailable, launchBrowser, startLiveServer, type LiveServer } from './browser';
 
@@ -22,8 +24,15 @@ describe.skipIf(!enabled)('browser: supervisor reassigns live', () => {
     const { user, client } = await server.signIn(role, { name });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
+    // Record browser notifications instead of showing them (permission "granted").
+    await context.addInitScript(() => {
+      const w = window as unknown as { __notified: string[]; Notification: unknown };
+      w.__notified = [];
+      w.Notification = Object.assign(function (this: unknown, title: string, opts: { body?: string }) { w.__notified.push(`${title}: ${opts?.body ?? ''}`); }, { permission: 'granted', requestPermission: async () => 'granted' });
+    });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}${path}`);
+    await page.waitForSelector('#notif-bell .bell');
     await page.waitForSelector('body[data-ws="open"]');
     // A marker that a reload would erase: proves the page was updated in place.
     await page.evaluate(() => { (window as unknown as { __noReload: boolean }).__noReload = true; });
@@ -61,7 +70,21 @@ describe.skipIf(!enabled)('browser: supervisor reassigns live', () => {
     await boss.page.waitForSelector(card);
     expect(getConversationOrThrow(server.app.core, conv.id).assigneeId).toBe(ana.id);
 
-    for (const p of [ana, bea, boss]) expect(await p.marker()).toBe(true);
+    // An unattended alert reaches Ana (team member, assignee) and the supervisor as toast + bell + browser notification.
+    server.clock.advance(20 * 60_000);
+    alertIfUnattended(server.app.core, { conversationId: conv.id, waitingSince: getConversationOrThrow(server.app.core, conv.id).waitingSince! });
+    for (const p of [ana, boss]) {
+      await p.page.waitForSelector('#toasts .toast');
+      expect(await p.page.textContent('#notif-count')).toBe('1');
+      expect(await p.page.evaluate(() => (window as unknown as { __notified: string[] }).__notified)).toEqual([expect.stringContaining('20 min')]);
+    }
+    await ana.page.click('#notif-bell .bell');
+    await ana.page.click('#notif-list a');
+    await ana.page.waitForURL(`**/inbox/c/${conv.id}`);
+    expect(unreadCount(server.app.core, ana.id)).toBe(0);
+    await ana.page.goBack();
+
+    for (const p of [bea, boss]) expect(await p.marker()).toBe(true);
     await boss.page.setViewportSize({ width: 375, height: 800 });
     expect(await boss.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
     await boss.page.screenshot({ path: '/tmp/turno-supervisor-375.png' });

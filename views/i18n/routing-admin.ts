@@ -3,6 +3,10 @@ import type { FeatureMessages } from './types';
 
 export const routingAdmin: FeatureMessages = {
   en: {
+    'alerts.title': 'Alerts', 'alerts.read_all': 'Mark all read', 'alerts.none': 'No alerts.', 'alerts.enable_browser': 'Show alerts as browser notifications',
+    'alerts.unattended': 'Conversation #{number}: the customer has waited {minutes} min without a reply', 'alerts.sla.warning': 'SLA at risk on #{number}: {metric}',
+    'alerts.sla.breached': 'SLA breached on #{number}: {metric}', 'alerts.generic': 'Alert on #{number}',
+    'alerts.metric.first_response': 'first response', 'alerts.metric.next_response': 'next response', 'alerts.metric.resolution': 'resolution',
     'routing.editor.conditions': 'When all of these match', 'routing.editor.actions': 'Then', 'routing.editor.condition_type': 'Condition', 'routing.editor.action_type': 'Action',
     'routing.editor.condition.keywords': 'Message has a keyword', 'routing.editor.condition.regex': 'Message matches a pattern', 'routing.editor.condition.language': 'Language is',
     'routing.editor.condition.channel': 'Arrived on number', 'routing.editor.condition.contact_attribute': 'Contact attribute', 'routing.editor.condition.label': 'Contact has label',
@@ -38,6 +42,10 @@ export const routingAdmin: FeatureMessages = {
     'routing.lifecycle.ooo_es': 'Spanish', 'routing.lifecycle.ooo_pt-BR': 'Portuguese', 'routing.lifecycle.ooo_en': 'English',
   },
   es: {
+    'alerts.title': 'Alertas', 'alerts.read_all': 'Marcar todas como leídas', 'alerts.none': 'Sin alertas.', 'alerts.enable_browser': 'Mostrar alertas como notificaciones del navegador',
+    'alerts.unattended': 'Conversación #{number}: el cliente lleva {minutes} min sin respuesta', 'alerts.sla.warning': 'SLA en riesgo en #{number}: {metric}',
+    'alerts.sla.breached': 'SLA incumplido en #{number}: {metric}', 'alerts.generic': 'Alerta en #{number}',
+    'alerts.metric.first_response': 'primera respuesta', 'alerts.metric.next_response': 'siguiente respuesta', 'alerts.metric.resolution': 'resolución',
     'routing.editor.conditions': 'Cuando se cumpla todo esto', 'routing.editor.actions': 'Entonces', 'routing.editor.condition_type': 'Condición', 'routing.editor.action_type': 'Acción',
     'routing.editor.condition.keywords': 'El mensaje tiene una palabra clave', 'routing.editor.condition.regex': 'El mensaje coincide con un patrón', 'routing.editor.condition.language': 'El idioma es',
     'routing.editor.condition.channel': 'Llegó al número', 'routing.editor.condition.contact_attribute': 'Atributo del contacto', 'routing.editor.condition.label': 'El contacto tiene la etiqueta',
@@ -73,6 +81,10 @@ export const routingAdmin: FeatureMessages = {
     'routing.lifecycle.ooo_es': 'Español', 'routing.lifecycle.ooo_pt-BR': 'Portugués', 'routing.lifecycle.ooo_en': 'Inglés',
   },
   'pt-BR': {
+    'alerts.title': 'Alertas', 'alerts.read_all': 'Marcar todas como lidas', 'alerts.none': 'Sem alertas.', 'alerts.enable_browser': 'Mostrar alertas como notificações do navegador',
+    'alerts.unattended': 'Conversa #{number}: o cliente espera há {minutes} min sem resposta', 'alerts.sla.warning': 'SLA em risco em #{number}: {metric}',
+    'alerts.sla.breached': 'SLA violado em #{number}: {metric}', 'alerts.generic': 'Alerta em #{number}',
+    'alerts.metric.first_response': 'primeira resposta', 'alerts.metric.next_response': 'próxima resposta', 'alerts.metric.resolution': 'resolução',
     'routing.editor.conditions': 'Quando tudo isto corresponder', 'routing.editor.actions': 'Então', 'routing.editor.condition_type': 'Condição', 'routing.editor.action_type': 'Ação',
     'routing.editor.condition.keywords': 'A mensagem tem uma palavra-chave', 'routing.editor.condition.regex': 'A mensagem corresponde a um padrão', 'routing.editor.condition.language': 'O idioma é',
     'routing.editor.condition.channel': 'Chegou no número', 'routing.editor.condition.contact_attribute': 'Atributo do contato', 'routing.editor.condition.label': 'O contato tem a etiqueta',

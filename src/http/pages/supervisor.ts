@@ -11,6 +11,7 @@ import { supervisorBoard, supervisorPage } from '../../../views/routing/supervis
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
+import { notificationRoutes } from './notifications';
 
 const bulkSchema = z.object({
   ids: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((v) => (Array.isArray(v) ? v : [v])).pipe(z.array(z.string()).min(1).max(500)),
@@ -22,6 +23,7 @@ export function supervisorPages(deps: HttpDeps) {
   const { core } = deps;
   return new Elysia({ name: 'supervisor-pages' })
     .use(requestContext(deps))
+    .use(notificationRoutes(deps))
     .onBeforeHandle(({ auth }) => {
       requireRole(auth, 'supervisor');
     })
