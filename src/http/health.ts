@@ -19,6 +19,8 @@ export function readinessProblems(deps: HttpDeps): string[] {
   } catch {
     problems.push(`data dir is not writable: ${deps.core.config.dataDir}`);
   }
+  const workers = deps.jobs.health();
+  if (workers) problems.push(workers);
   for (const check of deps.readinessChecks) {
     const problem = check();
     if (problem) problems.push(problem);

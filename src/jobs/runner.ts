@@ -27,7 +27,9 @@ export class JobRunner {
   private handlers = new Map<string, JobHandler>();
   private running = false;
   private active = new Set<Promise<void>>();
-  private wake: (() => void) | null = null;
+  private waiters = new Set<() => void>();
+  /** When a worker last finished a loop iteration without crashing (for readiness). */
+  lastHeartbeat = 0;
   private loops: Promise<void>[] = [];
   readonly workerId = `w-${process.pid}-${newId().slice(-6)}`;
 
@@ -43,12 +45,20 @@ export class JobRunner {
     if (this.running) return;
     recoverStaleJobs(this.core, 0);
     this.running = true;
+    this.lastHeartbeat = Date.now();
     for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
   }
 
   /** Wakes idle workers (called after enqueueing so new jobs start without waiting for the poll). */
   poke(): void {
-    this.wake?.();
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** A readiness problem when started workers have not made progress for `staleMs`, else null. */
+  health(staleMs = 60_000): string | null {
+    if (!this.running || this.concurrency === 0) return null;
+    const age = Date.now() - this.lastHeartbeat;
+    return age > staleMs ? `job workers have not made progress for ${Math.round(age / 1000)} s` : null;
   }
 
   /** Stops claiming new jobs and waits for in-flight jobs to finish. */
@@ -75,32 +85,43 @@ export class JobRunner {
     return count;
   }
 
+  /**
+   * One worker: claim, run, repeat; sleep when nothing is due. A database error (busy, disk full)
+   * is logged and the worker backs off instead of dying, so sending never stops silently.
+   */
   private async loop(): Promise<void> {
     while (this.running) {
-      const job = claimNextJob(this.core, this.workerId, [...this.handlers.keys()]);
-      if (!job) {
-        await this.sleep();
-        continue;
+      try {
+        this.lastHeartbeat = Date.now();
+        const job = claimNextJob(this.core, this.workerId, [...this.handlers.keys()]);
+        if (!job) {
+          await this.sleep(this.dueWait());
+          continue;
+        }
+        const run = this.execute(job);
+        this.active.add(run);
+        await run.finally(() => this.active.delete(run));
+      } catch (error) {
+        this.core.log.error('job worker error; backing off', { error });
+        await this.sleep(this.idleMs);
       }
-      const run = this.execute(job);
-      this.active.add(run);
-      await run;
-      this.active.delete(run);
     }
   }
 
-  private sleep(): Promise<void> {
+  private dueWait(): number {
     const due = nextDueTime(this.core);
-    const wait = due === null ? this.idleMs : Math.max(5, Math.min(this.idleMs, due - this.core.clock.now()));
+    return due === null ? this.idleMs : Math.max(5, Math.min(this.idleMs, due - this.core.clock.now()));
+  }
+
+  private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, wait);
-      const previous = this.wake;
-      this.wake = done;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
+        this.waiters.delete(done);
         resolve();
-        previous?.();
-      }
+      };
+      const timer = setTimeout(done, ms);
+      this.waiters.add(done);
     });
   }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { backoffDelay, claimNextJob, enqueueJob, listDeadJobs, recoverStaleJobs, retryDeadJob } from '../../../src/core/jobs';
-import { JobFailed, JobRetry } from '../../../src/jobs/runner';
+import { JobFailed, JobRetry, JobRunner } from '../../../src/jobs/runner';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
 let t: TestApp;
@@ -118,5 +118,38 @@ describe('dead-letter admin page', () => {
     expect(listDeadJobs(core)).toHaveLength(0);
     const audit = core.db.$client.query("SELECT target_id FROM audit_log WHERE action = 'job.retry'").all() as { target_id: string }[];
     expect(audit.map((a) => a.target_id)).toEqual([id]);
+  });
+});
+
+describe('job runner loop', () => {
+  test('idle sleeps do not pile up, pokes wake workers, and a database error does not kill a worker', async () => {
+    const core = t.app.core;
+    const runner = new JobRunner(core, 2, 50);
+    const seen: string[] = [];
+    runner.register('echo', (_job, payload: { n: string }) => void seen.push(payload.n));
+    runner.start();
+    for (let i = 0; i < 20; i++) {
+      runner.poke();
+      await Bun.sleep(1);
+    }
+    expect((runner as unknown as { waiters: Set<unknown> }).waiters.size).toBeLessThanOrEqual(2);
+    const original = core.db.$client.query.bind(core.db.$client);
+    let broken = 3;
+    (core.db.$client as any).query = (sql: string) => {
+      if (broken > 0 && sql.includes("UPDATE jobs SET status = 'running'")) {
+        broken--;
+        throw new Error('SQLITE_BUSY: database is locked');
+      }
+      return original(sql);
+    };
+    enqueueJob(core, 'echo', { n: 'after-error' });
+    runner.poke();
+    const deadline = Date.now() + 5000;
+    while (!seen.includes('after-error') && Date.now() < deadline) await Bun.sleep(20);
+    (core.db.$client as any).query = original;
+    expect(seen).toEqual(['after-error']);
+    expect(broken).toBe(0);
+    expect(runner.health()).toBeNull();
+    await runner.stop();
   });
 });
