@@ -8,7 +8,7 @@ import { conversations, mentions, messageReactions, messages, users } from '../d
 import { transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
-import { getConversationOrThrow } from './conversations';
+import { getConversationOrThrow, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { getMessageOrThrow } from './messages';
@@ -37,15 +37,26 @@ export function reactToMessage(core: Core, messageId: string, emoji: string, use
   return message;
 }
 
-/** Puts a failed outbound message back in the queue with a fresh `message.send` job. */
+/**
+ * Puts a failed outbound message back in the queue with a fresh `message.send` job. A message the
+ * provider accepted and later failed keeps its old provider id in the payload (`previousExternalIds`)
+ * and is sent as a new provider message. Free-form messages need the 24-hour window open again.
+ */
 export function retryFailedMessage(core: Core, messageId: string, _actor: Actor): Message {
   const updated = transaction(core.db, () => {
     const message = getMessageOrThrow(core, messageId);
     if (message.direction !== 'outbound' || message.status !== 'failed') throw fail.conflict('Only failed outbound messages can be retried');
+    const conversation = getConversationOrThrow(core, message.conversationId);
+    if (message.type !== 'template' && windowRemainingMs(core, conversation) === 0) {
+      throw fail.unprocessable('The 24-hour window is closed: send an approved template instead of retrying this message.');
+    }
     const now = core.clock.now();
-    core.db.update(messages).set({ status: 'queued', errorCode: null, errorMessage: null, updatedAt: now }).where(eq(messages.id, messageId)).run();
+    const previous = (message.payload?.previousExternalIds as string[] | undefined) ?? [];
+    const payload = message.externalId ? { ...message.payload, previousExternalIds: [...previous, message.externalId] } : message.payload;
+    const changes = { status: 'queued' as const, errorCode: null, errorMessage: null, externalId: null, sendAttemptedAt: null, payload, updatedAt: now };
+    core.db.update(messages).set(changes).where(eq(messages.id, messageId)).run();
     enqueueJob(core, 'message.send', { messageId }, { uniqueKey: `send:${messageId}` });
-    return { ...message, status: 'queued' as const, errorCode: null, errorMessage: null, updatedAt: now };
+    return { ...message, ...changes };
   });
   core.bus.publish('message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' });
   return updated;

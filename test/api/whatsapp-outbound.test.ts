@@ -254,3 +254,52 @@ describe('media download and templates', () => {
     expect(q("SELECT id FROM jobs WHERE type = 'channel.templates_sync' AND status = 'queued'")).toHaveLength(1);
   });
 });
+
+describe('review fixes', () => {
+  test('a message that failed after Meta accepted it is sent again as a new provider message on retry', async () => {
+    const m = send({ content: 'primer intento' });
+    await run();
+    const first = message(m.id).externalId!;
+    await sim.emitStatus(first, 'failed', 131026, { recipientId: CUSTOMER, bizOpaque: m.id });
+    t.app.ingest.processPending();
+    expect(message(m.id).status).toBe('failed');
+    const { retryFailedMessage } = await import('../../src/core/message-actions');
+    retryFailedMessage(t.app.core, m.id, { type: 'user', user: agent });
+    await run();
+    const row = message(m.id);
+    expect(row.status).toBe('sent');
+    expect(row.externalId).not.toBe(first);
+    expect(row.payload).toMatchObject({ previousExternalIds: [first] });
+    expect(sim.sent.filter((s) => s.body.biz_opaque_callback_data === m.id)).toHaveLength(2);
+  });
+
+  test('a free-form message still queued when the window closes fails with 131047 instead of going out', async () => {
+    sim.setFailure({ mode: 'http', httpStatus: 503, times: 1 });
+    const m = send({ content: 'llega tarde' });
+    await run();
+    t.clock.advance(25 * 3600_000);
+    await run();
+    expect(message(m.id)).toMatchObject({ status: 'failed', errorCode: 131047 });
+    expect(sim.sent).toHaveLength(0);
+  });
+
+  test('a send that keeps failing is marked failed on its last attempt, and the admin retry sends it again', async () => {
+    sim.setFailure({ mode: 'http', httpStatus: 503, times: 8 });
+    const m = send({ content: 'servidor caído' });
+    for (let i = 0; i < 8; i++) {
+      await run();
+      t.clock.advance(16 * 60_000);
+    }
+    expect(message(m.id).status).toBe('failed');
+    expect(message(m.id).errorMessage).toContain('after 8 attempts');
+    const dead = q<{ id: string }>("SELECT id FROM jobs WHERE type = 'message.send' AND status = 'dead'")[0]!;
+    const { retryDeadJobAsAdmin } = await import('../../src/core/job-retry');
+    t.clock.set(t.clock.now());
+    await sim.sendInbound({ id: 'wamid.AGAIN', type: 'text', text: { body: 'sigo acá' }, timestamp: String(Math.floor(t.clock.now() / 1000)) }, CUSTOMER);
+    t.app.ingest.processPending();
+    retryDeadJobAsAdmin(t.app.core, dead.id, { type: 'user', user: agent });
+    await run();
+    expect(message(m.id).status).toBe('sent');
+    expect(sim.sent).toHaveLength(1);
+  });
+});

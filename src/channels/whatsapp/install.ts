@@ -2,10 +2,7 @@
  * Wires the WhatsApp channel into the app: registers its adapter, the ingest worker over stored
  * webhooks, the job handlers that talk to providers, and what happens when a send is given up.
  */
-import { eq } from 'drizzle-orm';
 import type { Core } from '../../core/context';
-import { markMessageFailed } from '../../core/delivery';
-import { jobs } from '../../db/schema';
 import { mediaDownloadHandler } from '../../jobs/handlers/media-download';
 import { markReadHandler, reactHandler } from '../../jobs/handlers/conversation-provider';
 import { sendMessageHandler } from '../../jobs/handlers/send-message';
@@ -25,12 +22,6 @@ export function installWhatsApp(core: Core, runner: JobRunner): IngestWorker {
   runner.register('message.mark_read', markReadHandler(core));
   runner.register('message.react', reactHandler(core));
   runner.register('channel.templates_sync', templatesSyncHandler(core));
-  core.bus.on('job.dead', ({ jobId, type, error }) => {
-    if (type !== 'message.send') return;
-    const job = core.db.select().from(jobs).where(eq(jobs.id, jobId)).get();
-    const messageId = (job?.payload as { messageId?: string } | undefined)?.messageId;
-    if (messageId) markMessageFailed(core, messageId, null, `Could not be sent after ${job!.attempts} attempts: ${error}`);
-  });
   core.bus.on('message.created', ({ message }) => {
     if (message.direction === 'outbound' && !message.isPrivate) runner.poke();
   });

@@ -1,10 +1,11 @@
 /** Admin pages: users, audit log, dead-lettered jobs. Every action is audited by core. */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
-import { listAudit, recordAudit } from '../../core/audit';
+import { listAudit } from '../../core/audit';
 import { revokeUserSessions } from '../../core/auth';
 import { DomainError } from '../../core/errors';
-import { listDeadJobs, retryDeadJob } from '../../core/jobs';
+import { retryDeadJobAsAdmin } from '../../core/job-retry';
+import { listDeadJobs } from '../../core/jobs';
 import { createUser, listUsers, updateUser } from '../../core/users';
 import { auditPage, deadJobsPage } from '../../../views/admin-system';
 import { usersPage } from '../../../views/admin-users';
@@ -61,7 +62,7 @@ export function adminPages(deps: HttpDeps) {
     })
     .get('/admin/jobs', ({ page }) => htmlResponse(deadJobsPage(page, listDeadJobs(core))))
     .post('/admin/jobs/:id/retry', ({ params, auth, ip }) => {
-      if (retryDeadJob(core, params.id)) recordAudit(core, actorOf(auth, ip), 'job.retry', { type: 'job', id: params.id });
+      retryDeadJobAsAdmin(core, params.id, actorOf(auth, ip));
       deps.jobs.poke();
       return redirect('/admin/jobs');
     });

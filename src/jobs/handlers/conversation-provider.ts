@@ -3,7 +3,7 @@
  * customer's app we read their messages when an agent opens the conversation) and `message.react`
  * (an agent's reaction on a customer message).
  */
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import type { Core } from '../../core/context';
 import { afterCommit } from '../../db/client';
@@ -32,8 +32,9 @@ export function markReadHandler(core: Core) {
     } catch (error) {
       rethrow(error);
     }
+    // Only what the provider was told about: messages that arrived during the call stay unread.
     core.db.update(messages).set({ status: 'read', updatedAt: core.clock.now() })
-      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'))).run();
+      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'), lte(messages.sentAt, latest.sentAt))).run();
     afterCommit(core.db, () => core.bus.publish('message.updated', { message: { ...latest, status: 'read' }, conversation, change: 'status' }));
   };
 }

@@ -9,11 +9,12 @@ import type { Core } from '../../core/context';
 import { storeMediaBytes } from '../../core/media-store';
 import { afterCommit, transaction } from '../../db/client';
 import { attachments, channels, conversations, messages } from '../../db/schema';
+import type { Job } from '../../core/types';
 import { JobFailed, JobRetry } from '../runner';
 
 /** Builds the handler bound to `core`. */
 export function mediaDownloadHandler(core: Core) {
-  return async (_job: unknown, payload: { attachmentId: string }) => {
+  return async (job: Job, payload: { attachmentId: string }) => {
     const file = core.db.select().from(attachments).where(eq(attachments.id, payload.attachmentId)).get();
     if (!file || file.status === 'stored' || !file.messageId) return;
     const message = core.db.select().from(messages).where(eq(messages.id, file.messageId)).get()!;
@@ -24,7 +25,7 @@ export function mediaDownloadHandler(core: Core) {
     } catch (error) {
       const e = error instanceof ProviderError ? error : new ProviderError(String(error), 'retry');
       core.db.update(attachments).set({ error: e.opts.explanation ?? e.message }).where(eq(attachments.id, file.id)).run();
-      if (e.action === 'fail') {
+      if (e.action === 'fail' || job.attempts >= job.maxAttempts) {
         core.db.update(attachments).set({ status: 'failed' }).where(eq(attachments.id, file.id)).run();
         announce(core, message.id);
         throw new JobFailed(e.message);

@@ -13,7 +13,9 @@ import { ProviderError, adapterFor } from '../../channels/adapter';
 import { setChannelStatus } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { markMessageFailed, recordProviderId } from '../../core/delivery';
+import { windowRemainingMs } from '../../core/conversations';
 import { attachmentsOf, getMessageOrThrow } from '../../core/messages';
+import type { Job } from '../../core/types';
 import { channels, contactIdentities, contacts, conversations, messages } from '../../db/schema';
 import { TokenBucket } from '../../lib/rate-limiter';
 import { JobFailed, JobRetry } from '../runner';
@@ -36,10 +38,14 @@ function pace(core: Core, channelId: string, ratePerSecond: number): number {
 
 /** Builds the handler bound to `core`. */
 export function sendMessageHandler(core: Core) {
-  return async (_job: unknown, payload: { messageId: string }) => {
+  return async (job: Job, payload: { messageId: string }) => {
     const message = getMessageOrThrow(core, payload.messageId);
     if (message.externalId || message.status === 'failed' || message.isPrivate || message.direction !== 'outbound') return;
     const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get()!;
+    if (message.type !== 'template' && message.sendAttemptedAt === null && windowRemainingMs(core, conversation) === 0) {
+      markMessageFailed(core, message.id, 131047, 'The 24-hour window closed before this message could be sent: send an approved template instead');
+      return;
+    }
     const channel = core.db.select().from(channels).where(eq(channels.id, message.channelId)).get()!;
     if (channel.status === 'disabled') {
       markMessageFailed(core, message.id, null, 'The channel is disabled; enable it and retry');
@@ -68,12 +74,12 @@ export function sendMessageHandler(core: Core) {
       });
       recordProviderId(core, message.id, result.externalId, result.raw);
     } catch (error) {
-      await handleFailure(core, message.id, channel.id, error);
+      handleFailure(core, job, message.id, channel.id, error);
     }
   };
 }
 
-async function handleFailure(core: Core, messageId: string, channelId: string, error: unknown): Promise<void> {
+function handleFailure(core: Core, job: Job, messageId: string, channelId: string, error: unknown): void {
   const e = error instanceof ProviderError ? error : new ProviderError(String(error), 'retry', { ambiguous: true });
   if (!e.opts.ambiguous) core.db.update(messages).set({ sendAttemptedAt: null }).where(eq(messages.id, messageId)).run();
   const system = { type: 'system' as const, name: 'send-worker' };
@@ -88,6 +94,10 @@ async function handleFailure(core: Core, messageId: string, channelId: string, e
       setChannelStatus(core, channelId, 'paused', e.opts.explanation ?? 'Meta paused sending from this number', system);
       throw new JobRetry('channel paused by the provider', PAUSED_RETRY_MS, { free: true });
     default:
+      if (job.attempts >= job.maxAttempts) {
+        markMessageFailed(core, messageId, e.opts.code ?? null, `Could not be sent after ${job.attempts} attempts: ${e.opts.explanation ?? e.message}`);
+        throw new JobFailed(e.opts.explanation ?? e.message);
+      }
       throw new JobRetry(e.opts.explanation ?? e.message, e.opts.minDelayMs);
   }
 }
