@@ -43,11 +43,41 @@ function blocksOf(core: Core, teamIds: Array<string | null>, userIds: Array<stri
   return keys;
 }
 
+/** Blocks changed within this window are rendered and pushed once. */
+const COALESCE_MS = 50;
+
+/**
+ * Collects block keys and pushes them together at most once per COALESCE_MS: one inbound message
+ * fires several events (conversation created, message created, assigned) and a flood fires
+ * thousands; rendering the board for each was most of the fan-out time (bench/push).
+ */
+function coalescedPush(realtime: Realtime): (keys: Set<string>) => void {
+  let pending: Set<string> | null = null;
+  return (keys) => {
+    if (keys.size === 0) return;
+    if (pending) {
+      for (const k of keys) pending.add(k);
+      return;
+    }
+    pending = new Set(keys);
+    setTimeout(() => {
+      const due = pending!;
+      pending = null;
+      try {
+        pushTeamBlocks(realtime, due);
+      } catch (error) {
+        realtime.core.log.warn('supervisor board push failed', { error });
+      }
+    }, COALESCE_MS);
+  };
+}
+
 /** Subscribes the supervisor board to the bus. */
 export function registerSupervisorFeed(realtime: Realtime): void {
   const { core } = realtime;
+  const push = coalescedPush(realtime);
   const conversationChanged = (c: Conversation, extraTeams: Array<string | null> = [], extraUsers: Array<string | null> = []) =>
-    pushTeamBlocks(realtime, blocksOf(core, [c.teamId, ...extraTeams], [c.assigneeId, ...extraUsers]));
+    push(blocksOf(core, [c.teamId, ...extraTeams], [c.assigneeId, ...extraUsers]));
 
   core.bus.on('conversation.created', ({ conversation }) => void conversationChanged(conversation));
   core.bus.on('conversation.updated', ({ conversation }) => void conversationChanged(conversation));
@@ -56,5 +86,5 @@ export function registerSupervisorFeed(realtime: Realtime): void {
   core.bus.on('sla.warning', ({ conversation }) => void conversationChanged(conversation));
   core.bus.on('sla.breached', ({ conversation }) => void conversationChanged(conversation));
   core.bus.on('conversation.unattended', ({ conversation }) => void conversationChanged(conversation));
-  core.bus.on('user.presence', ({ userId }) => void pushTeamBlocks(realtime, blocksOf(core, [], [userId])));
+  core.bus.on('user.presence', ({ userId }) => push(blocksOf(core, [], [userId])));
 }
