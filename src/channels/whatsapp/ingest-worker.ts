@@ -43,12 +43,16 @@ export class IngestWorker {
     this.loop = this.run();
   }
 
-  /** Wakes the worker right after a webhook was stored. */
+  /**
+   * Wakes the worker right after a webhook was stored. The wake-up is deferred to the next turn of
+   * the event loop so the 200 is written before any processing starts (bench/push: frames reached
+   * browsers before the webhook's ack did).
+   */
   poke(): void {
     this.lastPokeAt = performance.now();
     const wake = this.wake;
     this.wake = null;
-    wake?.();
+    if (wake) setImmediate(wake);
   }
 
   /** Finishes the event in hand and stops. */
