@@ -11,10 +11,13 @@ import { createApp } from '../../src/app';
 import { createSession } from '../../src/core/auth';
 import { createWhatsAppChannel } from '../../src/core/channels';
 import type { Channel, PublicUser } from '../../src/core/types';
-import { createUser } from '../../src/core/users';
+import { getUserOrThrow, toPublicUser } from '../../src/core/users';
+import { channelTeams, teamMembers, teams, users as usersTable } from '../../src/db/schema';
+import { newId } from '../../src/lib/ids';
 import { loadConfig } from '../../src/config';
 import type { Role } from '../../src/db/schema/enums';
 import { createLogger } from '../../src/lib/logger';
+import { TEST_PASSWORD } from './test-app';
 import { APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, WABA_ID } from './whatsapp';
 
 export const ROOT = resolve(import.meta.dir, '../..');
@@ -25,6 +28,8 @@ export interface SeededUser {
   /** Session cookie value (`turno_session=<token>`). */
   cookie: string;
   csrfToken: string;
+  /** An agent in a team the channel is not shared with (may see none of its conversations). */
+  outsider: boolean;
 }
 
 export interface PreparedDataDir {
@@ -36,9 +41,11 @@ export interface PreparedDataDir {
 
 /**
  * Creates a temp data dir with a migrated database, one WhatsApp channel (test secrets) pointing
- * at `graphUrl`, and `users` signed-in users of the given roles. Runs in this process.
+ * at `graphUrl`, and signed-in users of the given roles (agents in a team the channel is shared
+ * with) plus `outsiderAgents` agents in a team it is not shared with. Users are inserted directly
+ * with one password hash (TEST_PASSWORD) so hundreds take no time. Runs in this process.
  */
-export async function prepareDataDir(opts: { graphUrl?: string; users?: Role[]; rateLimitPerSecond?: number; dataDir?: string } = {}): Promise<PreparedDataDir> {
+export async function prepareDataDir(opts: { graphUrl?: string; users?: Role[]; outsiderAgents?: number; rateLimitPerSecond?: number; dataDir?: string } = {}): Promise<PreparedDataDir> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'turno-proc-'));
   const config = loadConfig({ TURNO_LOG_LEVEL: 'silent' }, { dataDir });
   const app = createApp(config, { startWorkers: false, logger: createLogger('silent') });
@@ -48,13 +55,25 @@ export async function prepareDataDir(opts: { graphUrl?: string; users?: Role[]; 
       verifyToken: VERIFY_TOKEN, graphUrl: opts.graphUrl ?? 'http://127.0.0.1:9', graphVersion: 'v23.0', rateLimitPerSecond: opts.rateLimitPerSecond ?? 80,
     }, null);
     const users: SeededUser[] = [];
-    let i = 0;
-    for (const role of opts.users ?? []) {
-      i++;
-      const user = await createUser(app.core, { email: `${role}${i}@bench.test`, name: `${role} ${i}`, password: 'correct horse battery', role }, null);
-      const { token, session } = createSession(app.core, user.id);
-      users.push({ user, cookie: `turno_session=${token}`, csrfToken: session.csrfToken });
-    }
+    const roles = [...(opts.users ?? []), ...Array<Role>(opts.outsiderAgents ?? 0).fill('agent')];
+    const teamOf = (team: string) => {
+      const id = newId();
+      app.core.db.insert(teams).values({ id, name: team, createdAt: Date.now() }).run();
+      return id;
+    };
+    const inside = roles.length ? teamOf('Ventas') : null;
+    const outside = opts.outsiderAgents ? teamOf('Otros') : null;
+    if (inside) app.core.db.insert(channelTeams).values({ channelId: channel.id, teamId: inside }).run();
+    const passwordHash = roles.length ? await Bun.password.hash(TEST_PASSWORD) : '';
+    roles.forEach((role, i) => {
+      const id = newId();
+      const now = Date.now();
+      app.core.db.insert(usersTable).values({ id, email: `${role}${i + 1}@bench.test`, name: `${role} ${i + 1}`, passwordHash, role, createdAt: now, updatedAt: now }).run();
+      const outsider = i >= (opts.users ?? []).length;
+      if (role === 'agent') app.core.db.insert(teamMembers).values({ teamId: outsider ? outside! : inside!, userId: id, createdAt: now }).run();
+      const { token, session } = createSession(app.core, id);
+      users.push({ user: toPublicUser(getUserOrThrow(app.core, id)), cookie: `turno_session=${token}`, csrfToken: session.csrfToken, outsider });
+    });
     return { dataDir, channel, users, remove: () => rmSync(dataDir, { recursive: true, force: true }) };
   } finally {
     await app.stop();
@@ -87,9 +106,9 @@ export function freePort(): number {
  * Spawns the server on `dataDir` and waits until `/readyz` answers 200 (throws after
  * `timeoutMs`, including the server's stderr). `binary` runs a compiled `dist/turno` instead.
  */
-export async function startServerProcess(dataDir: string, opts: { port?: number; env?: Record<string, string>; binary?: string; timeoutMs?: number; quiet?: boolean } = {}): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, opts: { port?: number; env?: Record<string, string>; binary?: string; timeoutMs?: number; quiet?: boolean; bunArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = opts.port ?? freePort();
-  const cmd = opts.binary ? [opts.binary, 'serve'] : [process.execPath, join(ROOT, 'src/main.ts'), 'serve'];
+  const cmd = opts.binary ? [opts.binary, 'serve'] : [process.execPath, ...(opts.bunArgs ?? []), join(ROOT, 'src/main.ts'), 'serve'];
   const started = performance.now();
   const proc = Bun.spawn(cmd, {
     cwd: ROOT,
