@@ -6,7 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { channels } from '../db/schema';
 import type { ChannelStatus } from '../db/schema/enums';
-import { decryptSecret, encryptSecret } from '../lib/crypto';
+import { decryptSecret, encryptSecret, maskSecret } from '../lib/crypto';
 import { newId } from '../lib/ids';
 import { recordAudit } from './audit';
 import type { Core } from './context';
@@ -141,13 +141,17 @@ export function whatsappConfig(channel: Channel): WhatsAppConfig {
 
 /** Decrypts the channel's secrets (never log or render the result). */
 export function channelSecrets(core: Core, channel: Channel): WhatsAppSecrets {
-  return JSON.parse(decryptSecret(core.config.secretKey, channel.secrets)) as WhatsAppSecrets;
+  try {
+    return JSON.parse(decryptSecret(core.config.secretKey, channel.secrets)) as WhatsAppSecrets;
+  } catch {
+    throw new Error(`Channel "${channel.name}": its secrets were sealed with a different key. Restore data/secret.key (or set TURNO_SECRET_KEY to the original key), or enter the secrets again in Admin → Channels.`);
+  }
 }
 
 /** The channel as safe to show or return from the API: secrets masked. */
 export function publicChannel(core: Core, channel: Channel) {
   const secrets = channelSecrets(core, channel);
-  const mask = (s: string) => (s.length <= 4 ? '••••' : `••••${s.slice(-4)}`);
+  const mask = maskSecret;
   return {
     id: channel.id, type: channel.type, name: channel.name, status: channel.status, statusReason: channel.statusReason,
     config: channel.config, secrets: { accessToken: mask(secrets.accessToken), appSecret: mask(secrets.appSecret), verifyToken: mask(secrets.verifyToken) },

@@ -172,3 +172,19 @@ describe('delivery statuses', () => {
     expect(q<{ external_id: string; status: string }>('SELECT external_id, status FROM messages WHERE id = ?', m.id)[0]).toEqual({ external_id: 'wamid.LOST', status: 'sent' });
   });
 });
+
+describe('a channel whose secrets cannot be read', () => {
+  test('does not stop the other channels; /readyz says what to do', async () => {
+    const { channels } = await import('../../src/db/schema');
+    const { encryptSecret } = await import('../../src/lib/crypto');
+    const other = addTestChannel(t, 'http://127.0.0.1:9', { phoneNumberId: '222222222', name: 'Restaurada' });
+    const wrongKey = Buffer.alloc(32, 9).toString('base64');
+    const { eq } = await import('drizzle-orm');
+    t.app.core.db.update(channels).set({ secrets: encryptSecret(wrongKey, '{}'), updatedAt: t.clock.now() + 1 }).where(eq(channels.id, other.id)).run();
+    const res = await postWebhook(t, messagesEnvelope([textMessage('wamid.OK', 'hola', 1749416383)]));
+    expect(res.status).toBe(200);
+    const ready = await t.request('/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.stringify(await ready.json())).toContain('Restaurada');
+  });
+});

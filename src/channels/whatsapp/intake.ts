@@ -9,7 +9,7 @@ import type { Core } from '../../core/context';
 import type { Channel } from '../../core/types';
 import { channels } from '../../db/schema';
 import { newId } from '../../lib/ids';
-import { verifySignature } from './signature';
+import { verifyHandshake, verifySignature } from './signature';
 
 interface SecretEntry {
   channelId: string;
@@ -28,6 +28,8 @@ const CHANNELS_STAMP = `SELECT group_concat(id || ':' || updated_at || ':' || st
 export class WhatsAppSecretCache {
   private entries: SecretEntry[] | null = null;
   private stamp = '';
+  /** Channels whose secrets could not be decrypted (shown by /readyz). */
+  problems: string[] = [];
 
   constructor(private core: Core) {}
 
@@ -36,10 +38,18 @@ export class WhatsAppSecretCache {
     const stamp = this.core.db.$client.query<{ stamp: string | null }, []>(CHANNELS_STAMP).get()?.stamp ?? '';
     if (this.entries && stamp === this.stamp) return this.entries;
     const full = this.core.db.select().from(channels).where(eq(channels.type, 'whatsapp')).all() as Channel[];
-    this.entries = full.filter((c) => c.status !== 'disabled').map((c) => {
-      const s = channelSecrets(this.core, c);
-      return { channelId: c.id, appSecret: s.appSecret, verifyToken: s.verifyToken };
-    });
+    this.entries = [];
+    this.problems = [];
+    for (const c of full.filter((row) => row.status !== 'disabled')) {
+      try {
+        const s = channelSecrets(this.core, c);
+        this.entries.push({ channelId: c.id, appSecret: s.appSecret, verifyToken: s.verifyToken });
+      } catch (error) {
+        // One unreadable channel must not stop the others' webhooks; readiness reports it.
+        this.problems.push((error as Error).message);
+        this.core.log.error('channel secrets unreadable', { channelId: c.id, error: (error as Error).message });
+      }
+    }
     this.stamp = stamp;
     return this.entries;
   }
@@ -50,10 +60,13 @@ const decoder = new TextDecoder();
 const INSERT_EVENT = `INSERT INTO webhook_events (id, provider, channel_id, status, body, signature, received_at)
   VALUES (?, 'whatsapp', NULL, 'received', ?, ?, ?)`;
 
-/** Result of the handshake check: the challenge to echo, or null to answer 403. */
-export function verifyHandshake(cache: WhatsAppSecretCache, mode: unknown, token: unknown, challenge: unknown): string | null {
-  if (mode !== 'subscribe' || typeof token !== 'string' || typeof challenge !== 'string') return null;
-  return cache.list().some((e) => e.verifyToken === token) ? challenge : null;
+/** Meta's subscription handshake against every channel's verify token (constant time): the challenge, or null for 403. */
+export function verifyChannelHandshake(cache: WhatsAppSecretCache, params: Record<string, string | undefined>): string | null {
+  for (const entry of cache.list()) {
+    const challenge = verifyHandshake(params, entry.verifyToken);
+    if (challenge !== null) return challenge;
+  }
+  return null;
 }
 
 /**

@@ -3,7 +3,7 @@
  * limit, signature on the raw bytes, durable store, 200 — processing happens after the answer.
  */
 import { Elysia } from 'elysia';
-import { acceptWebhook, verifyHandshake, WhatsAppSecretCache } from '../../channels/whatsapp/intake';
+import { acceptWebhook, verifyChannelHandshake, WhatsAppSecretCache } from '../../channels/whatsapp/intake';
 import type { IngestWorker } from '../../channels/whatsapp/ingest-worker';
 import type { HttpDeps } from '../deps';
 import { jsonError } from '../respond';
@@ -32,9 +32,13 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
 /** WhatsApp webhook routes. */
 export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
   const cache = new WhatsAppSecretCache(deps.core);
+  deps.readinessChecks.push(() => {
+    cache.list();
+    return cache.problems.length ? cache.problems.join('; ') : null;
+  });
   return new Elysia({ name: 'webhooks-whatsapp' })
     .get('/webhooks/whatsapp', ({ query }) => {
-      const challenge = verifyHandshake(cache, query['hub.mode'], query['hub.verify_token'], query['hub.challenge']);
+      const challenge = verifyChannelHandshake(cache, query as Record<string, string | undefined>);
       if (challenge === null) return new Response('Verification failed: the verify token matches no WhatsApp channel', { status: 403 });
       return new Response(challenge, { status: 200, headers: { 'content-type': 'text/plain' } });
     })
