@@ -19,6 +19,7 @@ const envSchema = z.object({
   TURNO_WEBHOOK_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   TURNO_WORKERS: z.coerce.number().int().min(0).max(64).default(4),
   TURNO_GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  TURNO_SEND_RECONCILE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   TURNO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
@@ -42,6 +43,8 @@ export interface Config {
   workers: number;
   /** Time-out of one provider (Graph API) request. */
   graphTimeoutMs: number;
+  /** How long a possibly-sent message waits for a reconciling status before being sent again. */
+  sendReconcileMs: number;
   secureCookies: 'auto' | 'true' | 'false';
 }
 
@@ -65,7 +68,11 @@ function loadSecretKey(dataDir: string, fromEnv?: string): string {
     return fromEnv;
   }
   const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const key = readFileSync(file, 'utf8').trim();
+    if (Buffer.from(key, 'base64').length !== 32) throw new Error(`${file} must hold 32 bytes in base64 (restore it from your backup)`);
+    return key;
+  }
   const key = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64');
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(file, key + '\n', { mode: 0o600 });
@@ -100,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookMaxBytes: e.TURNO_WEBHOOK_MAX_BYTES,
     workers: e.TURNO_WORKERS,
     graphTimeoutMs: e.TURNO_GRAPH_TIMEOUT_MS,
+    sendReconcileMs: e.TURNO_SEND_RECONCILE_MS,
     secureCookies: e.TURNO_SECURE_COOKIES,
     ...overrides,
   };

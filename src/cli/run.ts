@@ -3,7 +3,6 @@
  * return an exit code: 0 ok, 1 failure, 2 usage error. `serve` keeps running (returns null).
  */
 import { ZodError } from 'zod';
-import { DomainError } from '../core/errors';
 import { CliError } from './args';
 import { COMMANDS, usage } from './commands';
 
@@ -28,6 +27,6 @@ export async function runCli(argv: string[]): Promise<number | null> {
     console.error(`turno ${name}: ${message}`);
     if (error instanceof CliError) return error.exitCode;
     if (error instanceof TypeError && /option|argument/i.test(message)) return 2;
-    return error instanceof DomainError ? 1 : 1;
+    return 1;
   }
 }

@@ -119,6 +119,8 @@ export function resolveApiToken(core: Core, token: string | undefined | null): P
   if (!row) return null;
   const user = core.db.select().from(users).where(eq(users.id, row.userId)).get();
   if (!user || !user.active) return null;
-  core.db.update(apiTokens).set({ lastUsedAt: core.clock.now() }).where(eq(apiTokens.id, row.id)).run();
+  if (!row.lastUsedAt || core.clock.now() - row.lastUsedAt > 60_000) {
+    core.db.update(apiTokens).set({ lastUsedAt: core.clock.now() }).where(eq(apiTokens.id, row.id)).run();
+  }
   return toPublicUser(user);
 }

@@ -5,6 +5,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { channels } from '../db/schema';
+import { transaction } from '../db/client';
 import type { ChannelStatus } from '../db/schema/enums';
 import { decryptSecret, encryptSecret, maskSecret } from '../lib/crypto';
 import { newId } from '../lib/ids';
@@ -71,7 +72,7 @@ export function createWhatsAppChannel(core: Core, input: WhatsAppChannelInput, a
     id: newId(), type: 'whatsapp', name: data.name, status: 'active', statusReason: null, externalId: data.phoneNumberId,
     config: configOf(data), secrets: sealSecrets(core, data), createdAt: now, updatedAt: now,
   };
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     if (findChannelByExternalId(core, 'whatsapp', data.phoneNumberId)) {
       throw fail.conflict('A channel with this phone number ID already exists', { field: 'phoneNumberId' });
     }

@@ -4,7 +4,7 @@
  * `sendMessage` checks the rules and stores the message as `queued` together with its send job.
  * Events are published after commit.
  */
-import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, channels, contacts, conversations, messages } from '../db/schema';
 import { afterCommit, transaction } from '../db/client';
@@ -253,7 +253,9 @@ export function listThread(core: Core, conversationId: string, opts: { before?: 
   if (opts.includePrivate === false) where.push(eq(messages.isPrivate, false));
   if (opts.before) {
     const pivot = getMessageOrThrow(core, opts.before);
-    where.push(lt(messages.sentAt, pivot.sentAt));
+    if (pivot.conversationId !== conversationId) throw fail.badRequest('`before` is not a message of this conversation', { field: 'before' });
+    // Provider timestamps are whole seconds: page on (time, id) so messages of the same second are not skipped.
+    where.push(or(lt(messages.sentAt, pivot.sentAt), and(eq(messages.sentAt, pivot.sentAt), lt(messages.id, pivot.id)))!);
   }
   return core.db.select().from(messages).where(and(...where))
     .orderBy(desc(messages.sentAt), desc(messages.id)).limit(limit).all().reverse();
@@ -263,10 +265,4 @@ export function listThread(core: Core, conversationId: string, opts: { before?: 
 export function attachmentsOf(core: Core, messageIds: string[]): Attachment[] {
   if (messageIds.length === 0) return [];
   return core.db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.createdAt)).all();
-}
-
-/** Inbound messages of a conversation not yet marked read by the business. */
-export function unreadInbound(core: Core, conversationId: string): Message[] {
-  return core.db.select().from(messages)
-    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound'), ne(messages.status, 'read'))).all();
 }

@@ -5,12 +5,6 @@ import { conversations, messageReactions, messages } from '../db/schema';
 import type { Core } from './context';
 import type { Message } from './types';
 
-/** Reactions of the given messages. */
-export function reactionsOf(core: Core, messageIds: string[]) {
-  if (messageIds.length === 0) return [];
-  return core.db.select().from(messageReactions).all().filter((r) => messageIds.includes(r.messageId));
-}
-
 /**
  * Sets (or with an empty emoji, removes) `actor`'s reaction on a message and announces it.
  * `actor` is `contact` for the customer or the agent's user id.

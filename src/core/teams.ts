@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { teamMembers, teams } from '../db/schema';
+import { transaction } from '../db/client';
 import { ASSIGNMENT_MODES } from '../db/schema/enums';
 import { newId } from '../lib/ids';
 import { recordAudit } from './audit';
@@ -33,7 +34,7 @@ export function getTeamOrThrow(core: Core, id: string): Team {
 export function createTeam(core: Core, input: z.input<typeof teamInputSchema>, actor: Actor | null): Team {
   const data = teamInputSchema.parse(input);
   const team: Team = { id: newId(), ...data, lastAssignedUserId: null, createdAt: core.clock.now() };
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     if (core.db.select({ id: teams.id }).from(teams).where(eq(teams.name, data.name)).get()) {
       throw fail.conflict('A team with this name already exists', { field: 'name' });
     }

@@ -2,6 +2,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../db/schema';
+import { transaction } from '../db/client';
 import { ROLES, type Role } from '../db/schema/enums';
 import { newId } from '../lib/ids';
 import { recordAudit } from './audit';
@@ -47,7 +48,7 @@ export async function createUser(core: Core, input: NewUser, actor: Actor | null
     createdAt: now,
     updatedAt: now,
   };
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     if (core.db.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
       throw fail.conflict('A user with this email already exists', { field: 'email' });
     }
@@ -96,9 +97,9 @@ export const userUpdateSchema = z.object({
 export function updateUser(core: Core, id: string, changes: z.input<typeof userUpdateSchema>, actor: Actor | null): PublicUser {
   const data = userUpdateSchema.parse(changes);
   const fields = Object.keys(data).filter((k) => (data as Record<string, unknown>)[k] !== undefined);
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     const user = getUserOrThrow(core, id);
-    const losesAdmin = user.role === 'admin' && ((data.role && data.role !== 'admin') || data.active === false);
+    const losesAdmin = user.role === 'admin' && user.active && ((data.role && data.role !== 'admin') || data.active === false);
     if (losesAdmin && activeAdminCount(core) <= 1) throw fail.conflict('Keep at least one active admin');
     core.db.update(users).set({ ...data, updatedAt: core.clock.now() }).where(eq(users.id, id)).run();
     recordAudit(core, actor, 'user.update', { type: 'user', id }, data);

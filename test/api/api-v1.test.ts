@@ -84,3 +84,26 @@ describe('OpenAPI', () => {
     expect(await docs.text()).toContain('/api/openapi.json');
   });
 });
+
+describe('thread paging', () => {
+  test('messages that share a second are not skipped when paging back', async () => {
+    const { createWhatsAppChannel } = await import('../../src/core/channels');
+    const { receiveInbound } = await import('../../src/core/messages');
+    const channel = createWhatsAppChannel(t.app.core, { name: 'P', phoneNumberId: '3333333333', wabaId: '4444444444', accessToken: 'EAAG-token-x', appSecret: 'secret-secret', verifyToken: 'verify-token' }, null);
+    let conversationId = '';
+    for (let i = 0; i < 5; i++) {
+      const r = receiveInbound(t.app.core, { channelId: channel.id, identity: { externalId: '5491100000000', rawId: '5491100000000' }, externalId: `wamid.P${i}`, type: 'text', content: `m${i}`, raw: '{}', sentAt: 1_749_416_383_000 });
+      conversationId = r.conversation!.id;
+    }
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const res = await t.request(`/api/v1/conversations/${conversationId}/messages?limit=2${before ? `&before=${before}` : ''}`, { headers: bearer(adminToken) });
+      const { items } = (await res.json()) as { items: Array<{ id: string; content: string }> };
+      if (items.length === 0) break;
+      seen.unshift(...items.map((m) => m.content));
+      before = items[0]!.id;
+    }
+    expect(seen.sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+  });
+});

@@ -174,3 +174,22 @@ describe('errors and health', () => {
     expect(await res.json()).toEqual({ status: 'ready', problems: [] });
   });
 });
+
+describe('hostile input at the edges', () => {
+  test('post-login redirects stay on this site, whatever the encoding', async () => {
+    const { safeNext } = await import('../../src/http/pages/auth');
+    for (const evil of ['//evil.example', '/\\evil.example', '/\t/evil.example', '/\n/evil.example', 'https://evil.example', '/%09/evil.example']) {
+      const next = safeNext(evil);
+      expect(new URL(next, 'https://inbox.example').origin).toBe('https://inbox.example');
+    }
+    expect(safeNext('/inbox/c/1?x=1#m-2')).toBe('/inbox/c/1?x=1#m-2');
+  });
+
+  test('a malformed cookie from another app on the domain does not break the page', async () => {
+    const t = await createTestApp();
+    await t.signIn('admin');
+    const res = await t.request('/login', { headers: { cookie: 'other=%E0%A4%A; turno_session=%zz' } });
+    expect(res.status).toBe(200);
+    await t.close();
+  });
+});

@@ -1,6 +1,7 @@
 /** Message templates: synced from `GET /{waba}/message_templates` (every page) into the database. */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Core } from '../../core/context';
+import { transaction } from '../../db/client';
 import type { Channel } from '../../core/types';
 import { messageTemplates } from '../../db/schema';
 import { newId } from '../../lib/ids';
@@ -10,7 +11,7 @@ import type { GraphClient } from './graph-client';
 export async function syncTemplates(core: Core, channel: Channel, client: GraphClient): Promise<number> {
   const list = await client.listTemplates();
   const now = core.clock.now();
-  core.db.transaction(() => {
+  transaction(core.db, () => {
     for (const t of list) {
       core.db.insert(messageTemplates).values({
         id: newId(), channelId: channel.id, externalId: t.id ?? null, name: t.name, language: t.language,
@@ -20,9 +21,9 @@ export async function syncTemplates(core: Core, channel: Channel, client: GraphC
         set: { externalId: t.id ?? null, status: t.status, category: t.category ?? '', components: t.components ?? [], syncedAt: now },
       }).run();
     }
-    const keep = list.map((t) => `${t.name}|${t.language}`);
+    const keep = new Set(list.map((t) => `${t.name}|${t.language}`));
     const stale = core.db.select().from(messageTemplates).where(eq(messageTemplates.channelId, channel.id)).all()
-      .filter((row) => !keep.includes(`${row.name}|${row.language}`)).map((row) => row.id);
+      .filter((row) => !keep.has(`${row.name}|${row.language}`)).map((row) => row.id);
     if (stale.length) core.db.delete(messageTemplates).where(inArray(messageTemplates.id, stale)).run();
   });
   return list.length;

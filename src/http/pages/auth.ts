@@ -12,7 +12,9 @@ import { cookie, htmlResponse, redirect } from '../respond';
 /** Only same-site relative paths are allowed as post-login destinations. */
 export function safeNext(next: unknown): string {
   const value = typeof next === 'string' ? next : '';
-  return value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/inbox';
+  if (!value.startsWith('/') || /[\u0000-\u001f\\]/.test(value)) return '/inbox';
+  const url = new URL(value, 'http://turno.invalid');
+  return url.origin === 'http://turno.invalid' ? url.pathname + url.search + url.hash : '/inbox';
 }
 
 function formValues(body: unknown): Record<string, string> {
