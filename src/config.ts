@@ -21,6 +21,7 @@ const envSchema = z.object({
   TURNO_GRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   TURNO_SEND_RECONCILE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   TURNO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  TURNO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   /** How long a possibly-sent message waits for a reconciling status before being sent again. */
   sendReconcileMs: number;
   secureCookies: 'auto' | 'true' | 'false';
+  /** Take the client address from X-Forwarded-For / X-Real-IP (only behind your own reverse proxy). */
+  trustProxy: boolean;
 }
 
 /** Directory containing the source tree (src/..) or, for the binary, the executable. */
@@ -109,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     graphTimeoutMs: e.TURNO_GRAPH_TIMEOUT_MS,
     sendReconcileMs: e.TURNO_SEND_RECONCILE_MS,
     secureCookies: e.TURNO_SECURE_COOKIES,
+    trustProxy: e.TURNO_TRUST_PROXY === 'true',
     ...overrides,
   };
 }

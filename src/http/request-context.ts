@@ -33,6 +33,20 @@ export interface Auth {
   csrfToken: string;
 }
 
+/**
+ * The client's address: the socket peer, or — only when TURNO_TRUST_PROXY is set, behind a proxy
+ * that overwrites the header — the right-most X-Forwarded-For hop (or X-Real-IP). Anything else
+ * lets a client pick its own address and dodge the per-IP login throttle.
+ */
+export function clientIp(deps: HttpDeps, request: Request, peer: string | undefined): string {
+  if (deps.core.config.trustProxy) {
+    const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const real = request.headers.get('x-real-ip')?.trim();
+    if (forwarded || real) return (forwarded ?? real)!;
+  }
+  return peer ?? 'unknown';
+}
+
 /** True for requests from secure origins or when configured so; decides the cookie's Secure flag. */
 export function wantsSecureCookie(deps: HttpDeps, request: Request): boolean {
   const setting = deps.core.config.secureCookies;
@@ -48,7 +62,7 @@ export function requestContext(deps: HttpDeps) {
     .resolve({ as: 'global' }, ({ request, server, set }) => {
       const headers = request.headers;
       const url = new URL(request.url);
-      const ip = headers.get('x-real-ip') ?? server?.requestIP(request)?.address ?? 'unknown';
+      const ip = clientIp(deps, request, server?.requestIP(request)?.address);
       const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
       let auth: Auth;
       if (bearer !== undefined) {

@@ -193,3 +193,24 @@ describe('hostile input at the edges', () => {
     await t.close();
   });
 });
+
+describe('client address', () => {
+  test('forwarded headers are ignored unless TURNO_TRUST_PROXY is set', async () => {
+    const { clientIp } = await import('../../src/http/request-context');
+    const request = new Request('http://localhost/', { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7', 'x-real-ip': '192.0.2.1' } });
+    const deps = (trustProxy: boolean) => ({ core: { config: { trustProxy } } }) as never;
+    expect(clientIp(deps(false), request, '10.0.0.5')).toBe('10.0.0.5');
+    expect(clientIp(deps(true), request, '10.0.0.5')).toBe('198.51.100.7');
+  });
+
+  test('rotating X-Real-IP does not escape the per-IP login throttle', async () => {
+    const t = await createTestApp();
+    await t.signIn('admin');
+    const browser = t.anonymous();
+    await browser.loadCsrf('/login');
+    for (let i = 0; i < 20; i++) await browser.form('/login', { _csrf: browser.csrf!, email: `nobody${i}@example.test`, password: 'wrong password' }, { 'x-real-ip': `203.0.113.${i}` });
+    const blocked = await browser.form('/login', { _csrf: browser.csrf!, email: 'someone@example.test', password: 'wrong password' }, { 'x-real-ip': '203.0.113.250' });
+    expect(blocked.status).toBe(429);
+    await t.close();
+  });
+});
