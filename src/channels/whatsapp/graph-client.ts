@@ -6,7 +6,7 @@
 import { buildMarkRead, type OutboundBody } from './outbound';
 import { GraphApiError } from './graph-error';
 import { readBodyLimited, sha256HexOf } from './media-bytes';
-import { checkDownloadUrl } from './url-guard';
+import { checkDownloadUrl, mayReceiveToken } from './url-guard';
 
 export interface GraphClientConfig {
   /** e.g. `https://graph.facebook.com` or the simulator's URL. */
@@ -173,7 +173,8 @@ export function createGraphClient(config: GraphClientConfig, fetchImpl: typeof f
       for (let hop = 0; hop <= 3; hop++) {
         const refused = await checkDownloadUrl(current, graphHost, config.resolveHost);
         if (refused) throw new GraphApiError({ kind: 'blocked_url', message: `refused media URL: ${refused}` });
-        const result = await call(current, { headers: auth }, async (res) => {
+        const headers = mayReceiveToken(new URL(current).host, graphHost) ? auth : {};
+        const result = await call(current, { headers }, async (res) => {
           if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
             await res.body?.cancel();
             return { redirect: new URL(res.headers.get('location')!, current).toString() };

@@ -11,14 +11,53 @@ function ipv4Blocked(ip: string): boolean {
     || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
 }
 
-/** True when `ip` (v4 or v6 literal) is loopback/private/link-local/unspecified/multicast. */
+/** The 8 hextets of an IPv6 literal (embedded dotted quads included), or null when malformed. */
+export function ipv6Hextets(ip: string): number[] | null {
+  let text = ip.toLowerCase().split('%')[0]!;
+  const quad = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (quad) {
+    const parts = quad[1]!.split('.').map(Number);
+    if (parts.some((p) => p > 255)) return null;
+    text = text.slice(0, -quad[1]!.length) + `${((parts[0]! << 8) | parts[1]!).toString(16)}:${((parts[2]! << 8) | parts[3]!).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return null;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return null;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  const values = groups.map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
+  return values.some(Number.isNaN) ? null : values;
+}
+
+function embeddedV4(h: number[], at: number): string {
+  return [h[at]! >> 8, h[at]! & 255, h[at + 1]! >> 8, h[at + 1]! & 255].join('.');
+}
+
+/**
+ * True when `ip` (v4 or v6 literal) is loopback/private/link-local/unspecified/multicast —
+ * including IPv4 addresses hidden in IPv6 forms (mapped `::ffff:…`, compatible `::…`, NAT64
+ * `64:ff9b::/96`, 6to4 `2002::/16`), which URL parsing rewrites into hex.
+ */
 export function isPrivateAddress(ip: string): boolean {
   const bare = ip.replace(/^\[|\]$/g, '').toLowerCase();
   if (isIP(bare) === 4) return ipv4Blocked(bare);
-  if (isIP(bare) !== 6) return false;
-  const mapped = bare.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-  if (mapped) return ipv4Blocked(mapped[1]!);
-  return bare === '::' || bare === '::1' || /^f[cd]/.test(bare) || /^fe[89ab]/.test(bare) || bare.startsWith('ff');
+  const h = ipv6Hextets(bare);
+  if (!h) return isIP(bare) === 6;
+  const zeros = (from: number, to: number) => h.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 8) || (zeros(0, 7) && h[7] === 1)) return true;
+  if (zeros(0, 5) && h[5] === 0xffff) return ipv4Blocked(embeddedV4(h, 6));
+  if (zeros(0, 6)) return true;
+  if (h[0] === 0x64 && h[1] === 0xff9b && zeros(2, 6)) return ipv4Blocked(embeddedV4(h, 6));
+  if (h[0] === 0x2002) return ipv4Blocked(embeddedV4(h, 1));
+  return (h[0]! & 0xfe00) === 0xfc00 || (h[0]! & 0xffc0) === 0xfe80 || (h[0]! & 0xff00) === 0xff00;
+}
+
+/** Hosts that may receive the channel's access token when downloading media (Meta's CDN). */
+export function mayReceiveToken(host: string, graphHost: string): boolean {
+  const h = host.toLowerCase();
+  return h === graphHost.toLowerCase() || /(^|\.)(fbsbx\.com|facebook\.com|fbcdn\.net|whatsapp\.net)$/.test(h.replace(/:\d+$/, ''));
 }
 
 /**
