@@ -188,3 +188,24 @@ describe('a channel whose secrets cannot be read', () => {
     expect(JSON.stringify(await ready.json())).toContain('Restaurada');
   });
 });
+
+describe('template status updates', () => {
+  test('apply to the templates of the channel with that WABA only; REINSTATED means approved again', async () => {
+    const { messageTemplates } = await import('../../src/db/schema');
+    const other = addTestChannel(t, 'http://127.0.0.1:9', { phoneNumberId: '555555555' });
+    const { channels } = await import('../../src/db/schema');
+    const { eq } = await import('drizzle-orm');
+    t.app.core.db.update(channels).set({ config: { ...(other.config as object), wabaId: '999999' } }).where(eq(channels.id, other.id)).run();
+    const mine = q<{ id: string }>("SELECT id FROM channels WHERE external_id = '106540352242922'")[0]!.id;
+    for (const channelId of [mine, other.id]) {
+      t.app.core.db.insert(messageTemplates).values({ id: `tpl-${channelId}`, channelId, name: 'order_update', language: 'es', status: 'APPROVED', components: [], syncedAt: 0 }).run();
+    }
+    const update = (event: string) => ({ object: 'whatsapp_business_account', entry: [{ id: '102290129340398', changes: [{ field: 'message_template_status_update', value: { event, message_template_id: 1, message_template_name: 'order_update', message_template_language: 'es', reason: 'NONE' } }] }] });
+    await postWebhook(t, update('PAUSED'));
+    t.app.ingest.processPending();
+    expect(q<{ channel_id: string; status: string }>('SELECT channel_id, status FROM message_templates ORDER BY channel_id').map((r) => r.channel_id === mine ? r.status : `other:${r.status}`).sort()).toEqual(['PAUSED', 'other:APPROVED']);
+    await postWebhook(t, update('REINSTATED'));
+    t.app.ingest.processPending();
+    expect(q<{ status: string }>(`SELECT status FROM message_templates WHERE channel_id = '${mine}'`)[0]!.status).toBe('APPROVED');
+  });
+});

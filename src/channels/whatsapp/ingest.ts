@@ -3,14 +3,14 @@
  * messages go through `receiveInbound` (exactly once per wamid), reactions attach to their target,
  * statuses move the delivery state machine, template updates refresh the template list.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { findChannelByExternalId } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { receiveInbound } from '../../core/messages';
 import { findByExternalId, setReaction } from '../../core/reactions';
 import type { Channel } from '../../core/types';
-import { messageTemplates } from '../../db/schema';
+import { channels, messageTemplates } from '../../db/schema';
 import { describeErrorCode } from './errors';
 import { parseWebhook } from './parse-webhook';
 import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
@@ -70,11 +70,19 @@ function applyStatus(core: Core, channel: Channel, s: StatusUpdate): void {
   });
 }
 
+/** Template status events that are not statuses themselves. */
+const TEMPLATE_EVENT_STATUS: Record<string, string | null> = { REINSTATED: 'APPROVED', FLAGGED: null };
+
 function applyTemplateUpdate(core: Core, u: TemplateStatusUpdate): void {
   if (!u.name || !u.language) return;
-  const status = u.event.toUpperCase();
+  const event = u.event.toUpperCase();
+  const status = event in TEMPLATE_EVENT_STATUS ? TEMPLATE_EVENT_STATUS[event] : event;
+  if (!status) return;
+  const channelIds = core.db.select({ id: channels.id, config: channels.config }).from(channels).where(eq(channels.type, 'whatsapp')).all()
+    .filter((c) => (c.config as { wabaId?: string }).wabaId === u.wabaId).map((c) => c.id);
+  if (channelIds.length === 0) return;
   core.db.update(messageTemplates).set({ status, syncedAt: core.clock.now() })
-    .where(and(eq(messageTemplates.name, u.name), eq(messageTemplates.language, u.language))).run();
+    .where(and(inArray(messageTemplates.channelId, channelIds), eq(messageTemplates.name, u.name), eq(messageTemplates.language, u.language))).run();
 }
 
 /**
