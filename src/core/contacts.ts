@@ -1,11 +1,12 @@
 /** Contacts and their channel identities. */
-import { and, desc, eq, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { contactIdentities, contacts } from '../db/schema';
+import { contactIdentities, contacts, conversations } from '../db/schema';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
 import { fail } from './errors';
-import type { Contact } from './types';
+import type { Contact, PublicUser } from './types';
+import { visibleChannelIds } from './visibility';
 
 export interface IdentityInput {
   channelId: string;
@@ -72,12 +73,39 @@ export function listIdentities(core: Core, contactId: string) {
   return core.db.select().from(contactIdentities).where(eq(contactIdentities.contactId, contactId)).all();
 }
 
-/** Contacts matching a name/phone fragment, most recently updated first. */
-export function searchContacts(core: Core, query: string, limit = 50): Contact[] {
+/**
+ * Contacts matching a name/phone fragment that `user` may see (an identity on a channel they
+ * see, or a conversation assigned to them), most recently updated first.
+ */
+export function searchContacts(core: Core, user: PublicUser, query: string, limit = 50): Contact[] {
   const q = `%${query.replace(/[%_]/g, '')}%`;
-  const base = core.db.select().from(contacts);
-  const filtered = query ? base.where(or(like(contacts.name, q), like(contacts.phone, q))) : base;
-  return filtered.orderBy(desc(contacts.updatedAt)).limit(limit).all();
+  const where = [];
+  if (query) where.push(or(like(contacts.name, q), like(contacts.phone, q)));
+  const allowed = visibleChannelIds(core, user);
+  if (allowed !== null) {
+    where.push(or(
+      inArray(contacts.id, core.db.select({ id: contactIdentities.contactId }).from(contactIdentities).where(inArray(contactIdentities.channelId, allowed.length ? allowed : ['']))),
+      inArray(contacts.id, core.db.select({ id: conversations.contactId }).from(conversations).where(eq(conversations.assigneeId, user.id))),
+    ));
+  }
+  return core.db.select().from(contacts).where(and(...where)).orderBy(desc(contacts.updatedAt)).limit(limit).all();
+}
+
+/** True when `user` may see the contact (same rule as `searchContacts`). */
+export function canSeeContact(core: Core, user: PublicUser, contactId: string): boolean {
+  const allowed = visibleChannelIds(core, user);
+  if (allowed === null) return true;
+  const identities = core.db.select({ channelId: contactIdentities.channelId }).from(contactIdentities).where(eq(contactIdentities.contactId, contactId)).all();
+  if (identities.some((i) => allowed.includes(i.channelId))) return true;
+  return !!core.db.select({ id: conversations.id }).from(conversations)
+    .where(and(eq(conversations.contactId, contactId), eq(conversations.assigneeId, user.id))).get();
+}
+
+/** A contact the user may see, or throws `not_found` (never reveals that it exists). */
+export function getVisibleContactOrThrow(core: Core, user: PublicUser, contactId: string): Contact {
+  const contact = getContactOrThrow(core, contactId);
+  if (!canSeeContact(core, user, contactId)) throw fail.notFound('Contact');
+  return contact;
 }
 
 export const contactUpdateSchema = z.object({

@@ -107,3 +107,24 @@ describe('thread paging', () => {
     expect(seen.sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
   });
 });
+
+describe('contacts visibility', () => {
+  test('an agent outside a channel\'s teams cannot list, read or edit its contacts', async () => {
+    const { createWhatsAppChannel } = await import('../../src/core/channels');
+    const { receiveInbound } = await import('../../src/core/messages');
+    const { createTeam } = await import('../../src/core/teams');
+    const { channelTeams } = await import('../../src/db/schema');
+    const channel = createWhatsAppChannel(t.app.core, { name: 'VIP', phoneNumberId: '7777777777', wabaId: '4444444444', accessToken: 'EAAG-token-x', appSecret: 'secret-secret', verifyToken: 'verify-token' }, null);
+    const team = createTeam(t.app.core, { name: 'VIP team' }, null);
+    t.app.core.db.insert(channelTeams).values({ channelId: channel.id, teamId: team.id }).run();
+    const r = receiveInbound(t.app.core, { channelId: channel.id, identity: { externalId: '5491166666666', rawId: '5491166666666', profileName: 'Cliente VIP' }, externalId: 'wamid.VIP', type: 'text', content: 'hola', raw: '{}', sentAt: t.clock.now() });
+    const contactId = r.contact!.id;
+    const list = await (await t.request('/api/v1/contacts?q=VIP', { headers: bearer(agentToken) })).json();
+    expect(list.items).toHaveLength(0);
+    expect((await t.request(`/api/v1/contacts/${contactId}`, { headers: bearer(agentToken) })).status).toBe(404);
+    const patch = await t.request(`/api/v1/contacts/${contactId}`, { method: 'PATCH', headers: bearer(agentToken, { 'content-type': 'application/json' }), body: JSON.stringify({ notes: 'x' }) });
+    expect(patch.status).toBe(404);
+    const admin = await (await t.request('/api/v1/contacts?q=VIP', { headers: bearer(adminToken) })).json();
+    expect(admin.items.map((c: { id: string }) => c.id)).toEqual([contactId]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
-import { getContactOrThrow, listIdentities, searchContacts, updateContact, contactUpdateSchema } from '../../core/contacts';
+import { contactUpdateSchema, getVisibleContactOrThrow, listIdentities, searchContacts, updateContact } from '../../core/contacts';
 import { conversationFilterSchema, getConversationOrThrow, listConversationEvents, listConversations } from '../../core/conversations';
 import { fail } from '../../core/errors';
 import { attachmentsOf, listThread, sendMessage, sendMessageSchema } from '../../core/messages';
@@ -42,12 +42,15 @@ export function apiV1(deps: HttpDeps) {
       set.status = 201;
       return createTeam(core, body, actorOf(auth, ip));
     }, { body: teamInputSchema, detail: { summary: 'Create a team (admin)', tags: ['teams'] } })
-    .get('/contacts', ({ query }) => ({ items: searchContacts(core, query.q ?? '', query.limit ?? 50) }), {
+    .get('/contacts', ({ query, auth }) => ({ items: searchContacts(core, requireUser(auth), query.q ?? '', query.limit ?? 50) }), {
       query: z.object({ q: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }),
       detail: { tags: ['contacts'] },
     })
-    .get('/contacts/:id', ({ params }) => ({ ...getContactOrThrow(core, params.id), identities: listIdentities(core, params.id) }), { params: idParams, detail: { tags: ['contacts'] } })
-    .patch('/contacts/:id', ({ params, body }) => updateContact(core, params.id, body), { params: idParams, body: contactUpdateSchema, detail: { tags: ['contacts'] } })
+    .get('/contacts/:id', ({ params, auth }) => ({ ...getVisibleContactOrThrow(core, requireUser(auth), params.id), identities: listIdentities(core, params.id) }), { params: idParams, detail: { tags: ['contacts'] } })
+    .patch('/contacts/:id', ({ params, body, auth }) => {
+      getVisibleContactOrThrow(core, requireUser(auth), params.id);
+      return updateContact(core, params.id, body);
+    }, { params: idParams, body: contactUpdateSchema, detail: { tags: ['contacts'] } })
     .get('/conversations', ({ query, auth }) => listConversations(core, requireUser(auth), query), {
       query: conversationFilterSchema,
       detail: { summary: 'List conversations (keyset pagination with nextCursor)', tags: ['conversations'] },

@@ -13,9 +13,7 @@ import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, setConversationLabel } from '../../core/labels';
 import { reactToMessage, recordMentions, retryFailedMessage } from '../../core/message-actions';
 import { getMessageOrThrow, sendMessage } from '../../core/messages';
-import { getContactOrThrow } from '../../core/contacts';
-import { conversations } from '../../db/schema';
-import { eq } from 'drizzle-orm';
+import { getVisibleContactOrThrow } from '../../core/contacts';
 import { notice } from '../../../views/components/form';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireUser } from '../request-context';
@@ -109,10 +107,7 @@ export function inboxActions(deps: HttpDeps) {
     })
     .post('/inbox/contacts/:id', ({ auth, params, body }) => {
       const user = requireUser(auth);
-      const contact = getContactOrThrow(core, params.id);
-      const anyVisible = core.db.select().from(conversations).where(eq(conversations.contactId, contact.id)).all()
-        .some((c) => { try { visibleConversation(core, user, c.id); return true; } catch { return false; } });
-      if (!anyVisible) throw fail.notFound('Contact');
+      const contact = getVisibleContactOrThrow(core, user, params.id);
       const form = body as Record<string, string>;
       const attrs: Record<string, string> = {};
       for (const [k, v] of Object.entries(form)) if (k.startsWith('attr:') && v.trim()) attrs[k.slice(5)] = v;
