@@ -64,17 +64,30 @@ export function supervisorOverview(core: Core, noTeamLabel: string, only?: Set<s
   const now = core.clock.now();
   const active = core.db.select().from(conversations).where(inArray(conversations.status, [...ACTIVE_STATUSES])).all();
   const allUsers = core.db.select().from(users).where(eq(users.active, true)).all();
-  const rowOf = (c: Conversation): OverviewConversation => ({
-    id: c.id, number: c.number, preview: c.lastMessagePreview, assigneeId: c.assigneeId, waitingSince: c.waitingSince,
-    sla: slaState(c, policyFor(core, c.teamId), now, hoursFor(core, c.teamId))?.state ?? null,
-  });
-  const rows = new Map(active.map((c) => [c.id, rowOf(c)]));
+  const byTeam = groupBy(active, (c) => c.teamId);
+  const byAssignee = groupBy(active, (c) => c.assigneeId);
+  // SLA inputs once per team, rows only for the conversations a requested block shows.
+  const slaInputs = new Map<string | null, [ReturnType<typeof policyFor>, ReturnType<typeof hoursFor>]>();
+  const slaOf = (c: Conversation) => {
+    if (!slaInputs.has(c.teamId)) slaInputs.set(c.teamId, [policyFor(core, c.teamId), hoursFor(core, c.teamId)]);
+    const [policy, hours] = slaInputs.get(c.teamId)!;
+    return slaState(c, policy, now, hours)?.state ?? null;
+  };
+  const rows = new Map<string, OverviewConversation>();
+  const rowOf = (c: Conversation): OverviewConversation => {
+    let row = rows.get(c.id);
+    if (!row) {
+      row = { id: c.id, number: c.number, preview: c.lastMessagePreview, assigneeId: c.assigneeId, waitingSince: c.waitingSince, sla: slaOf(c) };
+      rows.set(c.id, row);
+    }
+    return row;
+  };
   const block = (id: string | null, name: string, memberIds: string[], capacityOverride: number | null): OverviewTeam => {
-    const convs = active.filter((c) => c.teamId === id).map((c) => rows.get(c.id)!)
-      .sort((a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity));
-    const agents = allUsers.filter((u) => memberIds.includes(u.id)).map((u): OverviewAgent => {
-      const theirs = active.filter((c) => c.assigneeId === u.id);
-      const theirRows = theirs.map((c) => rows.get(c.id)!);
+    const convs = (byTeam.get(id) ?? []).map(rowOf).sort((a, b) => (a.waitingSince ?? Infinity) - (b.waitingSince ?? Infinity));
+    const members = new Set(memberIds);
+    const agents = allUsers.filter((u) => members.has(u.id)).map((u): OverviewAgent => {
+      const theirs = byAssignee.get(u.id) ?? [];
+      const theirRows = theirs.map(rowOf);
       return {
         id: u.id, name: u.name, availability: effectiveAvailability(u),
         open: theirs.filter((c) => c.status === 'open').length, pending: theirs.filter((c) => c.status === 'pending').length,
@@ -89,6 +102,17 @@ export function supervisorOverview(core: Core, noTeamLabel: string, only?: Set<s
   const wanted = (id: string | null) => !only || only.has(teamBlockKey(id));
   const teams = listTeams(core).filter((t) => wanted(t.id)).map((t) => block(t.id, t.name, teamMemberIds(core, t.id), t.capacityOverride));
   if (!wanted(null)) return teams;
-  const assignedNoTeam = [...new Set(active.filter((c) => c.teamId === null && c.assigneeId).map((c) => c.assigneeId!))];
+  const assignedNoTeam = [...new Set((byTeam.get(null) ?? []).filter((c) => c.assigneeId).map((c) => c.assigneeId!))];
   return [...teams, block(null, noTeamLabel, assignedNoTeam, null)];
+}
+
+function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const bucket = map.get(k);
+    if (bucket) bucket.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }
