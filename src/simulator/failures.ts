@@ -13,8 +13,10 @@ export interface FailureRule {
    * - `reset`: the connection drops mid-response
    * - `expired`: media download answers 404 (an expired URL)
    * - `async`: accept the send (200 + wamid) and later post a `failed` status with `code`
+   * - `slow`: accept and record the send (statuses follow as usual) but answer only after
+   *   `hangMs` (the message went out; the caller may crash or time out before it hears so)
    */
-  mode?: 'error' | 'http' | 'timeout' | 'reset' | 'expired' | 'async';
+  mode?: 'error' | 'http' | 'timeout' | 'reset' | 'expired' | 'async' | 'slow';
   code?: number;
   httpStatus?: number;
   /** Applies to the next N matching requests (default 1; unlimited when `fraction` is set). */
@@ -23,7 +25,7 @@ export interface FailureRule {
   fraction?: number;
   /** Only for sends to this recipient. */
   to?: string;
-  /** How long a `timeout` hangs (default: until stop). */
+  /** How long a `timeout` hangs (default: until stop), or how late a `slow` answer comes. */
   hangMs?: number;
 }
 

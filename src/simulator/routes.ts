@@ -72,7 +72,7 @@ async function postMessages(req: Request, ctx: RouteContext, phoneId: string): P
     return gErr(100, 'Request body is not valid JSON');
   }
   const rule = checkFailure(ctx, 'messages', typeof body.to === 'string' ? body.to : undefined);
-  if (rule && rule.mode !== 'async') return failureResponse(rule, ctx);
+  if (rule && rule.mode !== 'async' && rule.mode !== 'slow') return failureResponse(rule, ctx);
   const problem = validateSendBody(body, ctx.state.templates);
   if (problem) return gErr(problem.code, problem.details);
   if (body.status === 'read') {
@@ -85,6 +85,7 @@ async function postMessages(req: Request, ctx: RouteContext, phoneId: string): P
   ctx.onSent(wamid, body, rule?.mode === 'async' ? (rule.code ?? 131026) : undefined);
   const message: Record<string, unknown> = { id: wamid };
   if (body.type === 'template') message.message_status = 'accepted';
+  if (rule?.mode === 'slow') await Promise.race([ctx.stopped, Bun.sleep(rule.hangMs ?? 10 * 60_000)]);
   return json({ messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to.replace(/^\+/, '') }], messages: [message] });
 }
 

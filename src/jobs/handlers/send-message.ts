@@ -20,7 +20,7 @@ import { channels, contactIdentities, contacts, conversations, messages } from '
 import { TokenBucket } from '../../lib/rate-limiter';
 import { JobFailed, JobRetry } from '../runner';
 
-/** How long a possibly-sent message waits for a reconciling status before being sent again. */
+/** Default of how long a possibly-sent message waits for a reconciling status before being sent again (TURNO_SEND_RECONCILE_MS). */
 export const RECONCILE_MS = 2 * 60_000;
 /** Retry interval while a channel is paused or needs re-authorisation. */
 export const PAUSED_RETRY_MS = 60_000;
@@ -54,7 +54,8 @@ export function sendMessageHandler(core: Core) {
     if (channel.status !== 'active') throw new JobRetry(`channel ${channel.status}: ${channel.statusReason ?? ''}`, PAUSED_RETRY_MS, { free: true });
     if (message.sendAttemptedAt !== null) {
       const waited = core.clock.now() - message.sendAttemptedAt;
-      if (waited < RECONCILE_MS) throw new JobRetry('previous attempt may have been sent; waiting for a status to reconcile', RECONCILE_MS - waited, { free: true });
+      const window = core.config.sendReconcileMs ?? RECONCILE_MS;
+      if (waited < window) throw new JobRetry('previous attempt may have been sent; waiting for a status to reconcile', window - waited, { free: true });
     }
     const config = channel.config as { rateLimitPerSecond?: number };
     const wait = pace(core, channel.id, config.rateLimitPerSecond ?? 80);
