@@ -173,14 +173,43 @@ export function addSendGuard(guard: SendGuard): void {
   sendGuards.push(guard);
 }
 
+/** Media kinds WhatsApp delivers without a caption. */
+const UNCAPTIONED = new Set(['audio', 'sticker']);
+
+/**
+ * Takes the agent's uploaded, not yet sent files for a message. Refuses ids that are unknown, not
+ * stored, already part of a message, or uploaded by someone else (no re-parenting of other files).
+ */
+function claimAttachments(core: Core, ids: string[], actor: Actor): Attachment[] {
+  if (ids.length === 0) return [];
+  const rows = core.db.select().from(attachments).where(inArray(attachments.id, ids)).all();
+  const usable = rows.filter((a) => a.status === 'stored' && a.messageId === null && (actor.type !== 'user' || a.uploadedBy === actor.user.id));
+  if (usable.length !== new Set(ids).size) throw fail.unprocessable('An attached file is missing or was already sent; attach it again', { field: 'attachmentIds' });
+  return ids.map((id) => usable.find((a) => a.id === id)!);
+}
+
+interface OutboundPart {
+  file: Attachment | null;
+  content: string;
+}
+
+/** One message per file (the text rides as the first file's caption, or goes first on its own). */
+function splitParts(content: string, files: Attachment[]): OutboundPart[] {
+  if (files.length === 0) return [{ file: null, content }];
+  const captionFits = !UNCAPTIONED.has(files[0]!.kind);
+  const parts: OutboundPart[] = files.map((file, i) => ({ file, content: i === 0 && captionFits ? content : '' }));
+  return content.trim() && !captionFits ? [{ file: null, content }, ...parts] : parts;
+}
+
 /**
  * Sends (or, with `private`, notes) a message in a conversation. Free-form messages need the
- * 24-hour window open; templates are allowed any time. Stores the message as `queued` and its
- * `message.send` job in one transaction; private notes are stored and never sent.
+ * 24-hour window open; templates are allowed any time. Several files become one message each.
+ * Every message is stored as `queued` with its `message.send` job in one transaction; private
+ * notes are stored and never sent. Returns the first message.
  */
 export function sendMessage(core: Core, conversationId: string, actor: Actor, input: SendMessageInput): Message {
   const data = sendMessageSchema.parse(input);
-  const message = transaction(core.db, () => {
+  return transaction(core.db, () => {
     const conversation = getConversationOrThrow(core, conversationId);
     for (const guard of sendGuards) guard(core, conversation, actor, data);
     const channel = core.db.select().from(channels).where(eq(channels.id, conversation.channelId)).get();
@@ -191,49 +220,47 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
         throw fail.unprocessable('The 24-hour window is closed: the customer has not written in the last 24 hours. Send an approved template instead.', { field: 'template' });
       }
     }
+    if ((data.template || data.interactive) && data.attachmentIds.length > 0) {
+      throw fail.unprocessable('Send files on their own, not with a template or buttons', { field: 'attachmentIds' });
+    }
     const replyTo = data.replyTo
       ? core.db.select().from(messages).where(and(eq(messages.id, data.replyTo), eq(messages.conversationId, conversationId))).get()
       : undefined;
     if (data.replyTo && !replyTo) throw fail.unprocessable('The quoted message is not in this conversation', { field: 'replyTo' });
     const now = core.clock.now();
-    const type = data.private ? 'note' : data.template ? 'template' : data.interactive ? 'interactive' : (attachmentKind(core, data.attachmentIds) ?? 'text');
-    const row: Message = {
-      id: newId(), conversationId, channelId: conversation.channelId, direction: 'outbound',
-      senderType: actor.type === 'user' ? 'agent' : 'bot', senderId: actor.type === 'user' ? actor.user.id : null,
-      type, content: data.content || (data.template ? `[template ${data.template.name}]` : ''),
-      payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
-      raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
-      isPrivate: data.private, replyToId: replyTo?.id ?? null, replyToExternalId: replyTo?.externalId ?? null, sendAttemptedAt: null,
-      sentAt: now, createdAt: now, updatedAt: now,
-    };
-    core.db.insert(messages).values(row).run();
-    if (data.attachmentIds.length > 0) {
-      core.db.update(attachments).set({ messageId: row.id })
-        .where(and(inArray(attachments.id, data.attachmentIds), eq(attachments.status, 'stored'))).run();
-    }
-    const convChanges: Partial<Conversation> = { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(type, row.content), lastMessageType: type };
+    const rows = splitParts(data.content, claimAttachments(core, data.attachmentIds, actor)).map((part, i): Message => {
+      const type = data.private ? 'note' : data.template ? 'template' : data.interactive ? 'interactive' : (part.file?.kind ?? 'text');
+      const row: Message = {
+        id: newId(), conversationId, channelId: conversation.channelId, direction: 'outbound',
+        senderType: actor.type === 'user' ? 'agent' : 'bot', senderId: actor.type === 'user' ? actor.user.id : null,
+        type, content: part.content || (data.template ? `[template ${data.template.name}]` : ''),
+        payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
+        raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
+        isPrivate: data.private, replyToId: i === 0 ? (replyTo?.id ?? null) : null, replyToExternalId: i === 0 ? (replyTo?.externalId ?? null) : null,
+        sendAttemptedAt: null, sentAt: now, createdAt: now, updatedAt: now,
+      };
+      core.db.insert(messages).values(row).run();
+      if (part.file) core.db.update(attachments).set({ messageId: row.id }).where(eq(attachments.id, part.file.id)).run();
+      if (!data.private) enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
+      return row;
+    });
+    const last = rows[rows.length - 1]!;
+    const convChanges: Partial<Conversation> = { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(last.type, last.content), lastMessageType: last.type };
     if (!data.private) {
       convChanges.lastOutboundAt = now;
       if (actor.type === 'user') {
         convChanges.waitingSince = null;
         if (!conversation.firstResponseAt) convChanges.firstResponseAt = now;
       }
-      enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
     }
     core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
     const updated = { ...conversation, ...convChanges };
     const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
-    afterCommit(core.db, () => core.bus.publish('message.created', { message: row, conversation: updated, contact, isNewConversation: false }));
-    return row;
+    afterCommit(core.db, () => {
+      for (const row of rows) core.bus.publish('message.created', { message: row, conversation: updated, contact, isNewConversation: false });
+    });
+    return rows[0]!;
   });
-  return message;
-}
-
-function attachmentKind(core: Core, ids: string[]): string | null {
-  if (ids.length === 0) return null;
-  const first = core.db.select().from(attachments).where(eq(attachments.id, ids[0]!)).get();
-  if (!first) throw fail.unprocessable('Attachment not found; upload it again', { field: 'attachmentIds' });
-  return first.kind;
 }
 
 /** A message by id, or throws `not_found`. */

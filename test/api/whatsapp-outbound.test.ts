@@ -303,3 +303,26 @@ describe('review fixes', () => {
     expect(sim.sent).toHaveLength(1);
   });
 });
+
+describe('attachments', () => {
+  test('several files become one message each; the text rides on the first; audio gets its text separately', async () => {
+    const up = (bytes: number[], mimeType: string, filename: string) => storeUpload(t.app.core, { bytes: new Uint8Array(bytes), mimeType, filename }, agent.id).id;
+    const first = send({ content: 'Fotos del pedido', attachmentIds: [up([1, 2, 3], 'image/jpeg', 'a.jpg'), up([4, 5, 6], 'image/jpeg', 'b.jpg')] });
+    send({ content: 'Escuchá esto', attachmentIds: [up([7, 8, 9], 'audio/ogg', 'nota.ogg')] });
+    await run();
+    expect(sim.sent.map((s) => s.body.type)).toEqual(['image', 'image', 'text', 'audio']);
+    expect(sim.sent[0]!.body).toMatchObject({ image: { caption: 'Fotos del pedido' } });
+    expect((sim.sent[1]!.body.image as Record<string, unknown>).caption).toBeUndefined();
+    expect(sim.sent[2]!.body).toMatchObject({ text: { body: 'Escuchá esto' } });
+    expect(first.type).toBe('image');
+  });
+
+  test('files of other people or already sent cannot be attached', async () => {
+    const other = (await t.signIn('agent')).user;
+    const theirs = storeUpload(t.app.core, { bytes: new Uint8Array([1]), mimeType: 'image/png', filename: 'x.png' }, other.id);
+    expect(() => send({ content: '', attachmentIds: [theirs.id] })).toThrow('attach it again');
+    const mine = storeUpload(t.app.core, { bytes: new Uint8Array([2]), mimeType: 'image/png', filename: 'y.png' }, agent.id);
+    send({ content: '', attachmentIds: [mine.id] });
+    expect(() => send({ content: '', attachmentIds: [mine.id] })).toThrow('attach it again');
+  });
+});
