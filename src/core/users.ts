@@ -33,8 +33,11 @@ export function countUsers(core: Core): number {
   return core.db.select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
-/** Creates a user; throws `conflict` when the email is taken. */
-export async function createUser(core: Core, input: NewUser, actor: Actor | null): Promise<PublicUser> {
+/**
+ * Creates a user; throws `conflict` when the email is taken. With `onlyIfFirst`, refuses when any
+ * user exists (first-run setup: two browsers submitting at once create one admin).
+ */
+export async function createUser(core: Core, input: NewUser, actor: Actor | null, opts: { onlyIfFirst?: boolean } = {}): Promise<PublicUser> {
   const data = newUserSchema.parse(input);
   const passwordHash = await Bun.password.hash(data.password, { algorithm: 'argon2id' });
   const now = core.clock.now();
@@ -49,6 +52,7 @@ export async function createUser(core: Core, input: NewUser, actor: Actor | null
     updatedAt: now,
   };
   transaction(core.db, () => {
+    if (opts.onlyIfFirst && countUsers(core) > 0) throw fail.conflict('Setup is already complete; sign in instead');
     if (core.db.select({ id: users.id }).from(users).where(eq(users.email, data.email)).get()) {
       throw fail.conflict('A user with this email already exists', { field: 'email' });
     }

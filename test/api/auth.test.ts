@@ -214,3 +214,18 @@ describe('client address', () => {
     await t.close();
   });
 });
+
+describe('first-run setup race', () => {
+  test('two setup submissions at once create exactly one admin', async () => {
+    const t = await createTestApp();
+    const a = t.anonymous();
+    const b = t.anonymous();
+    await a.loadCsrf('/setup');
+    await b.loadCsrf('/setup');
+    const form = (c: typeof a, email: string) => c.form('/setup', { _csrf: c.csrf!, name: 'Admin', email, password: TEST_PASSWORD, simulator: 'off' });
+    const results = await Promise.all([form(a, 'a@example.test'), form(b, 'b@example.test')]);
+    expect(results.map((r) => r.status).sort()).toEqual([303, 409]);
+    expect(t.app.core.db.$client.query('SELECT id FROM users').all()).toHaveLength(1);
+    await t.close();
+  });
+});

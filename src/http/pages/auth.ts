@@ -44,7 +44,7 @@ export function authPages(deps: HttpDeps) {
       if (countUsers(deps.core) > 0) return redirect('/login');
       const values = formValues(body);
       try {
-        const user = await createUser(deps.core, { ...(body as Record<string, string>), role: 'admin', locale: (values.locale || null) as never }, { type: 'system', name: 'setup' });
+        const user = await createUser(deps.core, { ...(body as Record<string, string>), role: 'admin', locale: (values.locale || null) as never }, { type: 'system', name: 'setup' }, { onlyIfFirst: true });
         const { token } = createSession(deps.core, user.id, { ip, userAgent: request.headers.get('user-agent') ?? undefined });
         if (values.simulator === 'on') await deps.simulators.createChannel({ type: 'user', user, ip }).catch((error) => deps.core.log.error('simulator channel failed', { error }));
         return new Response(null, { status: 303, headers: { location: '/inbox', 'set-cookie': sessionCookie(request, token) } });
