@@ -80,7 +80,7 @@ export function routingSettingsPages(deps: HttpDeps) {
       const weekly = froms.map((from, i) => ({ day: Number(days[i] ?? 1), from, to: tos[i] ?? '' })).filter((r) => r.from !== '' || r.to !== '');
       const form: HoursForm = { teamId, timezone: one(f.timezone), weekly, holidays: all(f.holiday).filter((h) => h !== ''), outOfOfficeMessage: one(f.outOfOfficeMessage) };
       try {
-        saveBusinessHours(core, teamId, form, actorOf(auth, ip));
+        saveBusinessHours(core, teamId, { timezone: form.timezone, weekly, holidays: form.holidays, outOfOfficeMessage: form.outOfOfficeMessage }, actorOf(auth, ip));
         return redirect(`/admin/routing/hours?ok=1${teamId ? `&team=${teamId}` : ''}`);
       } catch (error) {
         return htmlResponse(hoursPage(page, listTeams(core), timezones(form.timezone), form, { errors: pathErrors(error, page.t('routing.form.number')) }), 422);
