@@ -9,6 +9,7 @@ import type { Core } from './core/context';
 import type { TurnoEvents } from './core/events';
 import { installRouting } from './core/routing/install';
 import { installWhatsApp } from './channels/whatsapp/install';
+import { installMaintenance } from './jobs/handlers/maintenance';
 import type { IngestWorker } from './channels/whatsapp/ingest-worker';
 import { whatsappWebhookRoutes } from './http/webhooks/whatsapp';
 import { EmbeddedSimulators, loopbackUrl } from './simulator/embedded';
@@ -21,6 +22,8 @@ import { runMigrations } from './db/migrator';
 import { apiDocs } from './http/api/docs';
 import { apiV1 } from './http/api/v1';
 import { routingApi } from './http/api/routing';
+import { routingAdminPages } from './http/pages/routing-admin';
+import { supervisorPages } from './http/pages/supervisor';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -84,6 +87,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   installRouting(core, jobs, { classifyIntent: ai.classifyIntent });
 
   const ingest = installWhatsApp(core, jobs);
+  installMaintenance(core, jobs);
 
   const http = new Elysia()
     .use(errorHandler(deps))
@@ -110,7 +114,9 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(apiDocs())
     .use(apiV1(deps))
     .use(routingApi(deps))
-    .use(channelsApi(deps));
+    .use(channelsApi(deps))
+    .use(routingAdminPages(deps, ai.classifyIntent))
+    .use(supervisorPages(deps));
 
   let server: ReturnType<typeof Bun.serve> | null = null;
   if (opts.startWorkers !== false) {

@@ -1,0 +1,44 @@
+/**
+ * `maintenance.prune`: a daily durable job that deletes what has served its purpose — processed
+ * webhook bodies, finished jobs, statuses that never found their message — so the database does
+ * not grow without bound. Failed and unroutable webhooks and dead jobs are kept for admins.
+ */
+import { and, eq, inArray, lt } from 'drizzle-orm';
+import type { Core } from '../../core/context';
+import { enqueueJob } from '../../core/jobs';
+import { changesOf } from '../../db/client';
+import { jobs, pendingStatuses, webhookEvents } from '../../db/schema';
+import type { JobRunner } from '../runner';
+
+const DAY = 24 * 3600_000;
+/** How long each kind of row is kept. */
+export const RETENTION_MS = { processedWebhooks: 30 * DAY, finishedJobs: 7 * DAY, parkedStatuses: 7 * DAY };
+
+/** Deletes expired rows; returns how many of each kind. */
+export function pruneOnce(core: Core): Record<keyof typeof RETENTION_MS, number> {
+  const now = core.clock.now();
+  return {
+    processedWebhooks: changesOf(core.db.delete(webhookEvents)
+      .where(and(eq(webhookEvents.status, 'processed'), lt(webhookEvents.receivedAt, now - RETENTION_MS.processedWebhooks))).run()),
+    finishedJobs: changesOf(core.db.delete(jobs)
+      .where(and(inArray(jobs.status, ['done']), lt(jobs.updatedAt, now - RETENTION_MS.finishedJobs))).run()),
+    parkedStatuses: changesOf(core.db.delete(pendingStatuses).where(lt(pendingStatuses.createdAt, now - RETENTION_MS.parkedStatuses)).run()),
+  };
+}
+
+/** Schedules the next daily run (idempotent per day). */
+export function schedulePrune(core: Core, runAt = core.clock.now() + DAY): void {
+  enqueueJob(core, 'maintenance.prune', {}, { runAt, uniqueKey: `prune:${Math.floor(runAt / DAY)}` });
+}
+
+/** Registers the job and makes sure a run is scheduled. */
+export function installMaintenance(core: Core, runner: JobRunner): void {
+  runner.register('maintenance.prune', () => {
+    try {
+      core.log.info('pruned old rows', pruneOnce(core));
+    } finally {
+      schedulePrune(core);
+    }
+  });
+  schedulePrune(core, core.clock.now() + 3600_000);
+}

@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, expect, test } from 'bun:test';
+import { enqueueJob, completeJob, claimNextJob } from '../../../src/core/jobs';
+import { webhookEvents, pendingStatuses } from '../../../src/db/schema';
+import { installMaintenance, pruneOnce } from '../../../src/jobs/handlers/maintenance';
+import { createTestApp, type TestApp } from '../../helpers/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+test('old processed webhooks, finished jobs and parked statuses are pruned; failures are kept', async () => {
+  const core = t.app.core;
+  const old = t.clock.now();
+  for (const [id, status] of [['w1', 'processed'], ['w2', 'failed'], ['w3', 'unroutable']] as const) {
+    core.db.insert(webhookEvents).values({ id, provider: 'whatsapp', status, body: '{}', receivedAt: old }).run();
+  }
+  core.db.insert(pendingStatuses).values({ id: 'p1', channelId: 'c', externalId: 'wamid.x', status: 'delivered', occurredAt: old, createdAt: old }).run();
+  enqueueJob(core, 'x', {});
+  completeJob(core, claimNextJob(core, 'w')!.id);
+  t.clock.advance(31 * 24 * 3600_000);
+  core.db.insert(webhookEvents).values({ id: 'w4', provider: 'whatsapp', status: 'processed', body: '{}', receivedAt: t.clock.now() }).run();
+  expect(pruneOnce(core)).toEqual({ processedWebhooks: 1, finishedJobs: 1, parkedStatuses: 1 });
+  const left = core.db.select({ id: webhookEvents.id }).from(webhookEvents).all().map((r) => r.id).sort();
+  expect(left).toEqual(['w2', 'w3', 'w4']);
+});
+
+test('the prune job reschedules itself daily', async () => {
+  installMaintenance(t.app.core, t.app.jobs);
+  const scheduled = () => t.app.core.db.$client.query("SELECT run_at FROM jobs WHERE type = 'maintenance.prune' AND status = 'queued'").all() as { run_at: number }[];
+  expect(scheduled()).toHaveLength(1);
+  t.clock.advance(3600_000);
+  expect(await t.app.jobs.runDue()).toBe(1);
+  expect(scheduled()).toHaveLength(1);
+  expect(scheduled()[0]!.run_at).toBeGreaterThan(t.clock.now() + 23 * 3600_000);
+});
