@@ -32,6 +32,10 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
 /** WhatsApp webhook routes. */
 export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
   const cache = new WhatsAppSecretCache(deps.core);
+  let storageFailure: { at: number; message: string } | null = null;
+  deps.readinessChecks.push(() => (storageFailure && Date.now() - storageFailure.at < 60_000
+    ? `webhooks cannot be stored (${storageFailure.message}); the provider will retry them`
+    : null));
   deps.readinessChecks.push(() => {
     cache.list();
     return cache.problems.length ? cache.problems.join('; ') : null;
@@ -45,7 +49,16 @@ export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
     .post('/webhooks/whatsapp', async ({ request }) => {
       const raw = await readLimited(request, deps.core.config.webhookMaxBytes);
       if (raw === null) return jsonError(413, 'payload_too_large', `Webhook bodies are limited to ${deps.core.config.webhookMaxBytes} bytes`);
-      const eventId = acceptWebhook(deps.core, cache, raw, request.headers.get('x-hub-signature-256'));
+      let eventId: string | null;
+      try {
+        eventId = acceptWebhook(deps.core, cache, raw, request.headers.get('x-hub-signature-256'));
+      } catch (error) {
+        // Never 200 without storing: a 500 makes Meta deliver it again later.
+        storageFailure = { at: Date.now(), message: (error as Error).message };
+        deps.core.log.error('webhook could not be stored; answering 500 so the provider retries', { error });
+        return jsonError(500, 'storage_failed', 'The webhook could not be stored; deliver it again later');
+      }
+      storageFailure = null;
       if (!eventId) return jsonError(401, 'invalid_signature', 'Missing or invalid X-Hub-Signature-256 for every configured app secret');
       ingest.poke();
       return new Response('OK', { status: 200 });
