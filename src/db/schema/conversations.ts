@@ -1,4 +1,5 @@
 /** Conversations, their timeline events, per-agent read state and labels. */
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { channels } from './channels';
 import { contacts } from './contacts';
@@ -37,6 +38,8 @@ export const conversations = sqliteTable('conversations', {
   index('conversations_team_idx').on(t.teamId, t.status, t.lastMessageAt),
   index('conversations_contact_idx').on(t.contactId, t.channelId, t.lastMessageAt),
   index('conversations_activity_idx').on(t.lastMessageAt, t.id),
+  // "Longest waiting" sort: the same expression as listConversations orders by.
+  index('conversations_waiting_idx').on(t.status, sql`coalesce(${t.waitingSince}, 9007199254740991)`, t.id),
 ]);
 
 /** Timeline of what happened to a conversation: assignments (with the routing explanation), status changes… */
