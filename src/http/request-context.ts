@@ -87,6 +87,21 @@ export function requestContext(deps: HttpDeps) {
       const page: PageContext = { t, locale, user: auth.user, csrfToken: auth.csrfToken || null, path: url.pathname };
       return { auth, ip, locale, t, page, isHtmx: headers.get('hx-request') === 'true', pathname: url.pathname };
     })
+    // CSRF is also checked before body validation, so a forged request gets 403 rather than a
+    // 422 that reveals what the route expects (test/reliability/security-matrix).
+    .onTransform({ as: 'global' }, ({ request, body }) => {
+      if (!UNSAFE_METHODS.has(request.method) || !isSetupDone()) return;
+      const headers = request.headers;
+      if (/^Bearer\s/i.test(headers.get('authorization') ?? '')) return;
+      const pathname = new URL(request.url).pathname;
+      if (CSRF_EXEMPT.some((re) => re.test(pathname))) return;
+      const expected = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE))?.session.csrfToken
+        ?? readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE) ?? '';
+      const sent = headers.get('x-csrf-token') ?? (body && typeof body === 'object' ? String((body as Record<string, unknown>)._csrf ?? '') : '');
+      if (!expected || !sent || !constantTimeEqual(sent, expected)) {
+        throw Object.assign(fail.forbidden('Missing or invalid CSRF token. Reload the page and try again.'), { csrf: true });
+      }
+    })
     .onBeforeHandle({ as: 'global' }, ({ request, auth, pathname, body, set }) => {
       if (!isSetupDone() && !SETUP_OPEN.some((re) => re.test(pathname))) {
         set.status = 303;
