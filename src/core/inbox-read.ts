@@ -3,7 +3,7 @@
  * (contacts, assignees, labels, per-agent unread counts, attachments, reactions, quoted messages,
  * timeline entries), and the per-agent read state.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import {
   contacts, conversationEvents, conversationLabels, conversationReads, labels, messageReactions, messages, users,
 } from '../db/schema';
@@ -85,7 +85,7 @@ export function unreadCounts(core: Core, userId: string, conversationIds: string
 export function threadMessages(core: Core, list: Message[]): { messages: ThreadMessage[]; userNames: Map<string, string> } {
   const ids = list.map((m) => m.id);
   const files = attachmentsOf(core, ids);
-  const reactions = ids.length ? core.db.select().from(messageReactions).where(inArray(messageReactions.messageId, ids)).orderBy(asc(messageReactions.createdAt)).all() : [];
+  const reactions = ids.length ? core.db.select().from(messageReactions).where(and(inArray(messageReactions.messageId, ids), ne(messageReactions.emoji, ''))).orderBy(asc(messageReactions.createdAt)).all() : [];
   const quotedIds = list.map((m) => m.replyToId).filter((x): x is string => !!x);
   const quoted = new Map(quotedIds.length ? core.db.select().from(messages).where(inArray(messages.id, quotedIds)).all().map((m) => [m.id, m]) : []);
   const names = userNames(core, list.filter((m) => m.senderType === 'agent').map((m) => m.senderId));

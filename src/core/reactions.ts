@@ -7,16 +7,17 @@ import type { Message } from './types';
 
 /**
  * Sets (or with an empty emoji, removes) `actor`'s reaction on a message and announces it.
- * `actor` is `contact` for the customer or the agent's user id.
+ * `actor` is `contact` for the customer or the agent's user id. `at` is when it happened
+ * (provider time): a redelivered older reaction never overrides a newer one — a removal is
+ * kept as an empty emoji for that reason, and views skip empty reactions.
  */
-export function setReaction(core: Core, message: Message, actor: string, emoji: string): void {
+export function setReaction(core: Core, message: Message, actor: string, emoji: string, at = core.clock.now()): void {
   transaction(core.db, () => {
-    if (emoji) {
-      core.db.insert(messageReactions).values({ messageId: message.id, actor, emoji, createdAt: core.clock.now() })
-        .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji, createdAt: core.clock.now() } }).run();
-    } else {
-      core.db.delete(messageReactions).where(and(eq(messageReactions.messageId, message.id), eq(messageReactions.actor, actor))).run();
-    }
+    const current = core.db.select().from(messageReactions)
+      .where(and(eq(messageReactions.messageId, message.id), eq(messageReactions.actor, actor))).get();
+    if (current && current.createdAt > at) return;
+    core.db.insert(messageReactions).values({ messageId: message.id, actor, emoji, createdAt: at })
+      .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji, createdAt: at } }).run();
     const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
     if (conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'reaction' }));
   });

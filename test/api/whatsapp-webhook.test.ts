@@ -103,10 +103,13 @@ describe('inbound messages', () => {
     await postWebhook(t, messagesEnvelope([react('wamid.R1', '👍')]));
     t.app.ingest.processPending();
     expect(q<{ emoji: string; actor: string }>('SELECT emoji, actor FROM message_reactions')).toEqual([{ emoji: '👍', actor: 'contact' }]);
-    await postWebhook(t, messagesEnvelope([react('wamid.R2', '')]));
+    await postWebhook(t, messagesEnvelope([{ ...react('wamid.R2', ''), timestamp: '1749416320' }]));
     t.app.ingest.processPending();
-    expect(q('SELECT emoji FROM message_reactions')).toHaveLength(0);
+    expect(q("SELECT emoji FROM message_reactions WHERE emoji != ''")).toHaveLength(0);
     expect(q('SELECT id FROM messages')).toHaveLength(1);
+    await postWebhook(t, messagesEnvelope([react('wamid.R1', '👍')]));
+    t.app.ingest.processPending();
+    expect(q("SELECT emoji FROM message_reactions WHERE emoji != ''")).toHaveLength(0);
   });
 
   test('media messages queue a download job', async () => {

@@ -39,7 +39,7 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
   if (m.type === 'reaction') {
     const target = findByExternalId(core, channel.id, String(m.payload.targetExternalId ?? ''));
     if (target) {
-      setReaction(core, target, 'contact', String(m.payload.emoji ?? ''));
+      setReaction(core, target, 'contact', String(m.payload.emoji ?? ''), m.timestampMs || core.clock.now());
       return true;
     }
   }
