@@ -9,6 +9,12 @@ import { changesOf } from '../db/client';
 import type { Core } from './context';
 import type { Job } from './types';
 
+/** What core needs from the job runner (src/jobs implements it): handlers and a wake-up. */
+export interface JobRegistry {
+  register(type: string, handler: (job: Job, payload: any) => Promise<void> | void): void;
+  poke(): void;
+}
+
 export interface EnqueueOptions {
   /** When to run; defaults to now. Timers (snooze, SLA, auto-resolve) use a future time. */
   runAt?: number;

@@ -2,7 +2,7 @@
  * Wires routing into a running app: timer job handlers, event-bus listeners (inbound messages,
  * presence changes, freed capacity) and the "only the assignee can reply" send guard.
  */
-import type { JobRunner } from '../../jobs/runner';
+import type { JobRegistry } from '../jobs';
 import type { Core } from '../context';
 import type { ClassifyIntent } from './conditions';
 import { drainForAgent, rerouteReleased } from './engine';
@@ -17,7 +17,7 @@ export interface RoutingOptions {
 }
 
 /** Registers routing's jobs and listeners. Call once per app. */
-export function installRouting(core: Core, jobs: JobRunner, opts: RoutingOptions): void {
+export function installRouting(core: Core, jobs: JobRegistry, opts: RoutingOptions): void {
   installAssigneeOnlyGuard();
   jobs.register(SNOOZE_WAKE_JOB, (_job, payload) => wakeSnoozed(core, payload));
   jobs.register(TIMER_JOBS.offline, (_job, payload) => void returnConversationsOfOfflineAgent(core, payload));
