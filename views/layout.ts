@@ -42,11 +42,12 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <link rel="stylesheet" href="/static/app.css">
   <script src="/static/vendor/htmx.min.js" defer></script>
   <script src="/static/vendor/htmx-ws.min.js" defer></script>
+  <script src="/static/oob-optional.js" defer></script>
   <script src="/static/vendor/alpine.min.js" defer></script>
   <script src="/static/pwa.js" defer></script>
   ${opts.head ?? ''}
 </head>
-<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}">
+<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional">
   ${nav(ctx)}
   <main id="main">${body}</main>
 </body>
