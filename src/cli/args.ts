@@ -1,8 +1,14 @@
 /** Minimal flag parsing on top of node:util's parseArgs. */
 import { parseArgs } from 'node:util';
 
-/** Parses `--flag value` options; unknown flags are an error with a clear message. */
-export function parseFlags(args: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+/** Flag declarations: `{ port: { type: 'string' } }`. */
+export type FlagSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/**
+ * Parses `--flag value` options; unknown flags are an error with a clear message. `values` is typed
+ * from the declarations (a `string` flag gives `string | undefined`, a `boolean` one `boolean | undefined`).
+ */
+export function parseFlags<const T extends FlagSpec>(args: string[], options: T) {
   return parseArgs({ args, options, allowPositionals: true, strict: true });
 }
 

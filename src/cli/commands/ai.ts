@@ -38,7 +38,7 @@ export const aiCommand: Command = {
     const { positionals, values } = parseFlags(args, { backend: { type: 'string' } });
     const [action, file, ...extra] = positionals;
     if (action !== 'eval' || !file || extra.length > 0) throw new CliError(USAGE, 2);
-    const backend = (values.backend as string | undefined) ?? 'embedded';
+    const backend = values.backend ?? 'embedded';
     if (backend !== 'embedded' && backend !== 'transformer') throw new CliError('--backend must be embedded or transformer', 2);
     const rows = await readRows(file);
     return withApp(async (app) => {

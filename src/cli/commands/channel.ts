@@ -40,7 +40,7 @@ export const channelCommand: Command = {
       const channel = createWhatsAppChannel(app.core, {
         name: values.name as string, phoneNumberId: values['phone-number-id'] as string, wabaId: values['waba-id'] as string,
         accessToken: values['access-token'] as string, appSecret: values['app-secret'] as string, verifyToken: values['verify-token'] as string,
-        graphUrl: values['graph-url'] as string | undefined, graphVersion: values['graph-version'] as string | undefined,
+        graphUrl: values['graph-url'], graphVersion: values['graph-version'],
       }, { type: 'system', name: 'cli' });
       console.log(channel.id);
       return 0;

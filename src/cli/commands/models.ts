@@ -14,7 +14,7 @@ export const modelsCommand: Command = {
     const [action, hubId, ...extra] = positionals;
     if (action !== 'pull' || !hubId || extra.length > 0) throw new CliError(USAGE, 2);
     if (!HUB_ID.test(hubId)) throw new CliError(`"${hubId}" is not a Hub model id (expected owner/name, e.g. Xenova/multilingual-e5-small)`, 2);
-    const dtype = (values.dtype as string | undefined) ?? 'q8';
+    const dtype = values.dtype ?? 'q8';
     if (dtype !== 'q8' && dtype !== 'fp32') throw new CliError('--dtype must be q8 or fp32', 2);
     const config = loadConfig();
     const tty = process.stderr.isTTY;

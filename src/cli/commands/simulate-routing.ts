@@ -18,12 +18,12 @@ export const simulateRoutingCommand: Command = {
       customers: { type: 'string' }, agents: { type: 'string' }, mode: { type: 'string' }, minutes: { type: 'string' },
       capacity: { type: 'string' }, seed: { type: 'string' },
     });
-    const mode = (values.mode ?? 'round_robin') as string;
+    const mode = values.mode ?? 'round_robin';
     if (mode !== 'round_robin' && mode !== 'balanced') throw new CliError('--mode must be round_robin or balanced');
     const report = await simulateRouting({
-      customers: int(values.customers as string | undefined, 200, 'customers'), agents: int(values.agents as string | undefined, 10, 'agents'),
-      mode, minutes: int(values.minutes as string | undefined, 60, 'minutes'), capacity: int(values.capacity as string | undefined, 5, 'capacity'),
-      seed: int(values.seed as string | undefined, 1, 'seed'),
+      customers: int(values.customers, 200, 'customers'), agents: int(values.agents, 10, 'agents'),
+      mode, minutes: int(values.minutes, 60, 'minutes'), capacity: int(values.capacity, 5, 'capacity'),
+      seed: int(values.seed, 1, 'seed'),
     });
     console.log(formatReport(report));
     return 0;
