@@ -3,7 +3,7 @@ import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
 import { createSession, revokeSession, verifyLogin } from '../../core/auth';
 import { DomainError } from '../../core/errors';
-import { countUsers, createUser } from '../../core/users';
+import { countUsers, createUser, newUserSchema } from '../../core/users';
 import { loginPage, setupPage } from '../../../views/auth';
 import type { HttpDeps } from '../deps';
 import { requestContext, SESSION_COOKIE, wantsSecureCookie } from '../request-context';
@@ -44,7 +44,9 @@ export function authPages(deps: HttpDeps) {
       if (countUsers(deps.core) > 0) return redirect('/login');
       const values = formValues(body);
       try {
-        const user = await createUser(deps.core, { ...(body as Record<string, string>), role: 'admin', locale: (values.locale || null) as never }, { type: 'system', name: 'setup' }, { onlyIfFirst: true });
+        const form = typeof body === 'object' && body !== null ? body : {};
+        const input = newUserSchema.parse({ ...form, role: 'admin', locale: values.locale || null });
+        const user = await createUser(deps.core, input, { type: 'system', name: 'setup' }, { onlyIfFirst: true });
         const { token } = createSession(deps.core, user.id, { ip, userAgent: request.headers.get('user-agent') ?? undefined });
         if (values.simulator === 'on') await deps.simulators.createChannel({ type: 'user', user, ip }).catch((error) => deps.core.log.error('simulator channel failed', { error }));
         return new Response(null, { status: 303, headers: { location: '/inbox', 'set-cookie': sessionCookie(request, token) } });
