@@ -227,6 +227,8 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       ? core.db.select().from(messages).where(and(eq(messages.id, data.replyTo), eq(messages.conversationId, conversationId))).get()
       : undefined;
     if (data.replyTo && !replyTo) throw fail.unprocessable('The quoted message is not in this conversation', { field: 'replyTo' });
+    const header = data.template?.header;
+    const headerFile = header && 'attachmentId' in header && header.attachmentId ? claimAttachments(core, [header.attachmentId], actor)[0]! : null;
     const now = core.clock.now();
     const rows = splitParts(data.content, claimAttachments(core, data.attachmentIds, actor)).map((part, i): Message => {
       const type = data.private ? 'note' : data.template ? 'template' : data.interactive ? 'interactive' : (part.file?.kind ?? 'text');
@@ -244,6 +246,8 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       if (!data.private) enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
       return row;
     });
+    // A template's header file is the sender's own upload and shows in the thread with the message.
+    if (headerFile) core.db.update(attachments).set({ messageId: rows[0]!.id }).where(eq(attachments.id, headerFile.id)).run();
     const last = rows[rows.length - 1]!;
     const convChanges: Partial<Conversation> = { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(last.type, last.content), lastMessageType: last.type };
     if (!data.private) {

@@ -326,3 +326,19 @@ describe('attachments', () => {
     expect(() => send({ content: '', attachmentIds: [mine.id] })).toThrow('attach it again');
   });
 });
+
+describe('template header files', () => {
+  test('only the sender\'s own unsent upload can be a template header; it is uploaded and shown with the message', async () => {
+    await syncTemplatesNow();
+    const other = (await t.signIn('agent')).user;
+    const theirs = storeUpload(t.app.core, { bytes: new Uint8Array([1, 2]), mimeType: 'image/jpeg', filename: 'x.jpg' }, other.id);
+    const template = (attachmentId: string) => ({ name: 'order_update', language: 'es', body: ['Lucía', '#9'], header: { type: 'image' as const, attachmentId } });
+    expect(() => send({ template: template(theirs.id) })).toThrow('attach it again');
+    const mine = storeUpload(t.app.core, { bytes: new Uint8Array([3, 4]), mimeType: 'image/jpeg', filename: 'h.jpg' }, agent.id);
+    const m = send({ template: template(mine.id) });
+    await run();
+    expect(q<{ message_id: string }>('SELECT message_id FROM attachments WHERE id = ?', mine.id)[0]!.message_id).toBe(m.id);
+    const components = (sim.sent[0]!.body.template as { components: unknown[] }).components;
+    expect(components[0]).toEqual({ type: 'header', parameters: [{ type: 'image', image: { id: sim.uploads[0]!.id } }] });
+  });
+});
