@@ -11,18 +11,18 @@ interface AuditRow { id: string; action: string; actorId: string | null; targetT
 /** The audit log table. */
 export function auditPage(ctx: PageContext, rows: AuditRow[], names: Map<string, string>) {
   return layout(ctx, ctx.t('audit.title'), html`${adminNav(ctx)}<section class="card"><h1>${ctx.t('audit.title')}</h1>
-    <div class="table-wrap"><table class="table"><thead><tr><th>When</th><th>Who</th><th>Action</th><th>Target</th><th>Details</th></tr></thead>
+    ${rows.length === 0 ? html`<p class="muted">${ctx.t('audit.empty')}</p>` : html`<div class="table-wrap"><table class="table"><thead><tr><th>${ctx.t('audit.when')}</th><th>${ctx.t('audit.who')}</th><th>${ctx.t('audit.action')}</th><th>${ctx.t('audit.target')}</th><th>${ctx.t('audit.details')}</th></tr></thead>
     <tbody>${rows.map((r) => html`<tr><td><time datetime="${new Date(r.createdAt).toISOString()}">${new Date(r.createdAt).toLocaleString(ctx.locale)}</time></td>
-      <td>${r.actorId ? (names.get(r.actorId) ?? r.actorId) : 'system'}</td><td><code>${r.action}</code></td>
-      <td>${r.targetType ?? ''} ${r.targetId ?? ''}</td><td><code class="wrap">${JSON.stringify(r.details)}</code></td></tr>`)}</tbody></table></div></section>`);
+      <td>${r.actorId ? (names.get(r.actorId) ?? r.actorId) : ctx.t('audit.system')}</td><td><code>${r.action}</code></td>
+      <td>${r.targetType ?? ''} ${r.targetId ?? ''}</td><td><code class="wrap">${JSON.stringify(r.details)}</code></td></tr>`)}</tbody></table></div>`}</section>`);
 }
 
 /** Dead-lettered jobs with a retry button. */
 export function deadJobsPage(ctx: PageContext, rows: Job[]) {
   return layout(ctx, ctx.t('jobs.dead_title'), html`${adminNav(ctx)}<section class="card"><h1>${ctx.t('jobs.dead_title')}</h1>
-    ${rows.length === 0 ? html`<p class="muted">—</p>` : ''}
-    <div class="table-wrap"><table class="table"><thead><tr><th>Type</th><th>Attempts</th><th>Last error</th><th>Payload</th><th></th></tr></thead>
+    ${rows.length === 0 ? html`<p class="muted">${ctx.t('jobs.empty')}</p>` : html`<div class="table-wrap"><table class="table">
+    <thead><tr><th>${ctx.t('jobs.type')}</th><th>${ctx.t('jobs.attempts')}</th><th>${ctx.t('jobs.last_error')}</th><th>${ctx.t('jobs.payload')}</th><th></th></tr></thead>
     <tbody>${rows.map((j) => html`<tr><td><code>${j.type}</code></td><td>${j.attempts}</td><td>${j.lastError ?? ''}</td>
       <td><code class="wrap">${JSON.stringify(j.payload)}</code></td>
-      <td><form method="post" action="/admin/jobs/${j.id}/retry">${csrfField(ctx.csrfToken)}<button class="small" type="submit">Retry</button></form></td></tr>`)}</tbody></table></div></section>`);
+      <td><form method="post" action="/admin/jobs/${j.id}/retry">${csrfField(ctx.csrfToken)}<button class="small" type="submit">${ctx.t('jobs.retry')}</button></form></td></tr>`)}</tbody></table></div>`}</section>`);
 }

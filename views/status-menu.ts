@@ -13,7 +13,8 @@ export function statusMenu(ctx: PageContext): SafeHtml {
   const current = effectiveAvailability(user);
   const choice = user.availabilityManual ?? 'auto';
   return html`<details class="status-menu" id="status-menu"><summary aria-label="${ctx.t('profile.availability')}">
-      <span class="presence ${current}" id="presence-${user.id}" data-availability="${current}"></span> ${ctx.t(`profile.availability.${current}`)}</summary>
+      <span class="presence ${current}" id="presence-${user.id}" data-availability="${current}"></span>
+      ${['online', 'away', 'offline'].map((v) => html`<span class="state-label ${v}">${ctx.t(`profile.availability.${v}`)}</span>`)}</summary>
     <form method="post" action="/profile/availability" class="stack">
       <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}"><input type="hidden" name="back" value="${ctx.path}">
       ${['auto', 'online', 'away', 'offline'].map((v) => html`<button type="submit" name="availability" value="${v}" class="link ${choice === v ? 'active' : ''}"><span class="presence ${v}"></span> ${ctx.t(`profile.availability.${v}`)}</button>`)}
