@@ -51,7 +51,7 @@ export function bubblesFragment(core: Core, locale: Locale, messages: Message[])
     const id = m.message.conversationId;
     const items = byConversation.get(id) ?? [];
     const day = `${id}:${dayKey(m.message.sentAt)}`;
-    if (!days.has(day)) items.push(daySeparator(m.message.sentAt, id));
+    if (!days.has(day)) items.push(daySeparator(t, m.message.sentAt, id));
     days.add(day);
     items.push(messageBubble(t, m));
     byConversation.set(id, items);

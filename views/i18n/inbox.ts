@@ -3,6 +3,11 @@ import type { FeatureMessages } from './types';
 
 export const inbox: FeatureMessages = {
   en: {
+    "inbox.empty.no_channel": "No conversations yet: no WhatsApp number is connected.",
+    "inbox.empty.connect": "Connect a number or try the simulator",
+    "inbox.empty.ask_admin": "Ask an administrator to connect a WhatsApp number.",
+    "inbox.empty.waiting": "No open conversations. New messages sent to your WhatsApp number appear here.",
+    "inbox.empty.filtered": "No conversations in this view with these filters.",
     "inbox.action.mark_unread": "Mark unread",
     "inbox.action.snooze": "Snooze",
     "inbox.action.snooze_reply": "Until the customer replies",
@@ -124,6 +129,11 @@ export const inbox: FeatureMessages = {
     "inbox.notify.mention": "You were mentioned",
   },
   es: {
+    "inbox.empty.no_channel": "Todavía no hay conversaciones: no hay ningún número de WhatsApp conectado.",
+    "inbox.empty.connect": "Conecta un número o prueba el simulador",
+    "inbox.empty.ask_admin": "Pide a un administrador que conecte un número de WhatsApp.",
+    "inbox.empty.waiting": "No hay conversaciones abiertas. Los mensajes nuevos que lleguen a tu número de WhatsApp aparecerán aquí.",
+    "inbox.empty.filtered": "No hay conversaciones en esta vista con estos filtros.",
     "inbox.action.mark_unread": "Marcar no leído",
     "inbox.action.snooze": "Posponer",
     "inbox.action.snooze_reply": "Hasta que el cliente responda",
@@ -245,6 +255,11 @@ export const inbox: FeatureMessages = {
     "inbox.notify.mention": "Te mencionaron",
   },
   'pt-BR': {
+    "inbox.empty.no_channel": "Ainda não há conversas: nenhum número de WhatsApp está conectado.",
+    "inbox.empty.connect": "Conecte um número ou experimente o simulador",
+    "inbox.empty.ask_admin": "Peça a um administrador para conectar um número de WhatsApp.",
+    "inbox.empty.waiting": "Não há conversas abertas. As novas mensagens enviadas ao seu número de WhatsApp aparecem aqui.",
+    "inbox.empty.filtered": "Não há conversas nesta visão com estes filtros.",
     "inbox.action.mark_unread": "Marcar não lida",
     "inbox.action.snooze": "Adiar",
     "inbox.action.snooze_reply": "Até o cliente responder",

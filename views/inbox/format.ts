@@ -29,6 +29,13 @@ export function dayKey(at: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A date (and time) in the reader's language: 'locale.tag' is the BCP 47 tag of each message table. */
+export function localDate(t: Translate, at: number, withTime = false): string {
+  const tag = t('locale.tag');
+  return withTime ? new Date(at).toLocaleString(tag, { dateStyle: 'medium', timeStyle: 'short' })
+    : new Date(at).toLocaleDateString(tag, { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 /** Human file size. */
 export function fileSize(bytes: number | null | undefined): string {
   if (!bytes && bytes !== 0) return '';

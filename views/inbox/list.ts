@@ -31,6 +31,8 @@ export interface ListPaneData {
   agents: PublicUser[];
   activeId: string | null;
   canSeeAll: boolean;
+  /** Admins get a link to connect a channel from the empty list. */
+  isAdmin?: boolean;
   now: number;
 }
 
@@ -50,6 +52,16 @@ export function listRows(t: Translate, d: Pick<ListPaneData, 'rows' | 'nextCurso
 function select(name: string, label: string, options: Array<[string, string]>, value?: string): SafeHtml {
   return html`<select name="${name}" aria-label="${label}"><option value="">${label}</option>${options.map(([v, text]) =>
     html`<option value="${v}" ${v === value ? html`selected` : ''}>${text}</option>`)}</select>`;
+}
+
+/** Why the list is empty and what to do: connect a number, wait for messages, or widen the filters. */
+function emptyList(t: Translate, d: ListPaneData): SafeHtml {
+  const q = d.query;
+  const filtered = Boolean(q.channelId || q.labelId || q.priority || q.assigneeId) || (q.status ?? 'open') !== 'open' || q.view !== 'all';
+  const text = d.channels.length === 0 ? t('inbox.empty.no_channel') : filtered ? t('inbox.empty.filtered') : t('inbox.empty.waiting');
+  const action = d.channels.length > 0 ? ''
+    : d.isAdmin ? html`<a href="/admin/channels">${t('inbox.empty.connect')}</a>` : html`<span>${t('inbox.empty.ask_admin')}</span>`;
+  return html`<li class="empty muted" id="empty-inbox"><p>${text}</p>${action}</li>`;
 }
 
 /** The list pane (id `list-pane`). */
@@ -79,6 +91,6 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
     </form>
     <form class="search-box" method="get" action="/inbox/search" role="search"><input type="search" name="q" placeholder="🔍 ${t('inbox.search')}" aria-label="${t('inbox.search')}" maxlength="200"></form>
     <ul id="conv-list" class="conv-list" data-view="${q.view}" data-sort="${q.sort === 'waiting' ? 'waiting' : 'newest'}" data-team="${q.teamId ?? ''}" data-status="${q.status ?? ''}"
-      data-priority="${q.priority ?? ''}" data-channel="${q.channelId ?? ''}" data-assignee="${q.assigneeId ?? ''}" data-label="${q.labelId ?? ''}">${d.rows.length === 0 ? html`<li class="empty muted" id="empty-inbox">${t('home.empty')}</li>` : listRows(t, d)}</ul>
+      data-priority="${q.priority ?? ''}" data-channel="${q.channelId ?? ''}" data-assignee="${q.assigneeId ?? ''}" data-label="${q.labelId ?? ''}">${d.rows.length === 0 ? emptyList(t, d) : listRows(t, d)}</ul>
   </section>`;
 }

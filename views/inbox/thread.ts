@@ -7,7 +7,7 @@ import type { Conversation, Label, PublicUser, Team } from '../../src/core/types
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { composer } from './composer';
-import { dayKey } from './format';
+import { dayKey, localDate } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
 import type { ThreadPage } from '../../src/core/thread-pages';
@@ -26,8 +26,8 @@ export interface ThreadPaneData {
 }
 
 /** Day separator markup; with `scope` (the conversation id) it gets an id so copies replace each other. */
-export function daySeparator(at: number, scope?: string): SafeHtml {
-  return html`<div class="day-separator" ${scope ? html`id="day-${scope}-${dayKey(at)}"` : ''} data-day="${dayKey(at)}"><span>${new Date(at).toLocaleDateString()}</span></div>`;
+export function daySeparator(t: Translate, at: number, scope?: string): SafeHtml {
+  return html`<div class="day-separator" ${scope ? html`id="day-${scope}-${dayKey(at)}"` : ''} data-day="${dayKey(at)}"><span>${localDate(t, at)}</span></div>`;
 }
 
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
@@ -65,7 +65,7 @@ export function threadItems(t: Translate, thread: Thread, eventNames: Map<string
   let day = '';
   return html`${items.map((item) => {
     const key = dayKey(item.at);
-    const sep = key !== day ? daySeparator(item.at, scope) : '';
+    const sep = key !== day ? daySeparator(t, item.at, scope) : '';
     day = key;
     return html`${sep}${item.render()}`;
   })}`;

@@ -21,6 +21,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
     html`<option value="${m}" ${m === selected ? html`selected` : ''}>${t(`routing.mode.${m}`)}</option>`)}</select>`;
   return layout(ctx, t('routing.teams.title'), html`${adminNav(ctx)}
   <section class="card"><h1>${t('routing.teams.title')}</h1>${notice('success', flash.ok)}${notice('error', flash.error)}
+  ${teams.length === 0 ? html`<p class="muted">${t('routing.teams.empty')}</p>` : ''}
   ${teams.map(({ team, memberIds, channelIds }) => html`<article class="card team" data-team="${team.name}">
     <form method="post" action="/admin/teams/${team.id}" class="stack">${csrfField(ctx.csrfToken)}
       <label>${t('routing.teams.name')} <input name="name" value="${team.name}" required maxlength="80"></label>
@@ -28,7 +29,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
       <label>${t('routing.teams.capacity_override')} <input name="capacityOverride" type="number" min="0" max="500" value="${team.capacityOverride ?? ''}"></label>
       <label><input type="checkbox" name="onlyAssigneeCanReply" value="true" ${team.onlyAssigneeCanReply ? html`checked` : ''}> ${t('routing.teams.only_assignee')}</label>
       <fieldset><legend>${t('routing.teams.channels')}</legend>${channels.map((c) => html`<label><input type="checkbox" name="channelIds" value="${c.id}" ${channelIds.includes(c.id) ? html`checked` : ''}> ${c.name}</label>`)}</fieldset>
-      <button type="submit">${t('routing.teams.save')}</button>
+      <button type="submit" class="primary">${t('routing.teams.save')}</button>
     </form>
     <h3>${t('routing.teams.members')}</h3>
     <ul>${memberIds.map((id) => html`<li>${names.get(id) ?? id}
@@ -42,7 +43,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
     <form method="post" action="/admin/teams" class="stack">${csrfField(ctx.csrfToken)}
       <label>${t('routing.teams.name')} <input name="name" required maxlength="80"></label>
       <label>${t('routing.teams.mode')} ${modeSelect('manual')}</label>
-      <button type="submit">${t('routing.teams.new')}</button></form>
+      <button type="submit" class="primary">${t('routing.teams.new')}</button></form>
   </section>
   <section class="card"><h2>${t('routing.teams.agents')}</h2><div class="table-wrap"><table class="table">
     <thead><tr><th>${t('field.name')}</th><th>${t('routing.teams.availability')}</th><th>${t('routing.teams.capacity')}</th></tr></thead>

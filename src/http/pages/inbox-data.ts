@@ -57,7 +57,7 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
   const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts, teams, channels: channelList, labels: listLabels(core),
-    agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, now: core.clock.now(),
+    agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
   };
 }
 
