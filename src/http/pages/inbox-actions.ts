@@ -7,7 +7,8 @@
 import { Elysia, t as schema } from 'elysia';
 import { assignConversation } from '../../core/assignment';
 import { updateContact } from '../../core/contacts';
-import { setConversationPriority, setConversationStatus } from '../../core/conversation-actions';
+import { setConversationPriority } from '../../core/conversation-actions';
+import { setConversationStatus } from '../../core/routing/lifecycle';
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, setConversationLabel } from '../../core/labels';
