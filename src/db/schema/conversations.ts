@@ -38,6 +38,10 @@ export const conversations = sqliteTable('conversations', {
   index('conversations_team_idx').on(t.teamId, t.status, t.lastMessageAt),
   index('conversations_contact_idx').on(t.contactId, t.channelId, t.lastMessageAt),
   index('conversations_activity_idx').on(t.lastMessageAt, t.id),
+  // Covering indexes for the list's view counts (visibility is channel OR assignee): counted from
+  // the index alone instead of reading every row (bench/pages: /inbox for an agent, 100 k conversations).
+  index('conversations_count_assignee_idx').on(t.assigneeId, t.channelId, t.status),
+  index('conversations_count_status_idx').on(t.status, t.channelId, t.assigneeId),
   // "Longest waiting" sort: the same expression as listConversations orders by.
   index('conversations_waiting_idx').on(t.status, sql`coalesce(${t.waitingSince}, 9007199254740991)`, t.id),
 ]);

@@ -1,0 +1,2 @@
+CREATE INDEX `conversations_count_assignee_idx` ON `conversations` (`assignee_id`,`channel_id`,`status`);--> statement-breakpoint
+CREATE INDEX `conversations_count_status_idx` ON `conversations` (`status`,`channel_id`,`assignee_id`);
