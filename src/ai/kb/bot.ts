@@ -36,6 +36,8 @@ export type BotOutcome =
   | { action: 'answered'; articleId: string; confidence: number; generated: boolean }
   | { action: 'handoff'; reason: HandoffReason; teamId: string | null };
 
+const TAKEN_MEANWHILE: BotOutcome = { action: 'ignored', why: 'taken_meanwhile' };
+
 /** True when the bot already stopped on this conversation. */
 function handedOff(core: Core, conversationId: string): boolean {
   return !!core.db.select({ id: conversationEvents.id }).from(conversationEvents)
@@ -80,13 +82,16 @@ export class KnowledgeBot {
     const detected = detectLanguage(text);
     // Re-read: classification awaited, a person may have taken the conversation meanwhile.
     const now = core.db.select().from(conversations).where(eq(conversations.id, fresh.id)).get()!;
-    if (whyBotSilent(core, now)) return { action: 'ignored', why: 'taken_meanwhile' };
+    if (whyBotSilent(core, now)) return TAKEN_MEANWHILE;
 
     const threshold = getSetting(core, 'ai.bot').threshold;
     const hits = this.kb.search(text, detected, threshold);
     const language = (detected ?? hits[0]?.article.language ?? 'es') as BotLanguage;
     const stop = (reason: HandoffReason): BotOutcome => {
-      handOff(core, now, teamId, language, { reason, question: text, classification, closeArticles: hits });
+      // Re-read right before acting: generation may have awaited while a person took over.
+      const current = this.stillMine(now.id);
+      if (!current) return TAKEN_MEANWHILE;
+      handOff(core, current, teamId, language, { reason, question: text, classification, closeArticles: hits });
       return { action: 'handoff', reason, teamId };
     };
     if (classification.intent === 'human') return stop('human_requested');
@@ -94,6 +99,12 @@ export class KnowledgeBot {
     const best = hits[0];
     if (!best || best.confidence < threshold) return stop('low_confidence');
     return this.answer(now, text, language, hits.filter((h) => h.confidence >= threshold / 2).slice(0, 3), classification, stop);
+  }
+
+  /** The conversation as it is now when the bot may still act on it, else null. */
+  private stillMine(conversationId: string): Conversation | null {
+    const current = this.core.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
+    return current && !whyBotSilent(this.core, current) ? current : null;
   }
 
   private async answer(conversation: Conversation, question: string, language: BotLanguage, hits: RetrievalHit[], classification: Classification, stop: (r: HandoffReason) => BotOutcome): Promise<BotOutcome> {
@@ -112,6 +123,8 @@ export class KnowledgeBot {
         core.log.warn('ai: generative answer failed, answering with the article', { error });
       }
     }
+    // The generation above may have taken seconds: a person may have taken the conversation meanwhile.
+    if (!this.stillMine(conversation.id)) return TAKEN_MEANWHILE;
     sendMessage(core, conversation.id, BOT_ACTOR, { content });
     if (generated) {
       const sources = hits.map((h, i) => `[${i + 1}] ${h.article.title} (${Math.round(h.confidence * 100)}%)`).join('\n');
