@@ -40,9 +40,9 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
         @keydown.enter="if (!$event.shiftKey) { $event.preventDefault(); $el.form.requestSubmit() }"
         @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>
       <div class="composer-tools">
-        <details class="emoji"><summary title="${t('inbox.compose.emoji')}">😊</summary>
+        <details class="emoji" @click.outside="$el.open = false" @keydown.escape="$el.open = false"><summary title="${t('inbox.compose.emoji')}">😊</summary>
           <div class="emoji-grid">${EMOJI.map((e) => html`<button type="button" class="link" @click="insert('${e}')">${e}</button>`)}</div></details>
-        <label class="attach" title="${t('inbox.compose.attach')}">📎<input type="file" multiple hidden @change="upload($event.target.files); $event.target.value = ''"></label>
+        <label class="attach" title="${t('inbox.compose.attach')}">📎<input type="file" multiple aria-label="${t('inbox.compose.attach')}" @change="upload($event.target.files); $event.target.value = ''"></label>
         <button type="submit" class="primary" x-text="note ? ${jsonForHtml(t('inbox.compose.save_note'))} : ${jsonForHtml(t('inbox.compose.send'))}">${t('inbox.compose.send')}</button>
       </div>
     </div>
