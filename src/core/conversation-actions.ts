@@ -1,7 +1,9 @@
 /**
- * Agent actions on a conversation that are neither assignment (core/assignment) nor status
- * (core/routing/lifecycle): priority. Each change is audited, leaves a timeline entry and
- * publishes `conversation.updated` after commit.
+ * Agent actions on a conversation as a signed-in user, with the permission rules applied here so
+ * that every entry point (JSON API, inbox pages, plugins) enforces the same ones:
+ * - `assignAs`: visibility, then core/routing/permissions `assertMayAssign`;
+ * - `changeStatusAs`: visibility, then "only the assignee or a supervisor" (core/routing/lifecycle);
+ * - `setConversationPriority`: audited, timeline entry, `conversation.updated` after commit.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -11,7 +13,47 @@ import { PRIORITIES } from '../db/schema/enums';
 import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
+import { fail } from './errors';
+import { assignConversation, type AssignmentResult, type AssignmentTarget } from './assignment';
+import { setConversationStatus, type StatusChange } from './routing/lifecycle';
+import { assertMayAssign } from './routing/permissions';
+import { canSeeConversation } from './visibility';
 import type { Actor, Conversation } from './types';
+
+type UserActor = Actor & { type: 'user' };
+
+/** The conversation if the user may see it; `notFound` otherwise (never reveal that it exists). */
+export function getVisibleConversationOrThrow(core: Core, user: UserActor['user'], conversationId: string): Conversation {
+  const conversation = getConversationOrThrow(core, conversationId);
+  if (!canSeeConversation(core, user, conversation)) throw fail.notFound('Conversation');
+  return conversation;
+}
+
+/**
+ * Assigns, transfers or unassigns as `actor`: 404 when they cannot see the conversation, 403 when
+ * `assertMayAssign` refuses (an agent reassigning someone else's conversation…). An agent handing
+ * over their own conversation is recorded as a `transfer`, anything else as `manual`.
+ */
+export function assignAs(core: Core, actor: UserActor, conversationId: string, target: AssignmentTarget, note: string | null = null): AssignmentResult {
+  const conversation = getVisibleConversationOrThrow(core, actor.user, conversationId);
+  assertMayAssign(core, actor.user, conversation, target);
+  const own = actor.user.role === 'agent' && conversation.assigneeId === actor.user.id;
+  const mode = own && target.assigneeId !== actor.user.id ? 'transfer' : 'manual';
+  return assignConversation(core, conversationId, target, actor, { mode, note });
+}
+
+/**
+ * Changes the status as `actor`: 404 when they cannot see the conversation; an agent may change
+ * it only when the conversation is unassigned or theirs (403 otherwise); supervisors and admins
+ * always. The change itself (snooze wake-up job, timeline, event) is core/routing/lifecycle's.
+ */
+export function changeStatusAs(core: Core, actor: UserActor, conversationId: string, input: StatusChange): Conversation {
+  const conversation = getVisibleConversationOrThrow(core, actor.user, conversationId);
+  if (actor.user.role === 'agent' && conversation.assigneeId && conversation.assigneeId !== actor.user.id) {
+    throw fail.forbidden('Only the assigned agent or a supervisor can change the status of this conversation');
+  }
+  return setConversationStatus(core, conversationId, input, actor);
+}
 
 /** Changes the priority. */
 export function setConversationPriority(core: Core, id: string, priority: string, actor: Actor): Conversation {

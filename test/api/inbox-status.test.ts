@@ -36,3 +36,25 @@ describe('status from the inbox goes through the routing lifecycle', () => {
     expect(conversationOf(id).waitingSince).toBeNull();
   });
 });
+
+describe('inbox assign and status routes apply the permission rules', () => {
+  test("another agent cannot take, reassign or resolve an agent's conversation; a supervisor can", async () => {
+    const ana = await t.signIn('agent', { name: 'Ana' });
+    const bob = await t.signIn('agent', { name: 'Bob' });
+    const boss = await t.signIn('supervisor');
+    const { channelId } = makeChannel(t);
+    const id = customerSays(t, channelId, 'hola').conversation!.id;
+    expect((await ana.client.form(`/inbox/c/${id}/assign`, { target: `user:${ana.user.id}` })).status).toBe(204);
+    expect(conversationOf(id).assigneeId).toBe(ana.user.id);
+
+    expect((await bob.client.form(`/inbox/c/${id}/assign`, { target: `user:${bob.user.id}` })).status).toBe(403);
+    expect((await bob.client.form(`/inbox/c/${id}/assign`, { target: '' })).status).toBe(403);
+    expect((await bob.client.form(`/inbox/c/${id}/status`, { status: 'resolved' })).status).toBe(403);
+    expect(conversationOf(id)).toMatchObject({ assigneeId: ana.user.id, status: 'open' });
+
+    expect((await boss.client.form(`/inbox/c/${id}/assign`, { target: `user:${bob.user.id}` })).status).toBe(204);
+    expect(conversationOf(id).assigneeId).toBe(bob.user.id);
+    expect((await boss.client.form(`/inbox/c/${id}/status`, { status: 'resolved' })).status).toBe(204);
+    expect(conversationOf(id).status).toBe('resolved');
+  });
+});

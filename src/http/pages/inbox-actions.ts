@@ -5,10 +5,8 @@
  * Composer errors (422 window closed, 403 only-assignee) come back as an inline notice.
  */
 import { Elysia, t as schema } from 'elysia';
-import { assignConversation } from '../../core/assignment';
 import { updateContact } from '../../core/contacts';
-import { setConversationPriority } from '../../core/conversation-actions';
-import { setConversationStatus } from '../../core/routing/lifecycle';
+import { assignAs, changeStatusAs, setConversationPriority } from '../../core/conversation-actions';
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, setConversationLabel } from '../../core/labels';
@@ -71,20 +69,16 @@ export function inboxActions(deps: HttpDeps) {
       return ok();
     })
     .post('/inbox/c/:id/assign', ({ auth, ip, params, body }) => {
-      const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
       const [kind, id] = (body.target ?? '').split(':');
       const target = kind === 'user' ? { assigneeId: id! } : kind === 'team' ? { teamId: id!, assigneeId: null } : { assigneeId: null };
-      assignConversation(core, conversation.id, target, actorOf(auth, ip), { mode: 'manual', note: body.note ?? null });
+      assignAs(core, actorOf(auth, ip), params.id, target, body.note ?? null);
       return ok();
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/status', ({ auth, ip, params, body }) => {
-      const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
       const until = body.until ? Date.parse(body.until) : NaN;
-      setConversationStatus(core, conversation.id, {
+      changeStatusAs(core, actorOf(auth, ip), params.id, {
         status: body.status as never, snoozeUntil: Number.isFinite(until) ? until : null, snoozeUntilReply: body.untilReply === 'true',
-      }, actorOf(auth, ip));
+      });
       return ok();
     }, { body: schema.Object({ status: schema.String({ maxLength: 20 }), until: schema.Optional(schema.String({ maxLength: 40 })), untilReply: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/priority', ({ auth, ip, params, body }) => {

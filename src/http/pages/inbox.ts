@@ -4,12 +4,10 @@
  * thread pane out of it). Opening a conversation marks it read for the agent.
  */
 import { Elysia, t as schema } from 'elysia';
-import { getConversationOrThrow } from '../../core/conversations';
-import { fail } from '../../core/errors';
+import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
 import { markConversationRead, timelineNames } from '../../core/inbox-read';
 import { loadThreadPage } from '../../core/thread-pages';
 import { olderPage } from '../../../views/inbox/thread-paging';
-import { canSeeConversation } from '../../core/visibility';
 import type { PublicUser } from '../../core/types';
 import type { Core } from '../../core/context';
 import { latestSeq } from '../../realtime/outbox';
@@ -43,9 +41,7 @@ function listQuery(user: PublicUser, q: Record<string, string | undefined>): Lis
 
 /** The conversation if the user may see it; otherwise 404 (never reveal that it exists). */
 export function visibleConversation(core: Core, user: PublicUser, id: string) {
-  const conversation = getConversationOrThrow(core, id);
-  if (!canSeeConversation(core, user, conversation)) throw fail.notFound('Conversation');
-  return conversation;
+  return getVisibleConversationOrThrow(core, user, id);
 }
 
 /** Inbox routes. */
