@@ -91,14 +91,14 @@ export class KnowledgeBot {
       // Re-read right before acting: generation may have awaited while a person took over.
       const current = this.stillMine(now.id);
       if (!current) return TAKEN_MEANWHILE;
-      handOff(core, current, teamId, language, { reason, question: text, classification, closeArticles: hits });
+      handOff(core, current, teamId, language, { reason, question: text, classification, closeArticles: hits, messageId: message.id });
       return { action: 'handoff', reason, teamId };
     };
     if (classification.intent === 'human') return stop('human_requested');
     if (classification.intent === 'complaint') return stop('complaint');
     const best = hits[0];
     if (!best || best.confidence < threshold) return stop('low_confidence');
-    return this.answer(now, text, language, hits.filter((h) => h.confidence >= threshold / 2).slice(0, 3), classification, stop);
+    return this.answer(now, message.id, text, language, hits.filter((h) => h.confidence >= threshold / 2).slice(0, 3), classification, stop);
   }
 
   /** The conversation as it is now when the bot may still act on it, else null. */
@@ -107,7 +107,7 @@ export class KnowledgeBot {
     return current && !whyBotSilent(this.core, current) ? current : null;
   }
 
-  private async answer(conversation: Conversation, question: string, language: BotLanguage, hits: RetrievalHit[], classification: Classification, stop: (r: HandoffReason) => BotOutcome): Promise<BotOutcome> {
+  private async answer(conversation: Conversation, messageId: string, question: string, language: BotLanguage, hits: RetrievalHit[], classification: Classification, stop: (r: HandoffReason) => BotOutcome): Promise<BotOutcome> {
     const core = this.core;
     const best = hits[0]!;
     let content = best.article.answer;
@@ -132,7 +132,7 @@ export class KnowledgeBot {
     }
     core.db.update(conversations).set({ botActive: true, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
     addConversationEvent(core, conversation.id, 'bot.answered', null, {
-      articleId: best.article.id, confidence: best.confidence, generated, intent: classification.intent,
+      messageId, articleId: best.article.id, confidence: best.confidence, generated, intent: classification.intent,
     });
     return { action: 'answered', articleId: best.article.id, confidence: best.confidence, generated };
   }

@@ -29,6 +29,8 @@ export interface HandoffSummary {
   question: string;
   classification: Classification;
   closeArticles: RetrievalHit[];
+  /** The customer message the bot was handling (recorded on the `bot.handoff` entry). */
+  messageId?: string;
 }
 
 /** The private note's text (plain, in English and field-like so any agent can scan it). */
@@ -69,7 +71,7 @@ export function handOff(core: Core, conversation: Conversation, teamId: string |
   sendMessage(core, conversation.id, BOT_ACTOR, { content: summaryNote(summary), private: true });
   transaction(core.db, () => {
     core.db.update(conversations).set({ botActive: false, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
-    addConversationEvent(core, conversation.id, 'bot.handoff', null, { ...reason, teamId: teamId ?? conversation.teamId, closedUntil: backAt?.at ?? null });
+    addConversationEvent(core, conversation.id, 'bot.handoff', null, { ...reason, teamId: teamId ?? conversation.teamId, closedUntil: backAt?.at ?? null, messageId: summary.messageId ?? null });
   });
   // Now that the bot let go, the team's assignment mode may give it to an available agent at once.
   autoAssign(core, conversation.id, { recordQueued: true, trigger: 'bot_handoff' });

@@ -3,7 +3,7 @@
  * ask), the channel's only team as fallback, return from an agent who is long offline, automatic
  * assignment, the out-of-office reply and the timers (auto-resolve, unattended, SLA).
  */
-import { and, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import { channelTeams, conversationEvents, users } from '../../db/schema';
 import { applyAssignment, publishAssignment } from '../assignment';
 import { effectiveAvailability } from '../availability';
@@ -47,8 +47,21 @@ function outOfOfficeText(core: Core, ownMessage: string, customerText: string): 
   return preferred || texts.es || texts['pt-BR'] || texts.en;
 }
 
-/** Sends the out-of-office reply when closed, at most once per N hours per conversation. */
-function maybeOutOfOffice(core: Core, conversation: Conversation, customerText: string): void {
+/** True when the knowledge-base bot answered or handed off for this customer message. */
+function botHandled(core: Core, conversationId: string, messageId: string): boolean {
+  return !!core.db.select({ id: conversationEvents.id }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversationId), inArray(conversationEvents.kind, ['bot.answered', 'bot.handoff']),
+      sql`json_extract(${conversationEvents.details}, '$.messageId') = ${messageId}`)).get();
+}
+
+/**
+ * Sends the out-of-office reply when closed, at most once per N hours per conversation — never
+ * while the bot is covering the conversation or when it already replied to this message (its
+ * handoff tells the customer when people are back).
+ */
+function maybeOutOfOffice(core: Core, conversation: Conversation, message: { id: string; content: string }): void {
+  if (conversation.botActive || botHandled(core, conversation.id, message.id)) return;
+  const customerText = message.content;
   const hours = hoursFor(core, conversation.teamId);
   if (!hours || isOpenAt(hours, core.clock.now())) return;
   const text = outOfOfficeText(core, hours.outOfOfficeMessage, customerText);
@@ -88,7 +101,7 @@ export async function routeInbound(core: Core, event: TurnoEvents['message.creat
   if (!getConversationOrThrow(core, conversation.id).botActive) autoAssign(core, conversation.id, { recordQueued: isNewConversation || !conversation.assigneeId, trigger: isNewConversation ? 'new_conversation' : 'customer_message' });
   conversation = getConversationOrThrow(core, conversation.id);
   try {
-    maybeOutOfOffice(core, conversation, message.content);
+    maybeOutOfOffice(core, conversation, message);
   } catch (error) {
     core.log.warn('out-of-office reply failed', { conversationId: conversation.id, error: (error as Error).message });
   }
