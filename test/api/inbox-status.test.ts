@@ -58,3 +58,22 @@ describe('inbox assign and status routes apply the permission rules', () => {
     expect(conversationOf(id).status).toBe('resolved');
   });
 });
+
+describe('snooze times from the inbox are absolute instants', () => {
+  test('an ISO time with an offset is honoured exactly; a zone-less or past time is refused', async () => {
+    const a = await t.signIn('supervisor');
+    const { channelId } = makeChannel(t);
+    const id = customerSays(t, channelId, 'hola').conversation!.id;
+    const noZone = new Date(t.clock.now() + HOUR).toISOString().slice(0, 16); // what <input type=datetime-local> gives
+    expect((await a.client.form(`/inbox/c/${id}/status`, { status: 'snoozed', until: noZone })).status).toBe(422);
+    const past = new Date(t.clock.now() - HOUR).toISOString();
+    expect((await a.client.form(`/inbox/c/${id}/status`, { status: 'snoozed', until: past })).status).toBe(422);
+    expect(conversationOf(id).status).toBe('open');
+
+    // 10:00 in Buenos Aires (-03:00) is 13:00 UTC whatever the server's zone
+    const at = new Date(t.clock.now() + 48 * HOUR);
+    const day = at.toISOString().slice(0, 10);
+    expect((await a.client.form(`/inbox/c/${id}/status`, { status: 'snoozed', until: `${day}T10:00:00-03:00` })).status).toBe(204);
+    expect(conversationOf(id).snoozeUntil).toBe(Date.parse(`${day}T13:00:00Z`));
+  });
+});

@@ -49,7 +49,9 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
     <details class="snooze"><summary class="small button">${t('inbox.action.snooze')}</summary>
       <form hx-post="/inbox/c/${c.id}/status" hx-swap="none" class="stack">
         <input type="hidden" name="status" value="snoozed">
-        <input type="datetime-local" name="until" aria-label="${t('inbox.action.snooze_until')}">
+        <div x-data="{ local: '' }">
+          <input type="datetime-local" x-model="local" aria-label="${t('inbox.action.snooze_until')}">
+          <input type="hidden" name="until" :value="local ? new Date(local).toISOString() : ''"></div>
         <label><input type="checkbox" name="untilReply" value="true"> ${t('inbox.action.snooze_reply')}</label>
         <button type="submit" class="small">${t('inbox.action.snooze')}</button></form></details>
     <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>

@@ -5,6 +5,7 @@
  * Composer errors (422 window closed, 403 only-assignee) come back as an inline notice.
  */
 import { Elysia, t as schema } from 'elysia';
+import { z } from 'zod';
 import { updateContact } from '../../core/contacts';
 import { assignAs, changeStatusAs, setConversationPriority } from '../../core/conversation-actions';
 import { DomainError, fail } from '../../core/errors';
@@ -13,6 +14,7 @@ import { createLabel, setConversationLabel } from '../../core/labels';
 import { reactToMessage, recordMentions, retryFailedMessage } from '../../core/message-actions';
 import { getMessageOrThrow, sendMessage } from '../../core/messages';
 import { getVisibleContactOrThrow } from '../../core/contacts';
+import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireUser } from '../request-context';
@@ -26,6 +28,18 @@ const sendSchema = schema.Object({
   template: schema.Optional(schema.String({ maxLength: 200 })),
   attachmentIds: schema.Optional(schema.Union([schema.String(), schema.Array(schema.String(), { maxItems: 10 })])),
   _csrf: schema.Optional(schema.String()),
+});
+
+/**
+ * The status form. `until` is an absolute instant (ISO 8601 with `Z` or an offset): the browser
+ * converts its datetime-local input in its own time zone, so the server never guesses a zone.
+ * Whether it is in the future is checked against the app clock by the lifecycle (422).
+ */
+export const statusFormSchema = z.object({
+  status: z.enum(CONVERSATION_STATUSES),
+  until: z.union([z.literal(''), z.iso.datetime({ offset: true, message: 'Give the snooze end as a date and time with its time zone' })]).optional(),
+  untilReply: z.literal('true').optional(),
+  _csrf: z.string().optional(),
 });
 
 /** Routes that change conversations from the inbox. */
@@ -75,12 +89,11 @@ export function inboxActions(deps: HttpDeps) {
       return ok();
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/status', ({ auth, ip, params, body }) => {
-      const until = body.until ? Date.parse(body.until) : NaN;
       changeStatusAs(core, actorOf(auth, ip), params.id, {
-        status: body.status as never, snoozeUntil: Number.isFinite(until) ? until : null, snoozeUntilReply: body.untilReply === 'true',
+        status: body.status, snoozeUntil: body.until ? Date.parse(body.until) : null, snoozeUntilReply: body.untilReply === 'true',
       });
       return ok();
-    }, { body: schema.Object({ status: schema.String({ maxLength: 20 }), until: schema.Optional(schema.String({ maxLength: 40 })), untilReply: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
+    }, { body: statusFormSchema })
     .post('/inbox/c/:id/priority', ({ auth, ip, params, body }) => {
       const user = requireUser(auth);
       setConversationPriority(core, visibleConversation(core, user, params.id).id, body.priority, actorOf(auth, ip));
