@@ -30,6 +30,13 @@ export interface AiPageData {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
+/** Why this backend answers, in the reader's language (the service's `reason` is for logs). */
+function reasonText(ctx: PageContext, s: AiPageData['status']): string {
+  if (s.transformer === 'absent') return ctx.t('ai.reason.absent');
+  if (s.transformer === 'ready') return ctx.t('ai.reason.ready', { path: s.modelPath ?? '' });
+  return ctx.t(s.transformer === 'failed' ? 'ai.reason.failed' : 'ai.reason.pending');
+}
+
 /** The classifier status line (also used by the try box fragment). */
 function statusCard(ctx: PageContext, d: AiPageData): SafeHtml {
   const s = d.status;
@@ -37,7 +44,7 @@ function statusCard(ctx: PageContext, d: AiPageData): SafeHtml {
     <h2>${ctx.t('ai.status_title')}</h2>
     <p><strong>${ctx.t('ai.active_backend')}:</strong> <span class="badge" data-backend="${s.active}">${ctx.t(`ai.backend.${s.active}`)}</span>
       · ${ctx.t('ai.model_state')}: <span data-model-state="${s.transformer}">${ctx.t(`ai.model.${s.transformer}`)}</span></p>
-    <p class="muted">${s.reason}</p>
+    <p class="muted">${reasonText(ctx, s)}</p>
     ${s.error ? notice('error', s.error) : ''}
     <p class="muted">${ctx.t('ai.examples_total', { n: d.exampleCount })}</p>
     <form method="post" action="/admin/ai/downloads" class="inline">${csrfField(ctx.csrfToken)}

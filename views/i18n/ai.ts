@@ -5,6 +5,7 @@ export const ai: FeatureMessages = {
   en: {
     'ai.title': 'AI & bot', 'ai.status_title': 'Intent classifier', 'ai.active_backend': 'Active backend',
     'ai.backend.embedded': 'Embedded (n-grams, no model)', 'ai.backend.transformer': 'Transformer model',
+    'ai.reason.absent': 'No model installed: the built-in classifier answers. To use a model, copy it into the models/ folder of the data directory.', 'ai.reason.ready': 'Model loaded from {path}', 'ai.reason.failed': 'The model could not be loaded; the built-in classifier answers meanwhile.', 'ai.reason.pending': 'The model is being prepared in the background; the built-in classifier answers meanwhile.',
     'ai.model_state': 'model', 'ai.model.absent': 'absent', 'ai.model.loading': 'loading', 'ai.model.training': 'training',
     'ai.model.ready': 'ready', 'ai.model.failed': 'failed', 'ai.examples_total': '{n} training examples',
     'ai.downloads_on': 'Model downloads from the Hub are allowed at start-up.', 'ai.downloads_off': 'Model downloads are off: nothing leaves this server.',
@@ -42,6 +43,7 @@ export const ai: FeatureMessages = {
   es: {
     'ai.title': 'IA y bot', 'ai.status_title': 'Clasificador de intenciones', 'ai.active_backend': 'Motor activo',
     'ai.backend.embedded': 'Integrado (n-gramas, sin modelo)', 'ai.backend.transformer': 'Modelo transformer',
+    'ai.reason.absent': 'No hay ningún modelo instalado: responde el clasificador integrado. Para usar uno, cópialo en la carpeta models/ del directorio de datos.', 'ai.reason.ready': 'Modelo cargado desde {path}', 'ai.reason.failed': 'No se pudo cargar el modelo; mientras tanto responde el clasificador integrado.', 'ai.reason.pending': 'El modelo se está preparando en segundo plano; mientras tanto responde el clasificador integrado.',
     'ai.model_state': 'modelo', 'ai.model.absent': 'ausente', 'ai.model.loading': 'cargando', 'ai.model.training': 'entrenando',
     'ai.model.ready': 'listo', 'ai.model.failed': 'con error', 'ai.examples_total': '{n} ejemplos de entrenamiento',
     'ai.downloads_on': 'Se permite descargar modelos del Hub al arrancar.', 'ai.downloads_off': 'Descargas de modelos desactivadas: nada sale de este servidor.',
@@ -79,6 +81,7 @@ export const ai: FeatureMessages = {
   'pt-BR': {
     'ai.title': 'IA e bot', 'ai.status_title': 'Classificador de intenções', 'ai.active_backend': 'Motor ativo',
     'ai.backend.embedded': 'Embutido (n-gramas, sem modelo)', 'ai.backend.transformer': 'Modelo transformer',
+    'ai.reason.absent': 'Nenhum modelo instalado: o classificador integrado responde. Para usar um, copie-o na pasta models/ do diretório de dados.', 'ai.reason.ready': 'Modelo carregado de {path}', 'ai.reason.failed': 'Não foi possível carregar o modelo; enquanto isso o classificador integrado responde.', 'ai.reason.pending': 'O modelo está sendo preparado em segundo plano; enquanto isso o classificador integrado responde.',
     'ai.model_state': 'modelo', 'ai.model.absent': 'ausente', 'ai.model.loading': 'carregando', 'ai.model.training': 'treinando',
     'ai.model.ready': 'pronto', 'ai.model.failed': 'com erro', 'ai.examples_total': '{n} exemplos de treinamento',
     'ai.downloads_on': 'Downloads de modelos do Hub permitidos na inicialização.', 'ai.downloads_off': 'Downloads de modelos desativados: nada sai deste servidor.',
