@@ -42,6 +42,7 @@ export const conversations = sqliteTable('conversations', {
   // the index alone instead of reading every row (bench/pages: /inbox for an agent, 100 k conversations).
   index('conversations_count_assignee_idx').on(t.assigneeId, t.channelId, t.status),
   index('conversations_count_status_idx').on(t.status, t.channelId, t.assigneeId),
+  index('conversations_count_team_idx').on(t.teamId, t.status, t.channelId, t.assigneeId),
   // "Longest waiting" sort: the same expression as listConversations orders by.
   index('conversations_waiting_idx').on(t.status, sql`coalesce(${t.waitingSince}, 9007199254740991)`, t.id),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_count_team_idx` ON `conversations` (`team_id`,`status`,`channel_id`,`assignee_id`);
