@@ -1,15 +1,15 @@
 /**
  * Catch-up after a reconnect: the tab sends the last seq it saw; the server reads the outbox
  * after it, keeps the conversations the user may see, and re-sends their current list rows (with
- * the user's unread counts), the changed bubbles and timeline entries of the conversation the tab
- * shows, and the new highest seq. Past the retention window the tab is told to reload.
+ * the user's unread counts), the changed bubbles, timeline entries and status chip of the conversation
+ * the tab shows, and the new highest seq. Past the retention window the tab is told to reload.
  */
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gte, inArray } from 'drizzle-orm';
 import { conversationEvents, conversations, messages } from '../db/schema';
 import type { Core } from '../core/context';
 import { canSeeConversation } from '../core/visibility';
 import { html } from '../lib/html';
-import { bubblesFragment, rowFragment, rowsOf, seqMarker, timelineFragment } from './fragments';
+import { bubblesFragment, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment } from './fragments';
 import type { HubTab } from './hub';
 import { changesSince } from './outbox';
 import type { Realtime } from './realtime';
@@ -33,13 +33,16 @@ export function catchUp(realtime: Realtime, tab: HubTab, since: number): void {
   const parts = visible.map((c) => rowFragment(core, tab.locale, rowsOf(core, [c], tab.user.id)[0]!));
   const viewing = tab.viewing && visible.some((c) => c.id === tab.viewing) ? tab.viewing : null;
   if (viewing) {
-    const messageIds = [...new Set(changes.filter((c) => c.conversationId === viewing && c.messageId).map((c) => c.messageId!))];
+    const missed = changes.filter((c) => c.conversationId === viewing);
+    const messageIds = [...new Set(missed.filter((c) => c.messageId).map((c) => c.messageId!))];
     const changed = messageIds.length ? core.db.select().from(messages).where(inArray(messages.id, messageIds)).all().sort((a, b) => a.sentAt - b.sentAt) : [];
     parts.push(bubblesFragment(core, tab.locale, changed));
-    const firstChangeAt = changed[0]?.updatedAt ?? 0;
+    // Timeline entries are written before their change is recorded: every entry from the first
+    // missed change's time on is one the tab may not have (whatever kind of change it was).
     const events = core.db.select().from(conversationEvents)
-      .where(and(eq(conversationEvents.conversationId, viewing), gt(conversationEvents.createdAt, firstChangeAt - 1))).all();
+      .where(and(eq(conversationEvents.conversationId, viewing), gte(conversationEvents.createdAt, missed[0]!.createdAt))).all();
     parts.push(timelineFragment(core, tab.locale, viewing, events));
+    parts.push(statusFragment(tab.locale, visible.find((c) => c.id === viewing)!));
   }
   tab.send(String(html`${seqMarker(lastSeq)}${parts}`));
 }

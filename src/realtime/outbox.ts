@@ -10,7 +10,7 @@ import type { Core } from '../core/context';
 /** How long changes stay replayable; a tab away longer reloads the page instead. */
 export const OUTBOX_RETENTION_MS = 3 * 24 * 3600_000;
 
-export interface OutboxRow { seq: number; kind: string; conversationId: string; messageId: string | null }
+export interface OutboxRow { seq: number; kind: string; conversationId: string; messageId: string | null; createdAt: number }
 
 /** Records a change and returns its sequence number. Prunes expired rows now and then. */
 export function recordChange(core: Core, kind: string, conversationId: string, messageId: string | null = null): number {
@@ -27,6 +27,6 @@ export function latestSeq(core: Core): number {
 
 /** Changes after `since`, oldest first, at most `limit`. */
 export function changesSince(core: Core, since: number, limit: number): OutboxRow[] {
-  return core.db.select({ seq: realtimeEvents.seq, kind: realtimeEvents.kind, conversationId: realtimeEvents.conversationId, messageId: realtimeEvents.messageId })
+  return core.db.select({ seq: realtimeEvents.seq, kind: realtimeEvents.kind, conversationId: realtimeEvents.conversationId, messageId: realtimeEvents.messageId, createdAt: realtimeEvents.createdAt })
     .from(realtimeEvents).where(gt(realtimeEvents.seq, since)).orderBy(asc(realtimeEvents.seq)).limit(limit).all();
 }
