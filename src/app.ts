@@ -81,7 +81,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const clock = opts.clock ?? systemClock;
   const core: Core = { db, bus, clock, log, config };
   const jobs = new JobRunner(core, config.workers);
-  const ai = createAiRuntime(core);
+  const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
   const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, { classifyIntent: ai.classifyIntent });

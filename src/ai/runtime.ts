@@ -5,9 +5,11 @@
  * can show the classifier's status and routing can call `classifyIntent`.
  */
 import type { Core } from '../core/context';
+import type { JobRegistry } from '../core/jobs';
 import { getSetting } from '../core/settings';
 import { ClassifierService } from './classifier-service';
 import { KnowledgeBot } from './kb/bot';
+import { BOT_JOB, enqueueBotTurn, runBotTurn, type BotJobPayload } from './kb/bot-job';
 import { KnowledgeBase } from './kb/knowledge-base';
 import { IntentStore } from './intent-store';
 import { learnFromLabels, learnFromReassignment } from './learning';
@@ -25,15 +27,18 @@ export interface AiRuntime {
   ready: Promise<void>;
 }
 
-/** The bot decides before routing (priority −10) so it can keep or hand off a fresh conversation. */
+/**
+ * The bot's listener runs before routing (priority −10): it only marks the conversation as the
+ * bot's (`botActive`, so routing does not auto-assign it) and enqueues the `bot.answer` job.
+ */
 export const BOT_LISTENER_PRIORITY = -10;
 
 /**
  * Builds the AI runtime: seeds intents and trains the classifier in the background (the app serves
  * meanwhile; the transformer model, if present in `config.modelsDir`, loads after that), and
- * subscribes the bot and the learning loop to the bus.
+ * subscribes the bot (as the `bot.answer` job) and the learning loop to the bus.
  */
-export function createAiRuntime(core: Core): AiRuntime {
+export function createAiRuntime(core: Core, jobs: JobRegistry): AiRuntime {
   const classifier = new ClassifierService({
     dataDir: core.config.dataDir,
     modelsDir: core.config.modelsDir,
@@ -45,10 +50,13 @@ export function createAiRuntime(core: Core): AiRuntime {
   const bot = new KnowledgeBot(core, intents, kb);
   const ready = intents.start().catch((error) => core.log.error('ai: intent training failed', { error }));
 
-  core.bus.on('message.created', async ({ message, isNewConversation }) => {
-    await ready;
-    await bot.onInbound(message, isNewConversation);
+  core.bus.on('message.created', ({ message, isNewConversation }) => {
+    if (enqueueBotTurn(core, message, isNewConversation)) jobs.poke();
   }, { priority: BOT_LISTENER_PRIORITY });
+  jobs.register(BOT_JOB, async (_job, payload: BotJobPayload) => {
+    await ready;
+    await runBotTurn(core, bot, payload);
+  });
   core.bus.on('conversation.assigned', ({ conversation, previousTeamId, actor }) => {
     learnFromReassignment(core, conversation, previousTeamId, actor);
   });

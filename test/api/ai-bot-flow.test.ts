@@ -27,6 +27,7 @@ async function customerSays(waId: string, wamid: string, text: string) {
   expect(res.status).toBe(200);
   t.app.ingest.processPending();
   await t.app.core.bus.drain();
+  await t.app.jobs.runDue(); // the bot answers in its `bot.answer` job
   const inbound = t.app.core.db.select().from(messages).where(eq(messages.externalId, wamid)).get()!;
   return t.app.core.db.select().from(conversations).where(eq(conversations.id, inbound.conversationId)).get()!;
 }

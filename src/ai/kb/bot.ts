@@ -1,5 +1,6 @@
 /**
- * The knowledge-base bot. On each inbound customer message (`message.created`) it decides:
+ * The knowledge-base bot. For each inbound customer message (a `bot.answer` job, see bot-job.ts)
+ * it decides — answering only the conversation's latest customer text:
  *
  * 1. stay silent when the bot is off, the conversation is taken by a person (assignee, or any human
  *    reply: `firstResponseAt`), resolved, already handed off (`bot.handoff` on the timeline and
@@ -13,8 +14,8 @@
  *    on (sources in a private note) — and mark the conversation `botActive`;
  * 5. otherwise hand off to the intent's team with a summary.
  */
-import { and, eq } from 'drizzle-orm';
-import { conversationEvents, conversations } from '../../db/schema';
+import { and, eq, gt, or } from 'drizzle-orm';
+import { conversationEvents, conversations, messages } from '../../db/schema';
 import type { Core } from '../../core/context';
 import { addConversationEvent } from '../../core/conversations';
 import { sendMessage } from '../../core/messages';
@@ -37,6 +38,14 @@ export type BotOutcome =
   | { action: 'handoff'; reason: HandoffReason; teamId: string | null };
 
 const TAKEN_MEANWHILE: BotOutcome = { action: 'ignored', why: 'taken_meanwhile' };
+const SUPERSEDED: BotOutcome = { action: 'ignored', why: 'superseded' };
+
+/** True when the customer wrote another text after `message` (the bot answers only the latest). */
+function newerCustomerText(core: Core, message: Message): boolean {
+  return !!core.db.select({ id: messages.id }).from(messages)
+    .where(and(eq(messages.conversationId, message.conversationId), eq(messages.direction, 'inbound'), eq(messages.type, 'text'),
+      or(gt(messages.createdAt, message.createdAt), and(eq(messages.createdAt, message.createdAt), gt(messages.id, message.id))))).get();
+}
 
 /** True when the bot already stopped on this conversation. */
 function handedOff(core: Core, conversationId: string): boolean {
@@ -68,6 +77,7 @@ export class KnowledgeBot {
     if (message.type !== 'text' || !text) return { action: 'ignored', why: 'not_text' };
     const fresh = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
     if (!fresh) return { action: 'ignored', why: 'no_conversation' };
+    if (newerCustomerText(core, message)) return SUPERSEDED;
     const silent = whyBotSilent(core, fresh);
     if (silent && !isNewConversation) return { action: 'ignored', why: silent };
 
@@ -89,8 +99,8 @@ export class KnowledgeBot {
     const language = (detected ?? hits[0]?.article.language ?? 'es') as BotLanguage;
     const stop = (reason: HandoffReason): BotOutcome => {
       // Re-read right before acting: generation may have awaited while a person took over.
-      const current = this.stillMine(now.id);
-      if (!current) return TAKEN_MEANWHILE;
+      const current = this.stillMine(message);
+      if ('action' in current) return current;
       handOff(core, current, teamId, language, { reason, question: text, classification, closeArticles: hits, messageId: message.id });
       return { action: 'handoff', reason, teamId };
     };
@@ -98,16 +108,20 @@ export class KnowledgeBot {
     if (classification.intent === 'complaint') return stop('complaint');
     const best = hits[0];
     if (!best || best.confidence < threshold) return stop('low_confidence');
-    return this.answer(now, message.id, text, language, hits.filter((h) => h.confidence >= threshold / 2).slice(0, 3), classification, stop);
+    return this.answer(now, message, text, language, hits.filter((h) => h.confidence >= threshold / 2).slice(0, 3), classification, stop);
   }
 
-  /** The conversation as it is now when the bot may still act on it, else null. */
-  private stillMine(conversationId: string): Conversation | null {
-    const current = this.core.db.select().from(conversations).where(eq(conversations.id, conversationId)).get();
-    return current && !whyBotSilent(this.core, current) ? current : null;
+  /**
+   * The conversation as it is now when the bot may still act on `message`, else why not: a person
+   * took it, or a newer customer message arrived (its own job answers; one reply per burst).
+   */
+  private stillMine(message: Message): Conversation | BotOutcome {
+    if (newerCustomerText(this.core, message)) return SUPERSEDED;
+    const current = this.core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
+    return current && !whyBotSilent(this.core, current) ? current : TAKEN_MEANWHILE;
   }
 
-  private async answer(conversation: Conversation, messageId: string, question: string, language: BotLanguage, hits: RetrievalHit[], classification: Classification, stop: (r: HandoffReason) => BotOutcome): Promise<BotOutcome> {
+  private async answer(conversation: Conversation, message: Message, question: string, language: BotLanguage, hits: RetrievalHit[], classification: Classification, stop: (r: HandoffReason) => BotOutcome): Promise<BotOutcome> {
     const core = this.core;
     const best = hits[0]!;
     let content = best.article.answer;
@@ -124,7 +138,8 @@ export class KnowledgeBot {
       }
     }
     // The generation above may have taken seconds: a person may have taken the conversation meanwhile.
-    if (!this.stillMine(conversation.id)) return TAKEN_MEANWHILE;
+    const current = this.stillMine(message);
+    if ('action' in current) return current;
     sendMessage(core, conversation.id, BOT_ACTOR, { content });
     if (generated) {
       const sources = hits.map((h, i) => `[${i + 1}] ${h.article.title} (${Math.round(h.confidence * 100)}%)`).join('\n');
@@ -132,7 +147,7 @@ export class KnowledgeBot {
     }
     core.db.update(conversations).set({ botActive: true, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
     addConversationEvent(core, conversation.id, 'bot.answered', null, {
-      messageId, articleId: best.article.id, confidence: best.confidence, generated, intent: classification.intent,
+      messageId: message.id, articleId: best.article.id, confidence: best.confidence, generated, intent: classification.intent,
     });
     return { action: 'answered', articleId: best.article.id, confidence: best.confidence, generated };
   }

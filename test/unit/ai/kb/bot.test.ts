@@ -27,9 +27,15 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** Lets listeners run, then the bot's `bot.answer` jobs. */
+async function settle() {
+  await core.bus.drain();
+  await t.app.jobs.runDue();
+}
+
 async function customer(text: string, from = String(++phone)) {
   const r = customerWrites(core, channelId, from, text);
-  await core.bus.drain();
+  await settle();
   return r.conversation!.id;
 }
 
@@ -75,7 +81,7 @@ describe('knowledge-base bot', () => {
     // The bot stays silent afterwards, even for a question it knows.
     const outbound = thread(id).filter((m) => m.direction === 'outbound').length;
     customerWrites(core, channelId, String(phone), 'a que hora abren?');
-    await core.bus.drain();
+    await settle();
     expect(thread(id).filter((m) => m.direction === 'outbound')).toHaveLength(outbound);
   });
 
@@ -103,7 +109,7 @@ describe('knowledge-base bot', () => {
     sendMessage(core, replied, { type: 'user', user: agent }, { content: 'Hola, ¿en qué te ayudo?' });
     const before = botMessages(replied);
     customerWrites(core, channelId, String(phone), 'cuanto cuesta el envio?');
-    await core.bus.drain();
+    await settle();
     expect(botMessages(replied)).toBe(before);
     expect(thread(replied).at(-1)!.content).toBe('cuanto cuesta el envio?');
 
@@ -112,7 +118,7 @@ describe('knowledge-base bot', () => {
     assignConversation(core, taken, { assigneeId: agent.id }, { type: 'user', user: agent });
     const beforeTaken = botMessages(taken);
     customerWrites(core, channelId, String(phone), 'cuanto cuesta el envio?');
-    await core.bus.drain();
+    await settle();
     expect(botMessages(taken)).toBe(beforeTaken);
   });
 

@@ -37,6 +37,7 @@ async function ask(text: string, phone: string) {
   const core = t.app.core;
   const id = customerWrites(core, makeChannel(core), phone, text).conversation!.id;
   await core.bus.drain();
+  await t.app.jobs.runDue();
   return core.db.select().from(messages).where(eq(messages.conversationId, id)).all().filter((m) => m.direction === 'outbound');
 }
 
