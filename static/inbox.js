@@ -83,7 +83,11 @@
     if (idle) send({ type: 'activity', state: 'idle' });
     document.body.dataset.ws = 'open';
   });
-  document.addEventListener('htmx:wsClose', function () { document.body.dataset.ws = 'closed'; });
+  document.addEventListener('htmx:wsClose', function (e) {
+    document.body.dataset.ws = 'closed';
+    /* 4401: the session ended (logout elsewhere, revoked, deactivated): the reload leads to the login page. */
+    if (e.detail && e.detail.event && e.detail.event.code === 4401) location.reload();
+  });
 
   function notify(el) {
     if (!el || el.dataset.seen) return;

@@ -85,14 +85,16 @@ export function resolveSession(core: Core, token: string | undefined | null): { 
   return { session, user: toPublicUser(user) };
 }
 
-/** Deletes one session (logout). */
+/** Deletes one session (logout) and publishes `session.revoked` (its sockets close). */
 export function revokeSession(core: Core, sessionId: string): void {
-  core.db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+  const gone = core.db.delete(sessions).where(eq(sessions.id, sessionId)).returning({ userId: sessions.userId }).all();
+  core.bus.publish('session.revoked', { userId: gone[0]?.userId ?? null, sessionIds: [sessionId] });
 }
 
-/** Deletes every session of a user (deactivation, password change). */
+/** Deletes every session of a user (deactivation, password change) and publishes `session.revoked`. */
 export function revokeUserSessions(core: Core, userId: string): void {
-  core.db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  const gone = core.db.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id }).all();
+  core.bus.publish('session.revoked', { userId, sessionIds: gone.map((s) => s.id) });
 }
 
 /** Creates an API token for a user; the plain token is returned once and only its hash is kept. */

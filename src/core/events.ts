@@ -22,6 +22,8 @@ export interface TurnoEvents {
   'user.created': { user: PublicUser };
   'user.updated': { user: PublicUser; changes: string[] };
   'user.presence': { userId: string; availability: 'online' | 'away' | 'offline' };
+  /** Sessions ended (logout, revocation, deactivation): their open sockets are closed. */
+  'session.revoked': { userId: string | null; sessionIds: string[] };
   'webhook.received': { event: WebhookEvent };
   'audit.logged': { action: string; actorId: string | null; targetType: string | null; targetId: string | null };
   'mention.created': { userId: string; messageId: string; conversationId: string };

@@ -21,6 +21,10 @@ export interface HubTab {
   idle: boolean;
   /** Delivers one text frame; must not throw when the socket is already gone. */
   send(text: string): void;
+  /** The login session the socket was opened with (closed when that session ends). */
+  sessionId?: string | null;
+  /** Ends the connection (the hub has already forgotten the tab). */
+  close?(): void;
 }
 
 export type HubListener = (event: 'join' | 'leave' | 'view', tab: HubTab, previous?: string | null) => void;
@@ -43,6 +47,16 @@ export class RealtimeHub {
     this.tabs.delete(tabId);
     this.emit('leave', tab, tab.viewing);
     return tab;
+  }
+
+  /** Forgets and closes the tabs matching `filter` (ended sessions, deactivated users). Returns how many. */
+  closeWhere(filter: (tab: HubTab) => boolean): number {
+    const doomed = [...this.tabs.values()].filter(filter);
+    for (const tab of doomed) {
+      this.remove(tab.id);
+      try { tab.close?.(); } catch { /* already gone */ }
+    }
+    return doomed.length;
   }
 
   /** The tab with this id. */

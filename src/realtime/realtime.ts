@@ -12,6 +12,7 @@ import { RealtimeHub, type HubTab } from './hub';
 import { registerRealtimeListeners } from './listeners';
 import { registerSupervisorFeed } from './supervisor-feed';
 import { registerAlertsFeed } from './alerts-feed';
+import { activeFilter, registerSocketAccess } from './access';
 import { PresenceTracker } from './presence';
 import { TypingTracker } from './typing';
 
@@ -45,10 +46,11 @@ export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime
     catchUp: (tab, since) => catchUp(realtime, tab, since),
     pushToAllowed(conversation, render, extra) {
       const allowed = visibleTo(conversation);
+      const active = activeFilter(core);
       let reached = 0;
       // One pass over the tabs per language (not one per tab: bench/push, 500 sockets).
       for (const locale of new Set(hub.allTabs().map((tab) => tab.locale))) {
-        reached += hub.sendWhere((tab) => tab.locale === locale && allowed(tab.user) && (!extra || extra(tab)), render(locale));
+        reached += hub.sendWhere((tab) => tab.locale === locale && active(tab.user) && allowed(tab.user) && (!extra || extra(tab)), render(locale));
       }
       return reached;
     },
@@ -72,5 +74,6 @@ export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime
   registerRealtimeListeners(realtime);
   registerSupervisorFeed(realtime);
   registerAlertsFeed(realtime);
+  registerSocketAccess(realtime);
   return realtime;
 }

@@ -2,7 +2,8 @@
  * `GET /ws`: the browser tab's WebSocket (Elysia's built-in `.ws()`), authenticated by the session
  * cookie; anonymous upgrades are refused with 401. One socket per tab. Client frames are small
  * JSON commands (view, typing, activity, catch-up) handled by `client-commands.ts`; server frames
- * are HTML fragments with `hx-swap-oob` for the htmx ws extension.
+ * are HTML fragments with `hx-swap-oob` for the htmx ws extension. The socket is closed when its
+ * session ends or its user is deactivated (realtime/access.ts).
  */
 import { Elysia } from 'elysia';
 import type { HttpDeps } from '../http/deps';
@@ -24,8 +25,9 @@ export function socketRoute(deps: HttpDeps, realtime: Realtime) {
       open(ws) {
         const user = ws.data.auth.user!;
         realtime.hub.add({
-          id: ws.id, user, viewing: null, locale: ws.data.locale, idle: false,
+          id: ws.id, user, viewing: null, locale: ws.data.locale, idle: false, sessionId: ws.data.auth.session?.id ?? null,
           send: (text) => { ws.send(text); },
+          close: () => { ws.close(4401, 'session ended'); },
         });
       },
       message(ws, raw) {
