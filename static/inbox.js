@@ -120,7 +120,19 @@
     if (seq > lastSeq) lastSeq = seq;
     if (byId('rt-reload')) location.reload();
     notify(byId('rt-notify'));
+    syncUnread();
   });
+
+  /* Rows are pushed shared by every agent and followed by this agent's own badge (`unread-<id>`):
+     the row is bold when its badge is not zero; the conversation open in this tab is being read. */
+  function syncUnread() {
+    document.querySelectorAll('.conv-row .row-unread').forEach(function (badge) {
+      var row = badge.closest('.conv-row');
+      var open = row.dataset.conversationId === openConversation();
+      if (open) badge.innerHTML = '';
+      row.classList.toggle('unread', !open && badge.dataset.unread !== '0');
+    });
+  }
 
   /* Tell the server which conversation this tab shows after htmx swaps the thread pane. */
   document.addEventListener('htmx:afterSettle', function (e) {

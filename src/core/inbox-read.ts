@@ -81,6 +81,25 @@ export function unreadCounts(core: Core, userId: string, conversationIds: string
   return out;
 }
 
+/**
+ * Unread counts of one conversation for many agents (live row pushes), in two queries whatever
+ * the number of agents; same rules as `unreadCounts`. Agents who never opened it count every
+ * inbound message.
+ */
+export function unreadCountsOfUsers(core: Core, conversationId: string, userIds: string[]): Map<string, number> {
+  if (userIds.length === 0) return new Map();
+  const total = core.db.select({ n: sql<number>`count(*)` }).from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound'))).get()?.n ?? 0;
+  const reads = core.db.select({ userId: conversationReads.userId, markedUnread: conversationReads.markedUnread, n: sql<number>`count(${messages.id})` })
+    .from(conversationReads)
+    .leftJoin(messages, and(eq(messages.conversationId, conversationReads.conversationId), eq(messages.direction, 'inbound'), sql`${messages.sentAt} > ${conversationReads.lastReadAt}`))
+    .where(and(eq(conversationReads.conversationId, conversationId), inArray(conversationReads.userId, userIds)))
+    .groupBy(conversationReads.userId).all();
+  const out = new Map(userIds.map((id) => [id, total]));
+  for (const r of reads) out.set(r.userId, r.markedUnread ? Math.max(1, r.n) : r.n);
+  return out;
+}
+
 /** Decorates messages for rendering (used by the thread page and the realtime listener). */
 export function threadMessages(core: Core, list: Message[]): { messages: ThreadMessage[]; userNames: Map<string, string> } {
   const ids = list.map((m) => m.id);

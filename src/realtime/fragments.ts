@@ -3,11 +3,12 @@
  * Each is wrapped for the htmx ws extension: top-level elements are out-of-band swaps.
  */
 import type { Core } from '../core/context';
-import { conversationRows, threadMessages, timelineNames, type ConversationRow } from '../core/inbox-read';
+import { conversationRows, threadMessages, timelineNames, unreadCountsOfUsers, type ConversationRow } from '../core/inbox-read';
 import type { Conversation, ConversationEvent, Message, PublicUser } from '../core/types';
 import { html, type SafeHtml } from '../lib/html';
 import { translator, type Locale } from '../../views/i18n';
-import { conversationRow } from '../../views/inbox/conversation-row';
+import { conversationRow, unreadBadge } from '../../views/inbox/conversation-row';
+import type { HubTab, RealtimeHub } from './hub';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
 import { dayKey } from '../../views/inbox/format';
@@ -30,6 +31,21 @@ export function seqMarker(seq: number): SafeHtml {
 /** A list row pushed to the top of `#conv-list` (the client filters it against the list's view). */
 export function rowFragment(core: Core, locale: Locale, row: ConversationRow): SafeHtml {
   return html`<ul hx-swap-oob="afterbegin:#conv-list">${conversationRow(translator(locale), row, core.clock.now())}</ul>`;
+}
+
+/**
+ * Each agent's own unread badge for a conversation, to follow a shared row push: counted on first
+ * use for every connected agent at once, rendered once per agent and language.
+ */
+export function unreadBadgesOf(core: Core, hub: RealtimeHub, conversationId: string): (tab: HubTab) => string {
+  let counts: Map<string, number> | null = null;
+  const rendered = new Map<string, string>();
+  return (tab) => {
+    counts ??= unreadCountsOfUsers(core, conversationId, hub.connectedUserIds());
+    const key = `${tab.user.id}:${tab.locale}`;
+    if (!rendered.has(key)) rendered.set(key, String(unreadBadge(translator(tab.locale), conversationId, counts.get(tab.user.id) ?? 0, { oob: true })));
+    return rendered.get(key)!;
+  };
 }
 
 /** Rows for conversations, with per-agent unread counts when `viewerId` is given. */

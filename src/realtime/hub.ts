@@ -120,13 +120,16 @@ export class RealtimeHub {
     return this.sendWhere((tab) => tab.viewing === conversationId, html);
   }
 
-  /** Sends to the tabs matching `filter`; a failing tab is dropped, the others still get it. */
-  sendWhere(filter: (tab: HubTab) => boolean, html: string): number {
+  /**
+   * Sends to the tabs matching `filter` (`html` may be built per tab); a failing tab is dropped,
+   * the others still get it.
+   */
+  sendWhere(filter: (tab: HubTab) => boolean, html: string | ((tab: HubTab) => string)): number {
     let reached = 0;
     for (const tab of [...this.tabs.values()]) {
       if (!filter(tab)) continue;
       try {
-        tab.send(html);
+        tab.send(typeof html === 'string' ? html : html(tab));
         reached++;
       } catch {
         this.remove(tab.id);

@@ -12,7 +12,7 @@ import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
 import { translator } from '../../views/i18n';
 import {
-  bubbleUpdateFragment, bubblesFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment,
+  bubbleUpdateFragment, bubblesFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
 } from './fragments';
 import { recordChange } from './outbox';
 import type { Realtime } from './realtime';
@@ -37,7 +37,8 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     const render = perLocale((locale) => String(html`${seqMarker(seq)}${rowFragment(core, locale, row)}${
       message ? bubblesFragment(core, locale, [message]) : ''}${timelineFragment(core, locale, conversation.id, latestEvent)}${
       statusFragment(locale, conversation)}${notify}`));
-    realtime.pushToAllowed(conversation, render);
+    // The row is rendered once for everyone; each agent's unread badge follows it.
+    realtime.pushToAllowed(conversation, render, unreadBadgesOf(core, hub, conversation.id));
   };
 
   core.bus.on('message.created', ({ message, conversation }) => {

@@ -23,8 +23,11 @@ export interface Realtime {
   typing: TypingTracker;
   /** Re-sends what changed after `since` that the tab may see. */
   catchUp(tab: HubTab, since: number): void;
-  /** Sends `render(locale)` to every tab whose user may see the conversation. */
-  pushToAllowed(conversation: Conversation, render: (locale: HubTab['locale']) => string, extra?: (tab: HubTab) => boolean): number;
+  /**
+   * Sends `render(locale)` to every tab whose user may see the conversation, followed by a frame
+   * `perTab(tab)` when given (per-agent state such as unread badges).
+   */
+  pushToAllowed(conversation: Conversation, render: (locale: HubTab['locale']) => string, perTab?: (tab: HubTab) => string): number;
   stop(): void;
 }
 
@@ -44,13 +47,16 @@ export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime
     presence: new PresenceTracker(core, hub, opts.offlineGraceMs ?? 20_000),
     typing: new TypingTracker(opts.typingTtlMs ?? 6_000, (id) => pushActivity(id)),
     catchUp: (tab, since) => catchUp(realtime, tab, since),
-    pushToAllowed(conversation, render, extra) {
+    pushToAllowed(conversation, render, perTab) {
       const allowed = visibleTo(conversation);
       const active = activeFilter(core);
       let reached = 0;
       // One pass over the tabs per language (not one per tab: bench/push, 500 sockets).
       for (const locale of new Set(hub.allTabs().map((tab) => tab.locale))) {
-        reached += hub.sendWhere((tab) => tab.locale === locale && active(tab.user) && allowed(tab.user) && (!extra || extra(tab)), render(locale));
+        const reaches = (tab: HubTab) => tab.locale === locale && active(tab.user) && allowed(tab.user);
+        reached += hub.sendWhere(reaches, render(locale));
+        // A frame of its own: its targets may be in elements the shared frame has just added.
+        if (perTab) hub.sendWhere(reaches, perTab);
       }
       return reached;
     },

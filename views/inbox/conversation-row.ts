@@ -17,6 +17,15 @@ export function windowLeft(lastInboundAt: number | null, now: number): number {
   return lastInboundAt ? Math.max(0, lastInboundAt + WINDOW_MS - now) : 0;
 }
 
+/**
+ * The unread badge of a row (`unread-<id>`): a count, a dot (-1: waiting, count unknown) or nothing.
+ * Live row pushes are shared by every agent, so each agent's tabs get their own badge with `oob`.
+ */
+export function unreadBadge(t: Translate, conversationId: string, unread: number, opts: { oob?: boolean } = {}): SafeHtml {
+  return html`<span class="row-unread" id="unread-${conversationId}" data-unread="${unread}" ${opts.oob ? html`hx-swap-oob="true"` : ''}>${
+    unread > 0 ? html`<span class="unread-count" aria-label="${t('inbox.unread')}">${unread}</span>` : unread < 0 ? html`<span class="unread-dot" aria-label="${t('inbox.unread')}"></span>` : ''}</span>`;
+}
+
 /** The row, as a list item linking to `/inbox/c/:id` (htmx swaps only the thread pane). */
 export function conversationRow(t: Translate, row: ConversationRow, now: number, opts: { active?: boolean } = {}): SafeHtml {
   const c = row.conversation;
@@ -45,7 +54,7 @@ export function conversationRow(t: Translate, row: ConversationRow, now: number,
       </div>
       <div class="row-side">
         ${row.assignee ? avatar(row.assignee.name, row.assignee.id, 'small') : ''}
-        ${unread > 0 ? html`<span class="unread-count" aria-label="${t('inbox.unread')}">${unread}</span>` : unread < 0 ? html`<span class="unread-dot" aria-label="${t('inbox.unread')}"></span>` : ''}
+        ${unreadBadge(t, c.id, unread)}
       </div>
     </a>
   </li>`;
