@@ -22,14 +22,16 @@ function teamOf(core: Core, teamId: string | null): Team | null {
 }
 
 /**
- * Tries to give an unassigned, open conversation to an agent. Records a `routed` timeline entry
- * when it stays in the queue and `recordQueued` is set (initial routing; drains stay quiet).
+ * Tries to give an unassigned, open conversation the bot is not covering to an agent. Records a
+ * `routed` timeline entry when it stays in the queue and `recordQueued` is set (initial routing;
+ * drains stay quiet).
  * Returns the assignment, or null when it stays queued.
  */
 export function autoAssign(core: Core, conversationId: string, opts: { recordQueued?: boolean; trigger?: string } = {}): AssignmentResult | null {
   const outcome = transaction(core.db, () => {
     const conversation = getConversationOrThrow(core, conversationId);
-    if (conversation.assigneeId || !(ACTIVE_STATUSES as readonly string[]).includes(conversation.status)) return null;
+    // While the knowledge-base bot covers the conversation nobody is assigned; its handoff routes it.
+    if (conversation.assigneeId || conversation.botActive || !(ACTIVE_STATUSES as readonly string[]).includes(conversation.status)) return null;
     const team = teamOf(core, conversation.teamId);
     if (!team) {
       if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { mode: 'manual', queue: 'unassigned', trigger: opts.trigger ?? null });
@@ -57,10 +59,10 @@ export function autoAssign(core: Core, conversationId: string, opts: { recordQue
   return outcome.result;
 }
 
-/** Unassigned open/pending conversations of a team, longest waiting first. */
+/** Unassigned open/pending conversations of a team the bot is not covering, longest waiting first. */
 export function teamQueue(core: Core, teamId: string, limit = 500): string[] {
   return core.db.select({ id: conversations.id }).from(conversations)
-    .where(and(eq(conversations.teamId, teamId), isNull(conversations.assigneeId), inArray(conversations.status, [...ACTIVE_STATUSES])))
+    .where(and(eq(conversations.teamId, teamId), isNull(conversations.assigneeId), eq(conversations.botActive, false), inArray(conversations.status, [...ACTIVE_STATUSES])))
     .orderBy(asc(sql`coalesce(${conversations.waitingSince}, ${conversations.createdAt})`), asc(conversations.id)).limit(limit).all().map((r) => r.id);
 }
 
