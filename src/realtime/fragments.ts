@@ -88,6 +88,16 @@ export function timelineFragment(core: Core, locale: Locale, conversationId: str
   return html`<div hx-swap-oob="beforeend:#thread-${conversationId}">${events.map((e) => timelineEntry(translator(locale), e, names))}</div>`;
 }
 
+/**
+ * For a user who can no longer see a conversation: its list row is removed and, where the thread
+ * is open, the pane is replaced by a notice (nothing of it stays on screen to act on).
+ */
+export function lostAccessFragment(locale: Locale, conversationId: string, viewing: boolean): SafeHtml {
+  const t = translator(locale);
+  return html`<li id="conv-${conversationId}" hx-swap-oob="delete"></li>${viewing
+    ? html`<section id="thread-pane" class="thread-pane empty" hx-swap-oob="true"><p class="muted">${t('realtime.lost_access')}</p></section>` : ''}`;
+}
+
 /** The status chip of an open thread. */
 export function statusFragment(locale: Locale, conversation: Conversation): SafeHtml {
   const t = translator(locale);

@@ -120,6 +120,17 @@ export class RealtimeHub {
     return this.sendWhere((tab) => tab.viewing === conversationId, html);
   }
 
+  /** Sends `html` to one tab; a failing tab is dropped. Returns whether it was sent. */
+  sendTo(tab: HubTab, html: string): boolean {
+    try {
+      tab.send(html);
+      return true;
+    } catch {
+      this.remove(tab.id);
+      return false;
+    }
+  }
+
   /**
    * Sends to the tabs matching `filter` (`html` may be built per tab); a failing tab is dropped,
    * the others still get it.
@@ -127,13 +138,7 @@ export class RealtimeHub {
   sendWhere(filter: (tab: HubTab) => boolean, html: string | ((tab: HubTab) => string)): number {
     let reached = 0;
     for (const tab of [...this.tabs.values()]) {
-      if (!filter(tab)) continue;
-      try {
-        tab.send(typeof html === 'string' ? html : html(tab));
-        reached++;
-      } catch {
-        this.remove(tab.id);
-      }
+      if (filter(tab) && this.sendTo(tab, typeof html === 'string' ? html : html(tab))) reached++;
     }
     return reached;
   }

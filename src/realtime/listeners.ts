@@ -8,11 +8,12 @@ import { contacts, conversationEvents } from '../db/schema';
 import { getConversationOrThrow } from '../core/conversations';
 import { getMessageOrThrow } from '../core/messages';
 import { mentionedConversationIds } from '../core/message-actions';
+import { canSeeConversation } from '../core/visibility';
 import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
 import { translator } from '../../views/i18n';
 import {
-  bubbleUpdateFragment, bubblesFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
+  bubbleUpdateFragment, bubblesFragment, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
 } from './fragments';
 import { recordChange } from './outbox';
 import type { Realtime } from './realtime';
@@ -55,7 +56,16 @@ export function registerRealtimeListeners(realtime: Realtime): void {
 
   core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false));
   core.bus.on('conversation.updated', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.updated', null, true));
-  core.bus.on('conversation.assigned', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.assigned', null, true));
+  core.bus.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
+    const fresh = getConversationOrThrow(core, conversation.id);
+    pushConversation(fresh, 'conversation.assigned', null, true);
+    const previous = previousAssigneeId ? hub.tabsOf(previousAssigneeId) : [];
+    if (previous.length === 0 || canSeeConversation(core, previous[0]!.user, fresh)) return;
+    for (const tab of previous) {
+      hub.sendTo(tab, String(lostAccessFragment(tab.locale, fresh.id, tab.viewing === fresh.id)));
+      if (tab.viewing === fresh.id) hub.setViewing(tab.id, null);
+    }
+  });
 
   core.bus.on('mention.created', ({ userId, conversationId, messageId }) => {
     const conversation = getConversationOrThrow(core, conversationId);

@@ -1,5 +1,9 @@
-/** Live list rows over real sockets: each agent keeps their own unread count. */
+/**
+ * Live list rows over real sockets: each agent keeps their own unread count; an agent who loses a
+ * conversation loses its row and its open thread.
+ */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { assignConversation } from '../../src/core/assignment';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 import { eventually, WsTab } from '../helpers/ws-tab';
@@ -34,4 +38,46 @@ test('a pushed row is followed by each agent\'s own unread count', async () => {
   expect(badgeOf(tabA.frames, id)).toBe(1);
   expect(badgeOf(tabB.frames, id)).toBe(3);
   tabA.close(); tabB.close();
+});
+
+test('reassigned away from an agent who cannot see it otherwise: their row and open thread go', async () => {
+  const ana = await t.signIn('agent', { name: 'Ana' });
+  const luz = await t.signIn('agent', { name: 'Luz' });
+  const boss = await t.signIn('supervisor');
+  const { channelId } = makeChannel(t, { teamOnly: true, members: [luz.user.id] }); // Ana is not in the team
+  const id = customerSays(t, channelId, 'hola', { from: '5491100000201' }).conversation!.id;
+  assignConversation(t.app.core, id, { assigneeId: ana.user.id }, null);
+  await t.app.core.bus.drain();
+  const tab = new WsTab(port, ana.client.cookies.turno_session!);
+  const other = new WsTab(port, ana.client.cookies.turno_session!);
+  await Promise.all([tab.open(), other.open()]);
+  await eventually(() => t.app.deps.realtime.hub.tabsOf(ana.user.id).length === 2);
+  tab.send({ type: 'view', conversationId: id });
+  await eventually(() => t.app.deps.realtime.hub.viewersOf(id).length === 1);
+
+  expect((await boss.client.form(`/inbox/c/${id}/assign`, { target: `user:${luz.user.id}` })).status).toBe(204);
+  await t.app.core.bus.drain();
+  const removal = await tab.waitFor((f) => f.includes(`id="conv-${id}" hx-swap-oob="delete"`));
+  expect(removal).toContain('id="thread-pane"');
+  const elsewhere = await other.waitFor((f) => f.includes(`id="conv-${id}" hx-swap-oob="delete"`));
+  expect(elsewhere).not.toContain('id="thread-pane"');
+  expect(t.app.deps.realtime.hub.viewersOf(id)).toEqual([]);
+  tab.close(); other.close();
+});
+
+test('reassigned away from an agent who still sees the channel: no removal', async () => {
+  const ana = await t.signIn('agent', { name: 'Ana' });
+  const luz = await t.signIn('agent', { name: 'Luz' });
+  const { channelId } = makeChannel(t);
+  const id = customerSays(t, channelId, 'hola', { from: '5491100000202' }).conversation!.id;
+  assignConversation(t.app.core, id, { assigneeId: ana.user.id }, null);
+  await t.app.core.bus.drain();
+  const tab = new WsTab(port, ana.client.cookies.turno_session!);
+  await tab.open();
+  await eventually(() => t.app.deps.realtime.hub.tabsOf(ana.user.id).length === 1);
+  assignConversation(t.app.core, id, { assigneeId: luz.user.id }, null);
+  await t.app.core.bus.drain();
+  await tab.waitFor((f) => f.includes(`id="conv-${id}"`));
+  expect(tab.frames.some((f) => f.includes('hx-swap-oob="delete"'))).toBe(false);
+  tab.close();
 });

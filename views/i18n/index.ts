@@ -6,6 +6,7 @@ import { ai } from './ai';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { realtime } from './realtime';
 import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
@@ -15,7 +16,7 @@ import type { FeatureMessages, Locale, Messages } from './types';
 export type { Locale } from './types';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings, realtime];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
