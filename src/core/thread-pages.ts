@@ -7,6 +7,7 @@
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import { conversationEvents, messages } from '../db/schema';
 import type { Core } from './context';
+import { fail } from './errors';
 import { threadMessages, type Thread } from './inbox-read';
 import type { Message } from './types';
 
@@ -42,9 +43,9 @@ function older(core: Core, conversationId: string, pivot: Message | undefined, l
 }
 
 /**
- * One page of the thread: `before` (a message id) gives the page just older than it; `around`
- * gives a window starting a little before that message (ids from another conversation are
- * ignored); neither gives the newest page.
+ * One page of the thread: `before` (a message id) gives the page just older than it (`badRequest`
+ * when it is not a message of this conversation); `around` gives a window starting a little before
+ * that message (ids from another conversation are ignored); neither gives the newest page.
  */
 export function loadThreadPage(core: Core, conversationId: string, opts: { before?: string; around?: string } = {}): ThreadPage {
   const target = messageIn(core, conversationId, opts.around);
@@ -60,7 +61,9 @@ export function loadThreadPage(core: Core, conversationId: string, opts: { befor
     list = [...above.list, ...below.slice(0, MAX_AFTER)];
     hasOlder = above.more;
   } else {
-    const page = older(core, conversationId, messageIn(core, conversationId, opts.before), THREAD_PAGE_SIZE);
+    const pivot = messageIn(core, conversationId, opts.before);
+    if (opts.before && !pivot) throw fail.badRequest('That message is not in this conversation', { field: 'before' });
+    const page = older(core, conversationId, pivot, THREAD_PAGE_SIZE);
     list = page.list;
     hasOlder = page.more;
   }

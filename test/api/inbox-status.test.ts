@@ -77,3 +77,14 @@ describe('snooze times from the inbox are absolute instants', () => {
     expect(conversationOf(id).snoozeUntil).toBe(Date.parse(`${day}T13:00:00Z`));
   });
 });
+
+describe('thread pages', () => {
+  test('"older" with a message id from another conversation is a 400, not a silent first page', async () => {
+    const a = await t.signIn('supervisor');
+    const { channelId } = makeChannel(t);
+    const mine = customerSays(t, channelId, 'hola', { from: '5491100000301' });
+    const other = customerSays(t, channelId, 'otra', { from: '5491100000302' });
+    expect((await a.client.get(`/inbox/c/${mine.conversation!.id}/older?before=${mine.message!.id}`)).status).toBe(200);
+    expect((await a.client.get(`/inbox/c/${mine.conversation!.id}/older?before=${other.message!.id}`)).status).toBe(400);
+  });
+});
