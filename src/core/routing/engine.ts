@@ -39,7 +39,8 @@ export function autoAssign(core: Core, conversationId: string, opts: { recordQue
     }
     const released = recentlyReleasedBy(core, conversationId);
     const candidates = teamCandidates(core, team).map((c) => (released.has(c.userId) ? { ...c, releasedRecently: true } : c));
-    const previous = candidates.find((c) => c.userId === conversation.previousAssigneeId && isEligible(c));
+    // A manual team never picks anyone, not even the returning customer's previous agent.
+    const previous = team.assignmentMode !== 'manual' && candidates.find((c) => c.userId === conversation.previousAssigneeId && isEligible(c));
     const pick: Pick = previous ? { winner: previous, why: 'previous_assignee' } : pickByMode(team.assignmentMode, candidates, team.lastAssignedUserId);
     const explanation = {
       mode: team.assignmentMode, teamName: team.name, why: pick.why, trigger: opts.trigger ?? null,
