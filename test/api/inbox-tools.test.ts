@@ -146,7 +146,9 @@ describe('profile', () => {
 
 describe('template picker', () => {
   test('lists only approved templates with their variables and sends the values', async () => {
-    const { client } = await t.signIn('supervisor');
+    const { client, user } = await t.signIn('supervisor');
+    const { storeUpload } = await import('../../src/core/media-store');
+    const headerFile = storeUpload(t.app.core, { bytes: new Uint8Array([0xff, 0xd8, 1]), mimeType: 'image/jpeg', filename: 'pedido.jpg' }, user.id);
     const { channelId } = makeChannel(t);
     const now = t.clock.now();
     const add = (name: string, status: string, components: unknown[]) => t.app.core.db.insert(messageTemplates).values({
@@ -172,12 +174,12 @@ describe('template picker', () => {
     const free = await client.form(`/inbox/c/${id}/messages`, { content: 'hola?' });
     expect(free.status).toBe(422);
 
-    const sent = await client.json('POST', `/inbox/c/${id}/template`, { name: 'pedido_listo', language: 'es', body: ['Ana', 'A-77'], header: { type: 'image', attachmentId: 'att-1' } });
+    const sent = await client.json('POST', `/inbox/c/${id}/template`, { name: 'pedido_listo', language: 'es', body: ['Ana', 'A-77'], header: { type: 'image', attachmentId: headerFile.id } });
     expect(sent.status).toBe(200);
     const { id: messageId } = await sent.json() as { id: string };
     const message = t.app.core.db.select().from(messages).where(eq(messages.id, messageId)).get()!;
     expect(message.type).toBe('template');
-    expect(message.payload).toEqual({ template: { name: 'pedido_listo', language: 'es', body: ['Ana', 'A-77'], header: { type: 'image', attachmentId: 'att-1' } } });
+    expect(message.payload).toEqual({ template: { name: 'pedido_listo', language: 'es', body: ['Ana', 'A-77'], header: { type: 'image', attachmentId: headerFile.id } } });
     expect(t.app.core.db.select().from(jobs).where(eq(jobs.type, 'message.send')).all().some((j) => (j.payload as { messageId: string }).messageId === messageId)).toBe(true);
 
     const rejected = await client.json('POST', `/inbox/c/${id}/template`, { name: 'promo', language: 'es', body: [] });
