@@ -13,6 +13,7 @@ import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { getMessageOrThrow } from './messages';
 import type { Actor, Message, PublicUser } from './types';
+import { conversationAudience } from './visibility';
 
 const emojiSchema = z.string().min(1).max(16);
 
@@ -63,13 +64,16 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
 }
 
 /**
- * Finds `@Name` mentions (full name or first name, case-insensitive) of active users in a note,
- * stores a `mentions` row per user and publishes `mention.created`. Returns the mentioned ids.
+ * Finds `@Name` mentions (full name or first name, case-insensitive) of active users who may see
+ * the conversation in a note, stores a `mentions` row per user and publishes `mention.created`
+ * (someone who cannot see it is neither recorded nor notified). Returns the mentioned ids.
  */
 export function recordMentions(core: Core, note: Message): string[] {
   if (!note.isPrivate || !note.content.includes('@')) return [];
   const text = note.content.toLowerCase();
-  const candidates = core.db.select({ id: users.id, name: users.name }).from(users).where(eq(users.active, true)).all();
+  const maySee = conversationAudience(core, getConversationOrThrow(core, note.conversationId));
+  const candidates = core.db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).all()
+    .filter((u) => maySee(u));
   const mentioned = candidates.filter((u) => {
     const full = `@${u.name.toLowerCase()}`;
     const first = `@${u.name.toLowerCase().split(/\s+/)[0]}`;

@@ -40,7 +40,7 @@ export function canSeeConversation(core: Core, user: PublicUser, conversation: C
  * user. Same rules: non-agents and the assignee see it; an agent sees it when the channel is
  * shared with no team or with one of theirs (bench/push: per-user checks dominated the fan-out).
  */
-export function conversationAudience(core: Core, conversation: Conversation): (user: PublicUser) => boolean {
+export function conversationAudience(core: Core, conversation: Conversation): (user: Pick<PublicUser, 'id' | 'role'>) => boolean {
   const teamIds = core.db.select({ teamId: channelTeams.teamId }).from(channelTeams).where(eq(channelTeams.channelId, conversation.channelId)).all().map((r) => r.teamId);
   const members = teamIds.length === 0 ? null : new Set(core.db.select({ userId: teamMembers.userId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds)).all().map((r) => r.userId));
   return (user) => user.role !== 'agent' || conversation.assigneeId === user.id || members === null || members.has(user.id);

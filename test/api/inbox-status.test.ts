@@ -88,3 +88,17 @@ describe('thread pages', () => {
     expect((await a.client.get(`/inbox/c/${mine.conversation!.id}/older?before=${other.message!.id}`)).status).toBe(400);
   });
 });
+
+describe('mentions', () => {
+  test('@mentioning someone who cannot see the conversation records and notifies nothing', async () => {
+    const ana = await t.signIn('agent', { name: 'Amparo Ruiz' });
+    const outsider = await t.signIn('agent', { name: 'Olga Paz' });
+    const colleague = await t.signIn('agent', { name: 'Clara Sol' });
+    const { channelId } = makeChannel(t, { teamOnly: true, members: [ana.user.id, colleague.user.id] });
+    const id = customerSays(t, channelId, 'hola', { from: '5491100000401' }).conversation!.id;
+    expect((await ana.client.form(`/inbox/c/${id}/messages`, { content: 'ojo @Olga y @Clara', private: 'true' })).status).toBe(200);
+    await t.app.core.bus.drain();
+    const notified = t.events.filter((e) => e.name === 'mention.created' && e.payload.conversationId === id).map((e) => e.payload.userId);
+    expect(notified).toEqual([colleague.user.id]);
+  });
+});
