@@ -36,14 +36,15 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
     ${templatePicker(t, id)}
     <div class="composer-row">
       <div class="canned-wrap" ${cannedPickerAttrs(id)}><textarea name="content" rows="2" x-model="text" x-ref="text" placeholder="${t('inbox.compose.placeholder')}"
-        :placeholder="note ? ${jsonForHtml(t('inbox.compose.note_placeholder'))} : ${jsonForHtml(t('inbox.compose.placeholder'))}"
+        :placeholder="note ? ${jsonForHtml(t('inbox.compose.note_placeholder'))} : (windowEndsAt === 0 || now >= windowEndsAt) ? ${jsonForHtml(t('inbox.compose.closed_placeholder'))} : ${jsonForHtml(t('inbox.compose.placeholder'))}"
+        :disabled="!note && (windowEndsAt === 0 || now >= windowEndsAt)"
         @keydown.enter="if (!$event.shiftKey) { $event.preventDefault(); $el.form.requestSubmit() }"
         @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>
       <div class="composer-tools">
         <details class="emoji" @click.outside="$el.open = false" @keydown.escape="$el.open = false"><summary title="${t('inbox.compose.emoji')}">😊</summary>
           <div class="emoji-grid">${EMOJI.map((e) => html`<button type="button" class="link" @click="insert('${e}')">${e}</button>`)}</div></details>
         <label class="attach" title="${t('inbox.compose.attach')}">📎<input type="file" multiple aria-label="${t('inbox.compose.attach')}" @change="upload($event.target.files); $event.target.value = ''"></label>
-        <button type="submit" class="primary" x-text="note ? ${jsonForHtml(t('inbox.compose.save_note'))} : ${jsonForHtml(t('inbox.compose.send'))}">${t('inbox.compose.send')}</button>
+        <button type="submit" class="primary" :disabled="!note && (windowEndsAt === 0 || now >= windowEndsAt)" x-text="note ? ${jsonForHtml(t('inbox.compose.save_note'))} : ${jsonForHtml(t('inbox.compose.send'))}">${t('inbox.compose.send')}</button>
       </div>
     </div>
   </form>`;
