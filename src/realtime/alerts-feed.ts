@@ -23,7 +23,7 @@ export function registerAlertsFeed(realtime: Realtime): void {
       if (!row) continue;
       const count = unreadCount(core, userId);
       const render = perLocale((locale) => String(notificationPush(translator(locale), row, count)));
-      for (const tab of tabs) hub.sendWhere((t) => t.id === tab.id, render(tab.locale));
+      for (const tab of tabs) hub.sendTo(tab, render(tab.locale));
     }
   });
 }

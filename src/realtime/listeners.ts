@@ -73,7 +73,7 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     const tabs = hub.tabsOf(userId);
     const count = mentionCountFragment(mentionedConversationIds(core, userId).length);
     const render = perLocale((locale) => String(html`${count}${notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`)}`));
-    for (const tab of tabs) hub.sendWhere((t) => t.id === tab.id, render(tab.locale));
+    for (const tab of tabs) hub.sendTo(tab, render(tab.locale));
   });
 
   core.bus.on('user.presence', ({ userId, availability }) => {
