@@ -117,8 +117,8 @@ export function mentionCountFragment(count: number): SafeHtml {
   return html`<span class="count ${count > 0 ? 'has-mentions' : ''}" id="count-mentions" hx-swap-oob="true">${count}</span>`;
 }
 
-/** A notification marker the client turns into a browser notification + sound. */
-export function notifyFragment(kind: 'message' | 'mention', conversation: Conversation, title: string, body: string): SafeHtml {
+/** A notification marker the client turns into a browser notification + sound; `at` is the app clock's time. */
+export function notifyFragment(kind: 'message' | 'mention', conversation: Conversation, title: string, body: string, at: number): SafeHtml {
   return html`<div id="rt-notify" hidden hx-swap-oob="true" data-kind="${kind}" data-conversation="${conversation.id}"
-    data-assignee="${conversation.assigneeId ?? ''}" data-title="${title}" data-body="${body.slice(0, 140)}" data-at="${Date.now()}"></div>`;
+    data-assignee="${conversation.assigneeId ?? ''}" data-title="${title}" data-body="${body.slice(0, 140)}" data-at="${at}"></div>`;
 }

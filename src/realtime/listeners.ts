@@ -33,7 +33,7 @@ export function registerRealtimeListeners(realtime: Realtime): void {
       : [];
     const notify = message && message.direction === 'inbound' ? (() => {
       const c = contactName(conversation);
-      return notifyFragment('message', conversation, c?.name || c?.phone || '', message.content || `[${message.type}]`);
+      return notifyFragment('message', conversation, c?.name || c?.phone || '', message.content || `[${message.type}]`, core.clock.now());
     })() : '';
     const render = perLocale((locale) => String(html`${seqMarker(seq)}${rowFragment(core, locale, row)}${
       message ? bubblesFragment(core, locale, [message]) : ''}${timelineFragment(core, locale, conversation.id, latestEvent)}${
@@ -72,7 +72,7 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     recordChange(core, 'mention.created', conversationId, messageId);
     const tabs = hub.tabsOf(userId);
     const count = mentionCountFragment(mentionedConversationIds(core, userId).length);
-    const render = perLocale((locale) => String(html`${count}${notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`)}`));
+    const render = perLocale((locale) => String(html`${count}${notifyFragment('mention', conversation, translator(locale)('inbox.notify.mention'), `#${conversation.number}`, core.clock.now())}`));
     for (const tab of tabs) hub.sendTo(tab, render(tab.locale));
   });
 

@@ -81,3 +81,17 @@ test('reassigned away from an agent who still sees the channel: no removal', asy
   expect(tab.frames.some((f) => f.includes('hx-swap-oob="delete"'))).toBe(false);
   tab.close();
 });
+
+test('the notification marker carries the app clock\'s time', async () => {
+  const ana = await t.signIn('agent', { name: 'Ana' });
+  const { channelId } = makeChannel(t);
+  const tab = new WsTab(port, ana.client.cookies.turno_session!);
+  await tab.open();
+  await eventually(() => t.app.deps.realtime.hub.tabsOf(ana.user.id).length === 1);
+  t.clock.advance(7 * 24 * 3600_000);
+  customerSays(t, channelId, 'la semana que viene', { from: '5491100000501' });
+  await t.app.core.bus.drain();
+  const frame = await tab.waitFor((f) => f.includes('id="rt-notify"') && f.includes('la semana que viene'));
+  expect(/id="rt-notify"[^>]*data-at="(\d+)"/.exec(frame)![1]).toBe(String(t.clock.now()));
+  tab.close();
+});
