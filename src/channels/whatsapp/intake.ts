@@ -8,8 +8,8 @@ import { channelSecrets } from '../../core/channels';
 import type { Core } from '../../core/context';
 import type { Channel } from '../../core/types';
 import { channels } from '../../db/schema';
-import { newId } from '../../lib/ids';
 import { verifyHandshake, verifySignature } from './signature';
+import type { WebhookWriter } from './webhook-writer';
 
 interface SecretEntry {
   channelId: string;
@@ -56,9 +56,6 @@ export class WhatsAppSecretCache {
 }
 
 const decoder = new TextDecoder();
-/** The one write on the webhook's hot path (kept as a cached prepared statement). */
-const INSERT_EVENT = `INSERT INTO webhook_events (id, provider, channel_id, status, body, signature, received_at)
-  VALUES (?, 'whatsapp', NULL, 'received', ?, ?, ?)`;
 
 /** Meta's subscription handshake against every channel's verify token (constant time): the challenge, or null for 403. */
 export function verifyChannelHandshake(cache: WhatsAppSecretCache, params: Record<string, string | undefined>): string | null {
@@ -71,12 +68,11 @@ export function verifyChannelHandshake(cache: WhatsAppSecretCache, params: Recor
 
 /**
  * Verifies the signature and, when valid, stores the body as a `webhook_events` row (status
- * `received`). Returns the event id, or null when no channel's app secret matches (answer 401).
+ * `received`) through the group-committing writer. Resolves with the event id once committed, or
+ * null when no channel's app secret matches (answer 401); rejects when the write failed (answer 500).
  */
-export function acceptWebhook(core: Core, cache: WhatsAppSecretCache, raw: Uint8Array, signature: string | null): string | null {
+export async function acceptWebhook(writer: WebhookWriter, cache: WhatsAppSecretCache, raw: Uint8Array, signature: string | null): Promise<string | null> {
   if (!signature) return null;
   if (!cache.list().some((e) => verifySignature(raw, signature, e.appSecret))) return null;
-  const id = newId();
-  core.db.$client.query(INSERT_EVENT).run(id, decoder.decode(raw), signature, core.clock.now());
-  return id;
+  return writer.store(decoder.decode(raw), signature);
 }

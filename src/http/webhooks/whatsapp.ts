@@ -4,6 +4,7 @@
  */
 import { Elysia } from 'elysia';
 import { acceptWebhook, verifyChannelHandshake, WhatsAppSecretCache } from '../../channels/whatsapp/intake';
+import { WebhookWriter } from '../../channels/whatsapp/webhook-writer';
 import type { IngestWorker } from '../../channels/whatsapp/ingest-worker';
 import type { HttpDeps } from '../deps';
 import { jsonError } from '../respond';
@@ -32,6 +33,7 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
 /** WhatsApp webhook routes. */
 export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
   const cache = new WhatsAppSecretCache(deps.core);
+  const writer = new WebhookWriter(deps.core);
   let storageFailure: { at: number; message: string } | null = null;
   deps.readinessChecks.push(() => (storageFailure && Date.now() - storageFailure.at < 60_000
     ? `webhooks cannot be stored (${storageFailure.message}); the provider will retry them`
@@ -51,7 +53,7 @@ export function whatsappWebhookRoutes(deps: HttpDeps, ingest: IngestWorker) {
       if (raw === null) return jsonError(413, 'payload_too_large', `Webhook bodies are limited to ${deps.core.config.webhookMaxBytes} bytes`);
       let eventId: string | null;
       try {
-        eventId = acceptWebhook(deps.core, cache, raw, request.headers.get('x-hub-signature-256'));
+        eventId = await acceptWebhook(writer, cache, raw, request.headers.get('x-hub-signature-256'));
       } catch (error) {
         // Never 200 without storing: a 500 makes Meta deliver it again later.
         storageFailure = { at: Date.now(), message: (error as Error).message };
