@@ -59,8 +59,11 @@ try {
   await runLoadInChild({ url: ceiling.url, count: 500, concurrency, runId: 'warm' });
   await waitDrained(dbPath);
 
+  const cpuBefore = server.cpuMs() ?? 0;
   const turno = await runLoadInChild({ url: hook, count, concurrency, runId: 'burst' });
+  const burstCpuMs = (server.cpuMs() ?? 0) - cpuBefore;
   const drainedAt = await waitDrained(dbPath);
+  const drainCpuMs = (server.cpuMs() ?? 0) - cpuBefore - burstCpuMs;
   const drainMs = drainedAt - turno.firstSentAt;
   const applied = query(dbPath, "SELECT count(*) AS n FROM messages WHERE direction = 'inbound' AND external_id LIKE 'wamid.burst.%'");
   const bare = await runLoadInChild({ url: ceiling.url, count, concurrency, runId: 'burst' });
@@ -74,10 +77,12 @@ try {
     ['ratio turno / ceiling', '', `${(ratio * 100).toFixed(1)} %`, '', '', `≥ 40 % ${mark(ratio >= 0.4)}`],
     [`steady ${rate}/s for ${seconds} s`, 'turno serve', steady.perSecond, steady.p50, steady.p99, `p99 < 25 ms ${mark(steady.p99 < 25)}`],
     ['ingest drain (first send → all applied)', 'turno serve', applied / (drainMs / 1000), '', '', `${applied}/${turno.ok} applied in ${(drainMs / 1000).toFixed(1)} s`],
+    ['server CPU per webhook (load-independent)', 'turno serve', '', '', '', `during burst ${(burstCpuMs / turno.ok).toFixed(3)} ms, whole apply ${((burstCpuMs + drainCpuMs) / applied).toFixed(2)} ms`],
   ];
   report('ingest', 'Webhook ingest (figure a)', m, ['run', 'server', 'msg/s', 'ack p50 ms', 'ack p99 ms', 'target'], rows, {
     count, concurrency, rate, seconds, binary: values.binary ?? null, turno, ceiling: bare, ratio, steady,
     drain: { ms: drainMs, applied, accepted: turno.ok, perSecond: applied / (drainMs / 1000) },
+    cpu: { burstMs: burstCpuMs, drainMs: drainCpuMs, perAckDuringBurstMs: burstCpuMs / turno.ok, perAppliedMs: (burstCpuMs + drainCpuMs) / applied },
     rssAfterMb: server.rssMb(),
   });
 } finally {

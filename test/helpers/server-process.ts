@@ -92,6 +92,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Resident set size in MB (from /proc), or null when unavailable. */
   rssMb(): number | null;
+  /** CPU time (user + system) the process has used so far, in ms (from /proc), or null. */
+  cpuMs(): number | null;
 }
 
 /** A free loopback port (bind to 0, read it, close). */
@@ -142,6 +144,14 @@ export async function startServerProcess(dataDir: string, opts: { port?: number;
     async stop() {
       proc.kill('SIGTERM');
       await proc.exited;
+    },
+    cpuMs() {
+      try {
+        const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+      } catch {
+        return null;
+      }
     },
     rssMb() {
       try {
