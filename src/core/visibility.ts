@@ -35,6 +35,16 @@ export function canSeeConversation(core: Core, user: PublicUser, conversation: C
 }
 
 /**
+ * The batch form of `canSeeConversation` for one user and many conversations: the visible channels
+ * are read once (three queries) instead of once per conversation.
+ */
+export function conversationFilterFor(core: Core, user: PublicUser): (conversation: Conversation) => boolean {
+  const allowed = visibleChannelIds(core, user);
+  const channels = allowed === null ? null : new Set(allowed);
+  return (conversation) => conversation.assigneeId === user.id || channels === null || channels.has(conversation.channelId);
+}
+
+/**
  * The batch form of `canSeeConversation` for one conversation and many users (realtime fan-out):
  * reads the channel's teams and their members once (two queries) instead of three queries per
  * user. Same rules: non-agents and the assignee see it; an agent sees it when the channel is

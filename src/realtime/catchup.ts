@@ -7,7 +7,7 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { conversationEvents, conversations, messages } from '../db/schema';
 import type { Core } from '../core/context';
-import { canSeeConversation } from '../core/visibility';
+import { conversationFilterFor } from '../core/visibility';
 import { html } from '../lib/html';
 import { bubblesFragment, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment } from './fragments';
 import type { HubTab } from './hub';
@@ -28,7 +28,7 @@ export function catchUp(realtime: Realtime, tab: HubTab, since: number): void {
   const lastSeq = changes[changes.length - 1]!.seq;
   const ids = [...new Set(changes.map((c) => c.conversationId))];
   const visible = core.db.select().from(conversations).where(inArray(conversations.id, ids)).all()
-    .filter((c) => canSeeConversation(core, tab.user, c))
+    .filter(conversationFilterFor(core, tab.user))
     .sort((a, b) => a.lastMessageAt - b.lastMessageAt);
   const parts = visible.map((c) => rowFragment(core, tab.locale, rowsOf(core, [c], tab.user.id)[0]!));
   const viewing = tab.viewing && visible.some((c) => c.id === tab.viewing) ? tab.viewing : null;

@@ -13,7 +13,7 @@ import { listLabels } from '../../core/labels';
 import { mentionedConversationIds } from '../../core/message-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
-import { canSeeConversation, teamIdsOf, visibleChannels } from '../../core/visibility';
+import { conversationFilterFor, teamIdsOf, visibleChannels } from '../../core/visibility';
 import type { Conversation, PublicUser } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
 import type { SidebarData } from '../../../views/inbox/sidebar';
@@ -34,7 +34,8 @@ function mentionedVisible(core: Core, user: PublicUser): Conversation[] {
   const ids = mentionedConversationIds(core, user.id);
   if (ids.length === 0) return [];
   const byId = new Map(core.db.select().from(conversations).where(inArray(conversations.id, ids)).all().map((c) => [c.id, c]));
-  return ids.map((id) => byId.get(id)).filter((c): c is Conversation => !!c && canSeeConversation(core, user, c));
+  const visible = conversationFilterFor(core, user);
+  return ids.map((id) => byId.get(id)).filter((c): c is Conversation => !!c && visible(c));
 }
 
 /** A page of rows for the list (keyset), or the Mentions view. */
@@ -79,6 +80,6 @@ export function sidebarData(core: Core, user: PublicUser, conversation: Conversa
   const mine = core.db.select({ label: labels }).from(conversationLabels).innerJoin(labels, eq(labels.id, conversationLabels.labelId))
     .where(eq(conversationLabels.conversationId, conversation.id)).all().map((r) => r.label);
   const history = core.db.select().from(conversations).where(and(eq(conversations.contactId, contact.id), ne(conversations.id, conversation.id)))
-    .orderBy(desc(conversations.lastMessageAt)).all().filter((c) => canSeeConversation(core, user, c));
+    .orderBy(desc(conversations.lastMessageAt)).all().filter(conversationFilterFor(core, user));
   return { contact, conversation, labels: mine, allLabels: listLabels(core), history, now: core.clock.now() };
 }
