@@ -4,16 +4,24 @@
  */
 import type { JobRegistry } from '../jobs';
 import type { Core } from '../context';
+import { getConversationOrThrow } from '../conversations';
 import type { ClassifyIntent } from './conditions';
 import { drainForAgent, rerouteReleased } from './engine';
 import { SNOOZE_WAKE_JOB, wakeSnoozed } from './lifecycle';
 import { installAssigneeOnlyGuard } from './permissions';
 import { routeInbound } from './router';
-import { alertIfUnattended, autoResolveInactive, checkSla, returnConversationsOfOfflineAgent, scheduleAutoResolve, scheduleOfflineTimeout, TIMER_JOBS } from './timers';
+import { alertIfUnattended, autoResolveInactive, checkSla, returnConversationsOfOfflineAgent, scheduleAutoResolve, scheduleOfflineTimeout, scheduleSlaChecks, scheduleUnattendedCheck, TIMER_JOBS } from './timers';
 
 export interface RoutingOptions {
   /** Intent classifier used by `intent` rule conditions; null disables them. */
   classifyIntent: ClassifyIntent | null;
+}
+
+/** Schedules the SLA and unattended checks of a conversation as it is now. */
+function rescheduleTimers(core: Core, conversationId: string): void {
+  const conversation = getConversationOrThrow(core, conversationId);
+  scheduleSlaChecks(core, conversation);
+  scheduleUnattendedCheck(core, conversation);
 }
 
 /** Registers routing's jobs and listeners. Call once per app. */
@@ -34,12 +42,16 @@ export function installRouting(core: Core, jobs: JobRegistry, opts: RoutingOptio
     if (availability === 'offline') scheduleOfflineTimeout(core, userId);
     jobs.poke();
   });
-  core.bus.on('conversation.assigned', ({ previousAssigneeId, conversation, actor }) => {
+  core.bus.on('conversation.assigned', ({ previousAssigneeId, previousTeamId, conversation, actor }) => {
+    // Another team may have another SLA policy: schedule its checks (unique keys make this idempotent).
+    if (previousTeamId !== conversation.teamId) rescheduleTimers(core, conversation.id);
     if (previousAssigneeId && previousAssigneeId !== conversation.assigneeId) drainForAgent(core, previousAssigneeId, 'capacity_freed');
     // A person gave it back: route it again now (skipping them) and say on the timeline where it went.
     if (actor?.type === 'user' && previousAssigneeId && conversation.assigneeId === null) rerouteReleased(core, conversation.id);
   });
   core.bus.on('conversation.updated', ({ conversation, changes }) => {
+    // Snooze wake, manual reopen, pending ↔ open: the running SLA targets and the unattended wait start again.
+    if (changes.includes('status') && ['open', 'pending'].includes(conversation.status)) rescheduleTimers(core, conversation.id);
     if (changes.includes('status') && conversation.assigneeId && !['open', 'pending'].includes(conversation.status)) {
       drainForAgent(core, conversation.assigneeId, 'capacity_freed');
     }
