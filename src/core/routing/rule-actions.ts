@@ -3,13 +3,14 @@
  * timeline entry naming each rule and why it matched. Auto-replies go through `sendMessage` as the
  * router (so the 24-hour window rule applies); a failing auto-reply is logged, never fatal.
  */
-import { eq } from 'drizzle-orm';
-import { conversationLabels, conversations, labels } from '../../db/schema';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { conversationEvents, conversationLabels, conversations, labels } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { applyAssignment, publishAssignment } from '../assignment';
 import type { Core } from '../context';
 import { addConversationEvent, getConversationOrThrow, windowRemainingMs } from '../conversations';
 import { sendMessage } from '../messages';
+import { getSetting } from '../settings';
 import type { Conversation } from '../types';
 import { ROUTER } from './engine';
 import { setConversationStatus } from './lifecycle';
@@ -28,6 +29,23 @@ function addLabel(core: Core, conversationId: string, labelId: string): void {
   core.db.insert(conversationLabels).values({ conversationId, labelId }).onConflictDoNothing().run();
 }
 
+/**
+ * A rule's automatic reply: never once a person answered or holds the conversation, and at most
+ * once per `hours.outOfOfficeEveryHours` per rule and conversation (no ping-pong with a customer's
+ * own auto-responder).
+ */
+function autoReply(core: Core, conversationId: string, ruleId: string, text: string): void {
+  const conversation = getConversationOrThrow(core, conversationId);
+  if (conversation.assigneeId || conversation.firstResponseAt || windowRemainingMs(core, conversation) === 0) return;
+  const since = core.clock.now() - getSetting(core, 'hours.outOfOfficeEveryHours') * 3600_000;
+  const recent = core.db.select({ id: conversationEvents.id }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.kind, 'auto_reply'),
+      sql`json_extract(${conversationEvents.details}, '$.ruleId') = ${ruleId}`, gt(conversationEvents.createdAt, since))).get();
+  if (recent) return;
+  sendMessage(core, conversationId, ROUTER, { content: text });
+  addConversationEvent(core, conversationId, 'auto_reply', null, { kind: 'rule', ruleId });
+}
+
 async function runAction(core: Core, conversation: Conversation, action: RuleAction, explanation: Record<string, unknown>): Promise<void> {
   switch (action.type) {
     case 'assign_team':
@@ -43,8 +61,7 @@ async function runAction(core: Core, conversation: Conversation, action: RuleAct
       core.db.update(conversations).set({ priority: action.priority, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
       return;
     case 'auto_reply':
-      if (windowRemainingMs(core, getConversationOrThrow(core, conversation.id)) > 0) sendMessage(core, conversation.id, ROUTER, { content: action.text });
-      return;
+      return autoReply(core, conversation.id, String(explanation.ruleId), action.text);
     case 'spam':
       addLabel(core, conversation.id, ensureLabel(core, 'spam'));
       setConversationStatus(core, conversation.id, { status: 'resolved' }, ROUTER, { reason: 'spam' });
@@ -59,7 +76,7 @@ export async function applyRuleMatches(core: Core, conversation: Conversation, m
   for (const match of matches) {
     for (const action of match.rule.actions as RuleAction[]) {
       try {
-        await runAction(core, conversation, action, { rule: match.rule.name, ruleIndex: match.index, reasons: match.reasons });
+        await runAction(core, conversation, action, { rule: match.rule.name, ruleId: match.rule.id, ruleIndex: match.index, reasons: match.reasons });
       } catch (error) {
         core.log.warn('routing rule action failed', { rule: match.rule.id, action: action.type, error: (error as Error).message });
       }
