@@ -5,6 +5,7 @@
  */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { notifications, users } from '../../db/schema';
+import { transaction } from '../../db/client';
 import { newId } from '../../lib/ids';
 import type { Core } from '../context';
 import { fail } from '../errors';
@@ -25,12 +26,14 @@ export function alertAudience(core: Core, conversation: { assigneeId: string | n
   return [...ids];
 }
 
-/** Stores one notification row per user, then publishes `notifications.created` (call outside a transaction). */
+/** Stores one notification row per user (all or none), then publishes `notifications.created` (call outside a transaction). */
 export function notify(core: Core, userIds: string[], kind: string, conversationId: string | null, details: Record<string, unknown>): void {
   const now = core.clock.now();
-  for (const userId of userIds) {
-    core.db.insert(notifications).values({ id: newId(), userId, kind, conversationId, details, readAt: null, createdAt: now }).run();
-  }
+  transaction(core.db, () => {
+    for (const userId of userIds) {
+      core.db.insert(notifications).values({ id: newId(), userId, kind, conversationId, details, readAt: null, createdAt: now }).run();
+    }
+  });
   if (userIds.length > 0) core.bus.publish('notifications.created', { kind, conversationId, userIds, details });
 }
 
