@@ -75,13 +75,36 @@ function localMidnight(at: number, timeZone: string): number {
   return guess;
 }
 
+/** Local wall time (`date` + `minutes`) written as if it were UTC, to compare wall times as numbers. */
+function wallAsUtc(date: string, minutes: number): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, d!) + minutes * 60_000;
+}
+
+/**
+ * UTC instant of local wall time `minutes` after midnight of local `date` in `timeZone`. Starts
+ * from the wall time read as UTC and corrects by the zone's offset until the local reading matches,
+ * so days whose offset changes (DST) are exact; a wall time skipped by the change lands after the gap.
+ */
+function wallTimeToUtc(date: string, minutes: number, timeZone: string): number {
+  const target = wallAsUtc(date, minutes);
+  let guess = target;
+  for (let i = 0; i < 3; i++) {
+    const local = localParts(guess, timeZone);
+    const diff = target - wallAsUtc(local.date, local.minutes);
+    if (diff === 0) return guess;
+    guess += diff;
+  }
+  return guess;
+}
+
 /** Open intervals [start, end) in UTC ms of the local day containing `at`. */
 function openIntervalsOfDay(spec: BusinessHoursSpec, at: number): Array<[number, number]> {
   const local = localParts(at, spec.timezone);
   if (spec.holidays.includes(local.date)) return [];
-  const midnight = localMidnight(at, spec.timezone);
+  const boundary = (hhmm: string) => wallTimeToUtc(local.date, toMinutes(hhmm), spec.timezone);
   return spec.weekly.filter((i) => i.day === local.weekday)
-    .map((i): [number, number] => [midnight + toMinutes(i.from) * 60_000, midnight + toMinutes(i.to) * 60_000])
+    .map((i): [number, number] => [boundary(i.from), boundary(i.to)])
     .sort((a, b) => a[0] - b[0]);
 }
 
