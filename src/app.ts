@@ -10,6 +10,7 @@ import type { TurnoEvents } from './core/events';
 import { installRouting } from './core/routing/install';
 import { installWhatsApp } from './channels/whatsapp/install';
 import { installMaintenance } from './jobs/handlers/maintenance';
+import { PRESENCE_GRACE_MS, resetStalePresence } from './core/availability';
 import type { IngestWorker } from './channels/whatsapp/ingest-worker';
 import { whatsappWebhookRoutes } from './http/webhooks/whatsapp';
 import { EmbeddedSimulators, loopbackUrl } from './simulator/embedded';
@@ -119,9 +120,12 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(supervisorPages(deps));
 
   let server: ReturnType<typeof Bun.serve> | null = null;
+  let presenceReset: ReturnType<typeof setTimeout> | null = null;
   if (opts.startWorkers !== false) {
     jobs.start();
     ingest.start();
+    const bootAt = clock.now();
+    presenceReset = setTimeout(() => resetStalePresence(core, bootAt), PRESENCE_GRACE_MS);
     deps.simulators.resume().catch((error) => log.error('whatsapp simulator failed to start', { error }));
   }
 
@@ -137,6 +141,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
       await deps.simulators.stop();
       if (server) await http.stop();
       realtime.stop();
+      if (presenceReset) clearTimeout(presenceReset);
       await ingest.stop();
       await jobs.stop();
       await ai.ready;

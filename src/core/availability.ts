@@ -32,3 +32,18 @@ export function setAvailability(core: Core, userId: string, value: Availability 
   if (effective !== wasEffective) core.bus.publish('user.presence', { userId, availability: effective });
   return effective;
 }
+
+/** How long after start-up agents have to reconnect before their old presence is cleared. */
+export const PRESENCE_GRACE_MS = 2 * 60_000;
+
+/**
+ * After a restart, agents whose presence said online/away but whose browser has not reconnected
+ * since `bootAt` are set offline (automatic presence only), so routing stops assigning to them
+ * and the offline timeout starts. Returns how many were changed.
+ */
+export function resetStalePresence(core: Core, bootAt: number): number {
+  const stale = core.db.select().from(users).all()
+    .filter((u) => u.active && u.availability !== 'offline' && (u.lastSeenAt ?? 0) < bootAt);
+  for (const user of stale) setAvailability(core, user.id, 'offline', { manual: false });
+  return stale.length;
+}
