@@ -168,15 +168,14 @@
     el.classList.add('jumped');
     return true;
   }
-  /* Older pages: keep the reading position and drop day separators the older page repeats. */
+  /* Older pages: keep the reading position once the day separators are regrouped (local-time.js). */
   document.addEventListener('htmx:beforeSwap', function (e) {
     var t = e.detail.target;
     if (t && t.classList && t.classList.contains('load-older')) { var th = t.closest('.thread'); if (th) th.dataset.before = th.scrollHeight - th.scrollTop; }
   });
   document.addEventListener('htmx:afterSwap', function () {
     document.querySelectorAll('.thread[data-before]').forEach(function (t) {
-      var seen = {};
-      t.querySelectorAll('.day-separator[id]').forEach(function (d) { if (seen[d.id]) d.remove(); else seen[d.id] = 1; });
+      if (window.turnoLocalTime) window.turnoLocalTime.refresh();
       t.scrollTop = t.scrollHeight - Number(t.dataset.before); delete t.dataset.before;
     });
   });
@@ -188,7 +187,9 @@
   });
   document.addEventListener('htmx:oobAfterSwap', function (e) {
     var t = e.detail.target;
-    if (t && t.classList && t.classList.contains('thread')) t.scrollTop = t.scrollHeight;
+    if (!t || !t.classList || !t.classList.contains('thread')) return;
+    if (window.turnoLocalTime) window.turnoLocalTime.refresh();
+    t.scrollTop = t.scrollHeight;
   });
 
   /* Presence: idle after 5 minutes without input, active again on the next input. */

@@ -45,6 +45,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/oob-optional.js" defer></script>
   <script src="/static/vendor/alpine.min.js" defer></script>
   <script src="/static/pwa.js" defer></script>
+  <script src="/static/local-time.js" defer></script>
   ${opts.head ?? ''}
 </head>
 <body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional">

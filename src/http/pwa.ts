@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Shell files under /static (vendor scripts are added from static/vendor). */
-const SHELL_FILES = ['app.css', 'inbox.css', 'inbox-tools.css', 'inbox.js', 'pwa.js', 'icon.svg', 'icon-192.png', 'icon-512.png'];
+const SHELL_FILES = ['app.css', 'inbox.css', 'inbox-tools.css', 'inbox.js', 'local-time.js', 'pwa.js', 'icon.svg', 'icon-192.png', 'icon-512.png'];
 
 /** URLs of the shell present in `staticDir`, sorted. */
 export function shellUrls(staticDir: string): string[] {

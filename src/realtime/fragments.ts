@@ -11,8 +11,6 @@ import { conversationRow, unreadBadge } from '../../views/inbox/conversation-row
 import type { HubTab, RealtimeHub } from './hub';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
-import { dayKey } from '../../views/inbox/format';
-import { daySeparator } from '../../views/inbox/thread';
 
 /** Memoises a per-language rendering so each fragment is rendered once per language. */
 export function perLocale(render: (locale: Locale) => string): (locale: Locale) => string {
@@ -54,23 +52,17 @@ export function rowsOf(core: Core, list: Conversation[], viewerId: string | null
 }
 
 /**
- * Bubbles appended to (or replaced in) the thread of their conversation, each day's first bubble
- * preceded by its day separator (same id as the page's, so an existing one is reused, not doubled).
+ * Bubbles appended to (or replaced in) the thread of their conversation. Day separators are not
+ * pushed: the browser files bubbles under its own local day (static/local-time.js).
  */
 export function bubblesFragment(core: Core, locale: Locale, messages: Message[]): SafeHtml {
   if (messages.length === 0) return html``;
   const t = translator(locale);
   const decorated = threadMessages(core, messages).messages;
   const byConversation = new Map<string, SafeHtml[]>();
-  const days = new Set<string>();
   for (const m of decorated) {
     const id = m.message.conversationId;
-    const items = byConversation.get(id) ?? [];
-    const day = `${id}:${dayKey(m.message.sentAt)}`;
-    if (!days.has(day)) items.push(daySeparator(t, m.message.sentAt, id));
-    days.add(day);
-    items.push(messageBubble(t, m));
-    byConversation.set(id, items);
+    byConversation.set(id, [...(byConversation.get(id) ?? []), messageBubble(t, m)]);
   }
   return html`${[...byConversation].map(([id, bubbles]) => html`<div hx-swap-oob="beforeend:#thread-${id}">${bubbles}</div>`)}`;
 }

@@ -1,4 +1,4 @@
-/** Small formatting helpers of the inbox views: initials, relative times, sizes, safe links. */
+/** Small formatting helpers of the inbox views: initials, relative and absolute times, sizes, safe links. */
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 
@@ -17,23 +17,33 @@ export function relativeTime(t: Translate, at: number, now: number): string {
   return t('inbox.time.days', { n: Math.floor(min / 1440) });
 }
 
-/** Clock time (HH:MM, UTC-agnostic: rendered in the server's zone). */
-export function clockTime(at: number): string {
-  const d = new Date(at);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}
+/** How a `<time>` is shown: static/local-time.js has the same table (keep both in sync). */
+export type TimeFormat = 'time' | 'date' | 'datetime' | 'day';
 
-/** Calendar day key (YYYY-MM-DD) used for day separators. */
+const TIME_FORMATS: Record<TimeFormat, Intl.DateTimeFormatOptions> = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  date: { dateStyle: 'medium' },
+  datetime: { dateStyle: 'medium', timeStyle: 'short' },
+  day: { day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+const utcFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Calendar day key (YYYY-MM-DD, UTC) of the server-rendered day separators; the browser regroups by its own zone. */
 export function dayKey(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return new Date(at).toISOString().slice(0, 10);
 }
 
-/** A date (and time) in the reader's language: 'locale.tag' is the BCP 47 tag of each message table. */
-export function localDate(t: Translate, at: number, withTime = false): string {
-  const tag = t('locale.tag');
-  return withTime ? new Date(at).toLocaleString(tag, { dateStyle: 'medium', timeStyle: 'short' })
-    : new Date(at).toLocaleDateString(tag, { day: 'numeric', month: 'long', year: 'numeric' });
+/**
+ * An instant as `<time datetime="<ISO UTC>" data-fmt="…">`: the text is a UTC fallback in the
+ * reader's language ('locale.tag'); static/local-time.js rewrites it in the browser's time zone.
+ */
+export function timeTag(t: Translate, at: number, fmt: TimeFormat, cls = ''): SafeHtml {
+  const key = `${t('locale.tag')}|${fmt}`;
+  let formatter = utcFormatters.get(key);
+  if (!formatter) utcFormatters.set(key, formatter = new Intl.DateTimeFormat(t('locale.tag'), { ...TIME_FORMATS[fmt], timeZone: 'UTC' }));
+  const fallback = formatter.format(at);
+  return html`<time ${cls ? html`class="${cls}" ` : ''}datetime="${new Date(at).toISOString()}" data-fmt="${fmt}">${fallback}</time>`;
 }
 
 /** Human file size. */

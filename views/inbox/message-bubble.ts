@@ -8,7 +8,7 @@ import type { ThreadMessage } from '../../src/core/inbox-read';
 import { html, type SafeHtml } from '../../src/lib/html';
 import { describeAssignment } from '../routing/describe';
 import type { Translate } from '../i18n';
-import { clockTime } from './format';
+import { timeTag } from './format';
 import { messageContent, typeIcon } from './message-content';
 
 function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
@@ -45,7 +45,7 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
     ${quote(t, item.quoted)}
     ${messageContent(t, m, item.attachments)}
     ${reactions(item.reactions)}
-    <div class="meta"><time datetime="${new Date(m.sentAt).toISOString()}">${clockTime(m.sentAt)}</time> ${ticks(t, m)}</div>
+    <div class="meta">${timeTag(t, m.sentAt, 'time')} ${ticks(t, m)}</div>
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
       <button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button></div>` : ''}
     <div class="bubble-actions">
@@ -65,5 +65,5 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';
-  return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> <time>${clockTime(e.createdAt)}</time>${why ? html`<small class="why">${why}</small>` : ''}</div>`;
+  return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> ${timeTag(t, e.createdAt, 'time')}${why ? html`<small class="why">${why}</small>` : ''}</div>`;
 }

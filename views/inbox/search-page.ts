@@ -10,7 +10,7 @@ import { html, type SafeHtml } from '../../src/lib/html';
 import type { PageContext } from '../context';
 import type { Translate } from '../i18n';
 import { layout } from '../layout';
-import { avatar, localDate } from './format';
+import { avatar, timeTag } from './format';
 
 export interface SearchForm {
   q: string;
@@ -66,7 +66,7 @@ export function searchHits(t: Translate, d: Pick<SearchPageData, 'messages' | 'n
       <div class="hit-top"><strong>${hit.contactName || hit.contactPhone || t('inbox.unknown_contact')}</strong>
         <span class="muted">#${hit.conversationNumber}</span>
         <span class="chip status-${hit.conversationStatus}">${t(`inbox.status_${hit.conversationStatus}`)}</span>
-        <time class="muted" datetime="${new Date(hit.sentAt).toISOString()}">${localDate(t, hit.sentAt, true)}</time></div>
+        ${timeTag(t, hit.sentAt, 'datetime', 'muted')}</div>
       <div class="hit-snippet"><span class="hit-author">${authorOf(t, hit)}:</span> ${highlightSnippet(hit.snippet)}</div>
     </a></li>`)}
   ${d.nextCursor ? html`<li class="load-more"><a class="button small" href="/inbox/search?${searchQueryString(d.form, { cursor: d.nextCursor })}"

@@ -24,5 +24,5 @@ export function newerLink(t: Translate, conversationId: string, page: ThreadPage
 
 /** An older page: its own "load older" button, then its items (response of `/inbox/c/:id/older`). */
 export function olderPage(t: Translate, conversationId: string, page: ThreadPage, eventNames: Map<string, string>): SafeHtml {
-  return html`${loadOlderButton(t, conversationId, page)}${threadItems(t, page.thread, eventNames, conversationId)}`;
+  return html`${loadOlderButton(t, conversationId, page)}${threadItems(t, page.thread, eventNames)}`;
 }

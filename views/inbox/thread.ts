@@ -7,7 +7,7 @@ import type { Conversation, Label, PublicUser, Team } from '../../src/core/types
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { composer } from './composer';
-import { dayKey, localDate } from './format';
+import { dayKey, timeTag } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
 import type { ThreadPage } from '../../src/core/thread-pages';
@@ -25,9 +25,9 @@ export interface ThreadPaneData {
   page?: ThreadPage;
 }
 
-/** Day separator markup; with `scope` (the conversation id) it gets an id so copies replace each other. */
-export function daySeparator(t: Translate, at: number, scope?: string): SafeHtml {
-  return html`<div class="day-separator" ${scope ? html`id="day-${scope}-${dayKey(at)}"` : ''} data-day="${dayKey(at)}"><span>${localDate(t, at)}</span></div>`;
+/** Day separator markup (UTC day; static/local-time.js regroups the thread by the browser's day). */
+function daySeparator(t: Translate, at: number): SafeHtml {
+  return html`<div class="day-separator" data-day="${dayKey(at)}"><span>${timeTag(t, at, 'day')}</span></div>`;
 }
 
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
@@ -59,7 +59,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
 }
 
 /** The messages and timeline entries, oldest first, with day separators. */
-export function threadItems(t: Translate, thread: Thread, eventNames: Map<string, string>, scope?: string): SafeHtml {
+export function threadItems(t: Translate, thread: Thread, eventNames: Map<string, string>): SafeHtml {
   const items = [
     ...thread.messages.map((m) => ({ at: m.message.sentAt, render: () => messageBubble(t, m) })),
     ...thread.events.map((e) => ({ at: e.createdAt, render: () => timelineEntry(t, e, eventNames) })),
@@ -67,7 +67,7 @@ export function threadItems(t: Translate, thread: Thread, eventNames: Map<string
   let day = '';
   return html`${items.map((item) => {
     const key = dayKey(item.at);
-    const sep = key !== day ? daySeparator(t, item.at, scope) : '';
+    const sep = key !== day ? daySeparator(t, item.at) : '';
     day = key;
     return html`${sep}${item.render()}`;
   })}`;
@@ -84,7 +84,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
         <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
       ${actions(t, d)}
     </header>
-    <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames, c.id)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
+    <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
     ${composer(t, c, d.windowLeftMs)}
   </section>`;
 }
