@@ -61,6 +61,7 @@ export function applyAssignment(core: Core, conversationId: string, target: Assi
       previousAssigneeId: assigneeId !== before.assigneeId && before.assigneeId ? before.assigneeId : before.previousAssigneeId,
     };
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversationId)).run();
+    if (assigneeId && assigneeId !== before.assigneeId) core.db.update(users).set({ lastAssignedAt: now }).where(eq(users.id, assigneeId)).run();
     addConversationEvent(core, conversationId, 'assigned', actorId(actor), {
       assigneeName: assigneeId ? nameOf(core, assigneeId) : null, teamName: teamId ? getTeamOrThrow(core, teamId).name : null,
       ...reason, assigneeId, teamId, previousAssigneeId: before.assigneeId, previousTeamId: before.teamId,

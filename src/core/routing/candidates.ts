@@ -53,14 +53,6 @@ export function openCounts(core: Core, userIds: string[]): Map<string, number> {
   return new Map(rows.map((r) => [r.id!, r.n]));
 }
 
-function lastAssignedTimes(core: Core, userIds: string[]): Map<string, number> {
-  if (userIds.length === 0) return new Map();
-  const assignee = sql<string>`json_extract(${conversationEvents.details}, '$.assigneeId')`;
-  const rows = core.db.select({ id: assignee, at: sql<number>`max(${conversationEvents.createdAt})` }).from(conversationEvents)
-    .where(and(eq(conversationEvents.kind, 'assigned'), inArray(assignee, userIds))).groupBy(assignee).all();
-  return new Map(rows.map((r) => [r.id, r.at]));
-}
-
 /** Active members of `team` in rotation order (join time, then id), with their live numbers. */
 export function teamCandidates(core: Core, team: Team): Candidate[] {
   const members = core.db.select({ user: users }).from(teamMembers).innerJoin(users, eq(users.id, teamMembers.userId))
@@ -68,9 +60,8 @@ export function teamCandidates(core: Core, team: Team): Candidate[] {
     .orderBy(asc(teamMembers.createdAt), asc(teamMembers.userId)).all().map((r) => r.user);
   const ids = members.map((u) => u.id);
   const open = openCounts(core, ids);
-  const last = lastAssignedTimes(core, ids);
   return members.map((u) => ({
     userId: u.id, name: u.name, availability: effectiveAvailability(u), open: open.get(u.id) ?? 0,
-    capacity: team.capacityOverride ?? u.capacity, lastAssignedAt: last.get(u.id) ?? null,
+    capacity: team.capacityOverride ?? u.capacity, lastAssignedAt: u.lastAssignedAt,
   }));
 }

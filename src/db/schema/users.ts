@@ -19,6 +19,8 @@ export const users = sqliteTable('users', {
   avatarColor: text('avatar_color'),
   lastSeenAt: integer('last_seen_at'),
   offlineSince: integer('offline_since'),
+  /** When a conversation was last assigned to this agent (balanced mode's tie-break, rotation). */
+  lastAssignedAt: integer('last_assigned_at'),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
 }, (t) => [uniqueIndex('users_email_unique').on(t.email)]);
