@@ -49,6 +49,7 @@ describe.skipIf(!enabled)('browser: times in the agent’s time zone', () => {
     ]);
 
     await page.goto(`${server.baseUrl}/inbox/search?q=noche`);
+    expect(await page.inputValue('input[name="tz"]')).toBe('America/Bogota');
     expect((await page.textContent('.search-hit time'))!).toContain('22:30');
     await context.close();
   }, 60_000);

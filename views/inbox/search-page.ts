@@ -19,6 +19,8 @@ export interface SearchForm {
   from?: string;
   since?: string;
   until?: string;
+  /** The browser's IANA time zone the dates are read in (hidden field set by static/local-time.js). */
+  tz?: string;
 }
 
 export interface SearchPageData {
@@ -81,6 +83,7 @@ function option(value: string, label: string, current?: string): SafeHtml {
 function searchForm(t: Translate, d: SearchPageData): SafeHtml {
   const f = d.form;
   return html`<form class="search-form" method="get" action="/inbox/search" role="search">
+    <input type="hidden" name="tz" value="${f.tz ?? ''}" data-local-zone>
     <div class="search-row"><input type="search" name="q" value="${f.q}" placeholder="${t('search.placeholder')}" aria-label="${t('search.placeholder')}" autofocus maxlength="200">
       <button type="submit" class="primary">${t('inbox.search')}</button></div>
     <details class="search-filters" ${f.channelId || f.status || f.from || f.since || f.until ? html`open` : ''}><summary>${t('search.filters')}</summary>

@@ -86,7 +86,7 @@ function wallAsUtc(date: string, minutes: number): number {
  * from the wall time read as UTC and corrects by the zone's offset until the local reading matches,
  * so days whose offset changes (DST) are exact; a wall time skipped by the change lands after the gap.
  */
-function wallTimeToUtc(date: string, minutes: number, timeZone: string): number {
+export function wallTimeToUtc(date: string, minutes: number, timeZone: string): number {
   const target = wallAsUtc(date, minutes);
   let guess = target;
   for (let i = 0; i < 3; i++) {
