@@ -28,8 +28,9 @@ for (const limit of [80, 1000]) {
   while (sim.sent.length < n && performance.now() - started < 300_000) await Bun.sleep(10);
   const seconds = (sim.sent.length ? sim.sent[sim.sent.length - 1]!.at - sim.sent[0]!.at : 0) / 1000 || (performance.now() - started) / 1000;
   const perSecond = (sim.sent.length - 1) / seconds;
-  // After the bucket's initial burst (one second's worth), the sustained rate must obey the limit.
-  const afterBurst = sim.sent.slice(Math.min(limit, sim.sent.length - 2));
+  // The bucket starts full (one second's worth, refilling while it drains): the sustained rate is
+  // taken over the second half of the sends, well after that burst.
+  const afterBurst = sim.sent.slice(Math.floor(sim.sent.length / 2));
   const steady = (afterBurst.length - 1) / ((afterBurst[afterBurst.length - 1]!.at - afterBurst[0]!.at) / 1000);
   const unique = new Set(sim.sent.map((s) => String(s.body.biz_opaque_callback_data))).size;
   rows.push([`${limit}/s`, n, sim.sent.length, unique, perSecond, limit === 80 ? steady : '—', limit === 80 ? `sustained ≤ 80/s ${mark(steady <= 82)}` : 'queue throughput']);
