@@ -173,6 +173,16 @@ export function addSendGuard(guard: SendGuard): void {
   sendGuards.push(guard);
 }
 
+/**
+ * Who a sent message is from: agents, the knowledge-base bot (`{type:'system', name:'bot'}`), or
+ * other automation (auto-replies, out-of-office, closing messages) as `system` — so bot statistics
+ * and ratings count only the bot's answers.
+ */
+export function senderTypeOf(actor: Actor): 'agent' | 'bot' | 'system' {
+  if (actor.type === 'user') return 'agent';
+  return actor.name === 'bot' ? 'bot' : 'system';
+}
+
 /** Media kinds WhatsApp delivers without a caption. */
 const UNCAPTIONED = new Set(['audio', 'sticker']);
 
@@ -234,7 +244,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       const type = data.private ? 'note' : data.template ? 'template' : data.interactive ? 'interactive' : (part.file?.kind ?? 'text');
       const row: Message = {
         id: newId(), conversationId, channelId: conversation.channelId, direction: 'outbound',
-        senderType: actor.type === 'user' ? 'agent' : 'bot', senderId: actor.type === 'user' ? actor.user.id : null,
+        senderType: senderTypeOf(actor), senderId: actor.type === 'user' ? actor.user.id : null,
         type, content: part.content || (data.template ? `[template ${data.template.name}]` : ''),
         payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
         raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,

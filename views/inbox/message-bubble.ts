@@ -39,7 +39,7 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
   const m = item.message;
   const side = m.direction === 'inbound' ? 'in' : 'out';
   const classes = ['bubble', side, m.isPrivate ? 'private' : '', m.status === 'failed' ? 'failed' : ''].join(' ');
-  const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : item.senderName;
+  const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : m.senderType === 'system' ? t('inbox.sender.automatic') : item.senderName;
   return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}">
     ${who ? html`<div class="sender">${who}</div>` : ''}
     ${quote(t, item.quoted)}
