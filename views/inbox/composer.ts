@@ -11,10 +11,10 @@ import { cannedPickerAttrs, cannedPickerList, templatePicker } from './composer-
 
 const EMOJI = ['😀', '😂', '😊', '😍', '🙏', '👍', '👌', '🎉', '❤️', '✅', '⚠️', '🙌', '🤔', '😢', '📦', '🚚'];
 
-/** The composer for a conversation; `windowLeftMs` 0 means only templates can be sent. */
-export function composer(t: Translate, conversation: Conversation, windowLeftMs: number): SafeHtml {
+/** The composer for a conversation at `now` (the core clock); `windowLeftMs` 0 means only templates can be sent. */
+export function composer(t: Translate, conversation: Conversation, windowLeftMs: number, now: number): SafeHtml {
   const id = conversation.id;
-  const state = jsonForHtml({ id, windowEndsAt: windowLeftMs > 0 ? Date.now() + windowLeftMs : 0, countdownText: t('template.window_closes', { h: '{h}', m: '{m}' }) });
+  const state = jsonForHtml({ id, windowEndsAt: windowLeftMs > 0 ? now + windowLeftMs : 0, countdownText: t('template.window_closes', { h: '{h}', m: '{m}' }) });
   return html`<form id="composer-${id}" class="composer" hx-post="/inbox/c/${id}/messages" hx-target="#composer-error-${id}" hx-swap="innerHTML"
     x-data="composer(${state})" :class="note && 'note-mode'"
     @quote.window="quote = $event.detail" @compose-mode.window="note = $event.detail.note; $refs.text.focus()" @htmx:after-request="if ($event.detail.successful) sent()"

@@ -21,6 +21,8 @@ export interface ThreadPaneData {
   teams: Team[];
   labels: Label[];
   windowLeftMs: number;
+  /** The core clock's time the pane is rendered at. */
+  now: number;
   /** Paging state of the loaded messages (absent: everything is loaded). */
   page?: ThreadPage;
 }
@@ -85,7 +87,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
       ${actions(t, d)}
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
-    ${composer(t, c, d.windowLeftMs)}
+    ${composer(t, c, d.windowLeftMs, d.now)}
   </section>`;
 }
 

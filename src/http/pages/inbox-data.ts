@@ -70,7 +70,7 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
   return {
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
     agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
-    windowLeftMs: windowRemainingMs(core, conversation), page,
+    windowLeftMs: windowRemainingMs(core, conversation), now: core.clock.now(), page,
   };
 }
 
