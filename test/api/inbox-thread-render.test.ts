@@ -1,8 +1,10 @@
-/** The rendered thread pane follows the core clock (not the wall clock). */
+/** The rendered thread pane: follows the core clock (not the wall clock); status changes read as from → to. */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import type { TestClient } from '../helpers/test-client';
+
+import { setConversationStatus } from '../../src/core/routing/lifecycle';
 
 let t: TestApp;
 let client: TestClient;
@@ -10,7 +12,7 @@ let channelId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  ({ client } = await t.signIn('supervisor'));
+  ({ client } = await t.signIn('supervisor', { name: 'Lucía' }));
   ({ channelId } = makeChannel(t));
 });
 afterAll(async () => { await t.close(); });
@@ -23,5 +25,14 @@ describe('thread pane', () => {
     const page = await (await client.get(`/inbox/c/${id}`)).text();
     const endsAt = /windowEndsAt&quot;:(\d+)/.exec(page)?.[1];
     expect(Number(endsAt)).toBe(Date.UTC(2020, 5, 2, 12, 0));
+  });
+
+  test('a status change reads "from X to Y by Z" with translated status names', async () => {
+    const id = customerSays(t, channelId, 'hola', { from: '5491100000102' }).conversation!.id;
+    expect((await client.form(`/inbox/c/${id}/status`, { status: 'pending' })).status).toBeLessThan(400);
+    setConversationStatus(t.app.core, id, { status: 'resolved' }, null);
+    const thread = await (await client.get(`/inbox/c/${id}`)).text();
+    expect(thread).toContain('Estado cambiado de Abierta a Pendiente por Lucía');
+    expect(thread).toContain('Estado cambiado de Pendiente a Resuelta por el sistema');
   });
 });

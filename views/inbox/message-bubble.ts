@@ -4,6 +4,7 @@
  * Private notes are visibly distinct. Used by the thread page and by realtime pushes.
  */
 import type { ConversationEvent } from '../../src/core/types';
+import { CONVERSATION_STATUSES } from '../../src/db/schema/enums';
 import type { ThreadMessage } from '../../src/core/inbox-read';
 import { html, type SafeHtml } from '../../src/lib/html';
 import { describeAssignment } from '../routing/describe';
@@ -55,13 +56,14 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
   </article>`;
 }
 
-/** A timeline entry ("Assigned to Ana by round-robin", "Resolved by Luis"). */
+/** A timeline entry ("Assigned to Ana by round-robin", "Status changed from Open to Resolved by Luis"). */
 export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<string, string>): SafeHtml {
   const actor = e.actorId ? (names.get(e.actorId) ?? '?') : t('inbox.event.system');
   const d = e.details as Record<string, unknown>;
   const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
   const mode = typeof d.mode === 'string' ? d.mode : '';
-  const vars = { actor, assignee, mode, status: String(d.status ?? ''), kind: e.kind.replace(/_/g, ' ') };
+  const statusName = (v: unknown) => (CONVERSATION_STATUSES.includes(v as never) ? t(`inbox.status_${v}`) : '?');
+  const vars = { actor, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';

@@ -44,3 +44,13 @@ describe('inbox times', () => {
     expect(String(searchHits(t, { messages: [hit], nextCursor: null, form: { q: 'hola' } }))).toContain(`datetime="${ISO}" data-fmt="datetime"`);
   });
 });
+
+describe('status timeline entry', () => {
+  const change: ConversationEvent = { id: 'e2', conversationId: 'c1', kind: 'status', actorId: 'u1', details: { from: 'open', to: 'snoozed' }, createdAt: late };
+  const names = new Map([['u1', 'Ana']]);
+  test('names both statuses, translated, in every language', () => {
+    expect(String(timelineEntry(translator('en'), change, names))).toContain('Status changed from Open to Snoozed by Ana');
+    expect(String(timelineEntry(translator('es'), change, names))).toContain('Estado cambiado de Abierta a Pospuesta por Ana');
+    expect(String(timelineEntry(translator('pt-BR'), change, names))).toContain('Status alterado de Aberta para Adiada por Ana');
+  });
+});
