@@ -1,18 +1,22 @@
 /**
  * Maps every error to a response: JSON `{error:{code,message,field?}}` for the API and other
- * non-page clients, a friendly HTML page (or a redirect to sign in) for browsers.
+ * non-page clients, a friendly HTML page (or a redirect to sign in) for browsers. Messages are
+ * English under /api/ and /webhooks/ (developer-facing) and in the user's language elsewhere
+ * (page endpoints that answer JSON to the UI's own scripts, and HTML error pages).
  */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
 import { errorPage } from '../../views/errors';
-import { pickLocale, translator } from '../../views/i18n';
+import { localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { htmlResponse, jsonError, redirect, STATUS_OF } from './respond';
 
+const isMachinePath = (path: string) => path.startsWith('/api/') || path.startsWith('/webhooks/');
+
 function wantsJson(request: Request, path: string): boolean {
-  if (path.startsWith('/api/') || path.startsWith('/webhooks/')) return true;
+  if (isMachinePath(path)) return true;
   const accept = request.headers.get('accept') ?? '';
   return accept.includes('application/json') && !accept.includes('text/html');
 }
@@ -32,18 +36,21 @@ function messageOf(error: unknown): string {
 
 /** Global error handling plugin. */
 export function errorHandler(deps: HttpDeps) {
-  return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, ({ code, error, request, path }) => {
+  return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, (context) => {
+    const { code, error, request, path } = context;
     const pathname = path ?? new URL(request.url).pathname;
     const json = wantsJson(request, pathname);
     const page = (): PageContext => {
-      const locale = pickLocale(null, request.headers.get('accept-language'));
+      // The user's language when requestContext resolved it before the error, else Accept-Language's.
+      const locale = (context as { locale?: Locale }).locale ?? pickLocale(null, request.headers.get('accept-language'));
       return { t: translator(locale), locale, user: null, csrfToken: null, path: pathname };
     };
+    const localize = (message: string) => (isMachinePath(pathname) ? message : localizeMessage(page().t, message));
     if (error instanceof DomainError) {
       const status = STATUS_OF[error.code];
       if (json) {
         const headers = error.code === 'rate_limited' ? { 'retry-after': String(Math.ceil(Number(error.details.retryAfterMs ?? 60_000) / 1000)) } : {};
-        const res = jsonError(status, (error as { csrf?: boolean }).csrf ? 'csrf' : error.code, error.message, { ...error.details, ...(error.details.field ? { field: error.details.field } : {}) });
+        const res = jsonError(status, (error as { csrf?: boolean }).csrf ? 'csrf' : error.code, localize(error.message), { ...error.details, ...(error.details.field ? { field: error.details.field } : {}) });
         for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
         return res;
       }
@@ -52,11 +59,11 @@ export function errorHandler(deps: HttpDeps) {
         return redirect(`/login?next=${next}`, request.headers.get('hx-request') === 'true');
       }
       const ctx = page();
-      const text = (error as { csrf?: boolean }).csrf ? ctx.t('error.csrf') : error.code === 'not_found' ? ctx.t('error.not_found_text') : error.message;
+      const text = (error as { csrf?: boolean }).csrf ? ctx.t('error.csrf') : error.code === 'not_found' ? ctx.t('error.not_found_text') : localize(error.message);
       return htmlResponse(errorPage(ctx, error.code === 'not_found' ? ctx.t('error.not_found') : ctx.t('error.generic'), text), status);
     }
     if (code === 'VALIDATION' || error instanceof ZodError) {
-      return jsonError(422, 'validation', messageOf(error), { field: fieldOf(error) });
+      return jsonError(422, 'validation', localize(messageOf(error)), { field: fieldOf(error) });
     }
     if (code === 'PARSE') return jsonError(400, 'bad_request', 'The request body could not be parsed (malformed JSON or form data)');
     if (code === 'NOT_FOUND') {

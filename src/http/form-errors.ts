@@ -1,6 +1,11 @@
-/** Turns validation and domain errors into per-field messages for server-rendered forms. */
+/**
+ * Turns validation and domain errors into messages for server-rendered forms, in the user's
+ * language (core's English messages are translated with `localizeMessage`). API JSON errors stay
+ * English and do not come through here.
+ */
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
+import { localizeMessage, type Translate } from '../../views/i18n';
 
 export interface FormFailure {
   /** Field name → first message for that field. */
@@ -10,18 +15,36 @@ export interface FormFailure {
   status: number;
 }
 
-/** The inline-error form of a ZodError or DomainError; null for anything else (let it propagate). */
-export function formFailure(error: unknown): FormFailure | null {
+/**
+ * The inline-error form of a ZodError or DomainError, translated with `t`; null for anything else
+ * (let it propagate). Field names are the first path segment, or the whole dotted path with
+ * `fullPaths` (nested editors that show errors per row).
+ */
+export function formFailure(error: unknown, t: Translate, { fullPaths = false } = {}): FormFailure | null {
   if (error instanceof ZodError) {
     const errors: Record<string, string> = {};
-    for (const issue of error.issues) errors[String(issue.path[0] ?? 'form')] ??= issue.message;
+    for (const issue of error.issues) {
+      const field = (fullPaths ? issue.path.join('.') : String(issue.path[0] ?? '')) || 'form';
+      errors[field] ??= localizeMessage(t, issue.message);
+    }
     return { errors, message: null, status: 422 };
   }
   if (error instanceof DomainError && ['conflict', 'unprocessable', 'bad_request'].includes(error.code)) {
     const field = typeof error.details.field === 'string' ? error.details.field : null;
-    return { errors: field ? { [field]: error.message } : {}, message: field ? null : error.message, status: error.code === 'conflict' ? 409 : 422 };
+    const message = localizeMessage(t, error.message);
+    return { errors: field ? { [field]: message } : {}, message: field ? null : message, status: error.code === 'conflict' ? 409 : 422 };
   }
   return null;
+}
+
+/**
+ * One translated line for an expected failure of a form post: a DomainError's message (any code)
+ * or the first zod issue. Rethrows anything else.
+ */
+export function formFailureText(error: unknown, t: Translate): string {
+  if (error instanceof DomainError) return localizeMessage(t, error.message);
+  if (error instanceof ZodError) return localizeMessage(t, error.issues[0]?.message ?? 'Invalid input');
+  throw error;
 }
 
 /** String fields of a urlencoded form body, without the CSRF token and the given secret fields. */

@@ -76,7 +76,7 @@ describe('/admin/ai', () => {
     const { client } = await t.signIn('admin');
     const res = await client.form('/admin/ai/intents/support/examples', { text: '  ' });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('Write a message');
+    expect(await res.text()).toContain('Escribe un mensaje');
   });
 
   test('evaluation upload shows accuracy, macro-F1 and the confusion table; a bad file gets a clear error', async () => {
@@ -89,7 +89,7 @@ describe('/admin/ai', () => {
     expect(page).toContain('class="table confusion"');
     const bad = await upload(client, '/admin/ai/eval', 'foo,bar\n1,2\n');
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('header must contain');
+    expect(await bad.text()).toContain('la cabecera debe tener');
   });
 
   test('generative settings seal the API key and keep it when left empty', async () => {
@@ -124,7 +124,7 @@ describe('/admin/kb', () => {
     const res = await client.form('/admin/kb', { questions: 'pregunta sin respuesta', answer: '', language: 'es' });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toContain('Write the answer');
+    expect(html).toContain('Escribe la respuesta');
     expect(html).toContain('pregunta sin respuesta');
   });
 
@@ -137,7 +137,7 @@ describe('/admin/kb', () => {
     expect(articles.find((a) => a.language === 'es')!.questions).toEqual(['a que hora abren', 'horario']);
     const bad = await upload(client, '/admin/kb/import', 'question,answer,language\nhola,,es\n');
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('Line 2');
+    expect(await bad.text()).toContain('Línea 2: Escribe la respuesta');
     expect(listArticles(t.app.core)).toHaveLength(2);
   });
 });

@@ -55,9 +55,9 @@ describe('adding and editing a WhatsApp number', () => {
     const res = await admin.form('/admin/channels', valid({ phoneNumberId: '+34 612', accessToken: 'short', graphUrl: 'not a url' }));
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/id="f-phoneNumberId-error">The phone number ID is the long number/);
-    expect(html).toMatch(/id="f-accessToken-error">Paste the access token/);
-    expect(html).toMatch(/id="f-graphUrl-error">Enter a full URL/);
+    expect(html).toMatch(/id="f-phoneNumberId-error">El ID del número de teléfono es el número largo/);
+    expect(html).toMatch(/id="f-accessToken-error">Pega el token de acceso/);
+    expect(html).toMatch(/id="f-graphUrl-error">Escribe una URL completa/);
     expect(html).not.toContain(SECRETS.appSecret);
     expect(html).toContain('value="Ventas"');
   });
@@ -98,13 +98,13 @@ describe('adding and editing a WhatsApp number', () => {
     expect(channelSecrets(t.app.core, channel)).toEqual(SECRETS);
     const bad = await admin.form(`/admin/channels/${id}`, { graphVersion: 'latest' });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toMatch(/id="f-graphVersion-error">A version such as v23.0/);
+    expect(await bad.text()).toMatch(/id="f-graphVersion-error">Una versión como v23.0/);
   });
 
   test('a second channel with the same phone number ID is refused on that field', async () => {
     const res = await admin.form('/admin/channels', valid({ name: 'Dup' }));
     expect(res.status).toBe(409);
-    expect(await res.text()).toMatch(/id="f-phoneNumberId-error">A channel with this phone number ID already exists/);
+    expect(await res.text()).toMatch(/id="f-phoneNumberId-error">Ya existe un canal con este ID de número de teléfono/);
   });
 
   test('disable and enable change the badge and are audited', async () => {

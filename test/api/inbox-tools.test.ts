@@ -69,7 +69,7 @@ describe('canned responses', () => {
     expect((await sup.client.form('/settings/canned', { shortcut: 'envio', title: 'Envío', content: 'Tu pedido sale hoy <b>', shared: 'true' })).status).toBe(303);
     const bad = await agent.client.form('/settings/canned', { shortcut: 'con espacio', title: 'x', content: 'y' });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('no spaces');
+    expect(await bad.text()).toContain('sin espacios');
     const dup = await agent.client.form('/settings/canned', { shortcut: 'HOLA', title: 'x', content: 'y' });
     expect(dup.status).toBe(409);
 
@@ -108,7 +108,7 @@ describe('profile', () => {
     const other = createSession(t.app.core, user.id);
     const wrong = await client.form('/profile/password', { current: 'nope', next: 'another long password' });
     expect(wrong.status).toBe(422);
-    expect(await wrong.text()).toContain('current password is not correct');
+    expect(await wrong.text()).toContain('Tu contraseña actual no es correcta');
     const short = await client.form('/profile/password', { current: TEST_PASSWORD, next: 'short' });
     expect(short.status).toBe(422);
     expect((await client.form('/profile/password', { current: TEST_PASSWORD, next: 'another long password' })).status).toBe(303);

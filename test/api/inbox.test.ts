@@ -65,7 +65,7 @@ describe('inbox pages and permissions', () => {
     t.clock.advance(25 * 3600_000);
     const res = await a.client.form(`/inbox/c/${id}/messages`, { content: 'tarde', private: 'false' });
     expect(res.status).toBe(422);
-    expect(await res.text()).toContain('24-hour window is closed');
+    expect(await res.text()).toContain('La ventana de 24 horas está cerrada');
   });
 
   test('status, priority, labels and unread actions publish events', async () => {

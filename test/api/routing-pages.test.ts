@@ -27,7 +27,7 @@ test('rules page: create, reject catastrophic regex with a readable error, test 
   await client.form('/admin/routing', { name: 'Facturas', conditions: '[{"type":"keywords","any":["factura"]}]', actions: '[{"type":"set_priority","priority":"high"}]', enabled: 'true', stopOnMatch: 'true' });
   const bad = await client.form('/admin/routing', { name: 'Mala', conditions: '[{"type":"regex","pattern":"(a+)+$"}]', actions: '[{"type":"spam"}]' });
   expect(bad.status).toBe(422);
-  expect(await bad.text()).toContain('Nested repetition');
+  expect(await bad.text()).toContain('Una repetición anidada');
   expect(listRules(t.app.core).map((r) => r.name)).toEqual(['Saludo', 'Facturas']);
   const result = await (await client.form('/admin/routing/test', { text: 'Necesito mi FÁCTURA' })).text();
   expect(result).toContain('regla 2 «Facturas» porque coincidió keyword &#39;factura&#39;');

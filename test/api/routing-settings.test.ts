@@ -73,11 +73,11 @@ describe('business hours', () => {
     ]);
     expect(res.status).toBe(422);
     const body = await res.text();
-    expect(body).toContain('Unknown time zone');
-    expect(body).toContain('The closing time must be after the opening time');
-    expect(body).toContain('Use YYYY-MM-DD');
+    expect(body).toContain('Zona horaria desconocida');
+    expect(body).toContain('La hora de cierre debe ser posterior a la de apertura');
+    expect(body).toContain('Usa AAAA-MM-DD');
     expect(body).toContain('value="25/12/2026"');
-    expect(body.indexOf('The closing time')).toBeGreaterThan(body.indexOf('value="09:00"'));
+    expect(body.indexOf('La hora de cierre')).toBeGreaterThan(body.indexOf('value="09:00"'));
     expect(hoursFor(t.app.core, null)).toBeNull();
     expect(actions()).not.toContain('business_hours.update');
   });
@@ -109,8 +109,8 @@ describe('SLA policies', () => {
     const res = await post(client, '/admin/routing/sla', [['name', ''], ['teamId', ''], ['firstResponseMinutes', '0'], ['nextResponseMinutes', 'abc'], ['resolutionMinutes', '']]);
     expect(res.status).toBe(422);
     const body = await res.text();
-    expect(body).toContain('Name the policy');
-    expect(body).toContain('Use at least 1 minute');
+    expect(body).toContain('Ponle un nombre a la política');
+    expect(body).toContain('Usa al menos 1 minuto');
     expect(body).toContain('Escribe un número');
     expect(listSlaPolicies(t.app.core)).toEqual([]);
   });

@@ -11,12 +11,14 @@ import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
 import { settings } from './settings';
+import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
+export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings, realtime];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings, realtime, validation];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -1,6 +1,5 @@
 /** Admin pages: users, audit log, dead-lettered jobs. Every action is audited by core. */
 import { Elysia } from 'elysia';
-import { ZodError } from 'zod';
 import { listAudit } from '../../core/audit';
 import { revokeUserSessions } from '../../core/auth';
 import { DomainError } from '../../core/errors';
@@ -9,7 +8,9 @@ import { listDeadJobs } from '../../core/jobs';
 import { createUser, listUsers, updateUser } from '../../core/users';
 import { auditPage, deadJobsPage } from '../../../views/admin-system';
 import { usersPage } from '../../../views/admin-users';
+import { localizeMessage } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
+import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
 
@@ -31,13 +32,9 @@ export function adminPages(deps: HttpDeps) {
         await createUser(core, { name: form.name ?? '', email: form.email ?? '', password: form.password ?? '', role: form.role as never, locale: (form.locale || null) as never }, actorOf(auth, ip));
         return redirect('/admin/users?ok=created');
       } catch (error) {
-        if (error instanceof ZodError) {
-          const errors: Record<string, string> = {};
-          for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message;
-          return htmlResponse(usersPage(page, listUsers(core), { values, errors }), 422);
-        }
-        if (error instanceof DomainError) return htmlResponse(usersPage(page, listUsers(core), { values, message: error.message }), 409);
-        throw error;
+        const failure = formFailure(error, page.t);
+        if (!failure) throw error;
+        return htmlResponse(usersPage(page, listUsers(core), { values, ...failure }), failure.status);
       }
     })
     .post('/admin/users/:id', ({ params, body, page, auth, ip }) => {
@@ -51,7 +48,7 @@ export function adminPages(deps: HttpDeps) {
         return redirect('/admin/users?ok=updated');
       } catch (error) {
         if (error instanceof DomainError && error.code === 'conflict') {
-          return htmlResponse(usersPage(page, listUsers(core), { message: error.message }), 409);
+          return htmlResponse(usersPage(page, listUsers(core), { message: localizeMessage(page.t, error.message) }), 409);
         }
         throw error;
       }

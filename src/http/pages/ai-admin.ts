@@ -22,7 +22,7 @@ import type { PageContext } from '../../../views/context';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
-import { formFailure } from './form-failure';
+import { formFailureText } from '../form-errors';
 
 const MAX_EVAL_BYTES = 2 * 1024 * 1024;
 const checkbox = z.preprocess((v) => v === 'true' || v === 'on' || v === true, z.boolean());
@@ -72,7 +72,7 @@ export function aiAdminPages(deps: HttpDeps) {
         setSetting(core, 'ai.bot', botForm.parse(body ?? {}), actorOf(auth, ip));
         return redirect('/admin/ai?ok=bot_saved');
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
     })
     .post('/admin/ai/generative', ({ body, page: ctx, auth, ip }) => {
@@ -83,7 +83,7 @@ export function aiAdminPages(deps: HttpDeps) {
         setSetting(core, 'ai.generative', { enabled: form.enabled, baseUrl: form.baseUrl, model: form.model, apiKeySealed }, actorOf(auth, ip));
         return redirect('/admin/ai?ok=generative_saved');
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
     })
     .post('/admin/ai/downloads', ({ body, auth, ip }) => {
@@ -96,7 +96,7 @@ export function aiAdminPages(deps: HttpDeps) {
         const tried = { text, result: await ai.classifyIntent(text) };
         return isHtmx ? htmlResponse(tryResult(ctx, tried)) : page(ctx, { tried });
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
     })
     .post('/admin/ai/eval', async ({ body, page: ctx }) => {
@@ -116,7 +116,7 @@ export function aiAdminPages(deps: HttpDeps) {
         const active = ai.classifier.status().active === 'transformer' ? ai.classifier.transformer! : ai.classifier.embedded;
         evaluation = await evaluate(active, rows);
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
       return page(ctx, { evaluation });
     })
@@ -126,7 +126,7 @@ export function aiAdminPages(deps: HttpDeps) {
         await approveSuggestion(core, ai.intents, params.id, intentId, actorOf(auth, ip));
         return redirect('/admin/ai?ok=suggestion_approved');
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
     })
     .post('/admin/ai/suggestions/:id/reject', ({ params, auth, ip, page: ctx }) => {
@@ -134,7 +134,7 @@ export function aiAdminPages(deps: HttpDeps) {
         rejectSuggestion(core, params.id, actorOf(auth, ip));
         return redirect('/admin/ai?ok=suggestion_rejected');
       } catch (error) {
-        return page(ctx, { flash: { kind: 'error', text: formFailure(error) } }, 422);
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
     })
     .get('/admin/ai/intents/:id', ({ params, page: ctx, query }) => intentView(ctx, params.id, flashOf(ctx, query.ok)))
@@ -147,7 +147,7 @@ export function aiAdminPages(deps: HttpDeps) {
         }, actorOf(auth, ip));
         return redirect(`/admin/ai/intents/${params.id}?ok=intent_saved`);
       } catch (error) {
-        return intentView(ctx, params.id, { kind: 'error', text: formFailure(error) }, 422);
+        return intentView(ctx, params.id, { kind: 'error', text: formFailureText(error, ctx.t) }, 422);
       }
     })
     .post('/admin/ai/intents/:id/examples', async ({ params, body, auth, ip, page: ctx }) => {
@@ -155,7 +155,7 @@ export function aiAdminPages(deps: HttpDeps) {
         await ai.intents.addExample(params.id, textForm.parse(body ?? {}).text, 'admin', actorOf(auth, ip));
         return redirect(`/admin/ai/intents/${params.id}?ok=example_added`);
       } catch (error) {
-        return intentView(ctx, params.id, { kind: 'error', text: formFailure(error) }, 422);
+        return intentView(ctx, params.id, { kind: 'error', text: formFailureText(error, ctx.t) }, 422);
       }
     })
     .post('/admin/ai/examples/:id/delete', async ({ params, auth, ip }) => {

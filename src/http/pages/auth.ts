@@ -1,11 +1,11 @@
 /** First-run setup, sign in and sign out. */
 import { Elysia } from 'elysia';
-import { ZodError } from 'zod';
 import { createSession, revokeSession, verifyLogin } from '../../core/auth';
 import { DomainError } from '../../core/errors';
 import { countUsers, createUser, newUserSchema } from '../../core/users';
 import { loginPage, setupPage } from '../../../views/auth';
 import type { HttpDeps } from '../deps';
+import { formFailure } from '../form-errors';
 import { requestContext, SESSION_COOKIE, wantsSecureCookie } from '../request-context';
 import { cookie, htmlResponse, redirect } from '../respond';
 
@@ -22,12 +22,6 @@ function formValues(body: unknown): Record<string, string> {
   if (body && typeof body === 'object') {
     for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== 'password') out[k] = v;
   }
-  return out;
-}
-
-function zodErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0] ?? 'form')] ??= issue.message;
   return out;
 }
 
@@ -51,9 +45,9 @@ export function authPages(deps: HttpDeps) {
         if (values.simulator === 'on') await deps.simulators.createChannel({ type: 'user', user, ip }).catch((error) => deps.core.log.error('simulator channel failed', { error }));
         return new Response(null, { status: 303, headers: { location: '/inbox', 'set-cookie': sessionCookie(request, token) } });
       } catch (error) {
-        if (error instanceof ZodError) return htmlResponse(setupPage(page, { values, errors: zodErrors(error) }), 422);
-        if (error instanceof DomainError) return htmlResponse(setupPage(page, { values, message: error.message }), 409);
-        throw error;
+        const failure = formFailure(error, page.t);
+        if (!failure) throw error;
+        return htmlResponse(setupPage(page, { values, ...failure }), failure.status);
       }
     })
     .get('/login', ({ page, query, auth }) => {

@@ -22,7 +22,7 @@ export function cannedPages(deps: HttpDeps) {
   const { core } = deps;
   const render = (page: PageContext, user: PublicUser, state: CannedPageState, status = 200) => htmlResponse(cannedPage(page, listCanned(core, user), state), status);
   const failed = (page: PageContext, user: PublicUser, form: string, body: unknown, error: unknown) => {
-    const failure = formFailure(error);
+    const failure = formFailure(error, page.t);
     if (!failure) throw error;
     return render(page, user, { failed: { form, errors: failure.errors, message: failure.message, values: formStrings(body) } }, failure.status);
   };

@@ -62,7 +62,7 @@ export function channelPages(deps: HttpDeps) {
           verifyToken: form.verifyToken?.trim(), flash: { kind: 'success', text: page.t('channels.created') },
         }), 201);
       } catch (error) {
-        const failure = formFailure(error);
+        const failure = formFailure(error, page.t);
         if (!failure) throw error;
         return htmlResponse(newChannelPage(page, { values: formStrings(body, SECRET_FIELDS), ...failure }), failure.status);
       }
@@ -78,7 +78,7 @@ export function channelPages(deps: HttpDeps) {
         updateWhatsAppChannel(core, params.id, formStrings(body) as never, actorOf(auth, ip));
         return redirect(`/admin/channels/${params.id}?ok=updated`);
       } catch (error) {
-        const failure = formFailure(error);
+        const failure = formFailure(error, page.t);
         if (!failure) throw error;
         return htmlResponse(detail(page, request, params.id, { form: { values: formStrings(body, SECRET_FIELDS), ...failure } }), failure.status);
       }
@@ -96,7 +96,7 @@ export function channelPages(deps: HttpDeps) {
       try {
         requestTemplateSync(core, params.id, actorOf(auth, ip));
       } catch (error) {
-        const failure = formFailure(error);
+        const failure = formFailure(error, page.t);
         if (!failure) throw error;
         return htmlResponse(detail(page, request, params.id, { flash: { kind: 'error', text: failure.message ?? '' } }), failure.status);
       }

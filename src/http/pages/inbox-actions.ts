@@ -17,6 +17,7 @@ import { getVisibleContactOrThrow } from '../../core/contacts';
 import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
 import type { HttpDeps } from '../deps';
+import { formFailureText } from '../form-errors';
 import { actorOf, requestContext, requireUser } from '../request-context';
 import { htmlResponse, STATUS_OF } from '../respond';
 import { visibleConversation } from './inbox';
@@ -62,11 +63,8 @@ export function inboxActions(deps: HttpDeps) {
         recordMentions(core, message);
         return htmlResponse('');
       } catch (error) {
-        if (error instanceof DomainError) return htmlResponse(notice('error', error.message), STATUS_OF[error.code]);
-        if ((error as { name?: string }).name === 'ZodError') {
-          return htmlResponse(notice('error', (error as { issues: Array<{ message: string }> }).issues[0]?.message ?? page.t('error.generic')), 422);
-        }
-        throw error;
+        const text = formFailureText(error, page.t);
+        return htmlResponse(notice('error', text), error instanceof DomainError ? STATUS_OF[error.code] : 422);
       }
     }, { body: sendSchema })
     .post('/inbox/messages/:id/react', ({ auth, params, body }) => {

@@ -10,7 +10,7 @@ import { kbEditPage, kbListPage } from '../../../views/ai/admin-kb';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
-import { formFailure } from './form-failure';
+import { formFailureText } from '../form-errors';
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const articleForm = z.object({
@@ -45,7 +45,7 @@ export function kbAdminPages(deps: HttpDeps) {
         createArticle(core, input, actorOf(auth, ip));
         return redirect('/admin/kb?ok=created');
       } catch (error) {
-        return htmlResponse(kbListPage(page, listArticles(core), { kind: 'error', text: formFailure(error) }, input as never), 422);
+        return htmlResponse(kbListPage(page, listArticles(core), { kind: 'error', text: formFailureText(error, page.t) }, input as never), 422);
       }
     })
     .post('/admin/kb/import', async ({ body, page, auth, ip }) => {
@@ -56,7 +56,7 @@ export function kbAdminPages(deps: HttpDeps) {
         const n = importArticlesCsv(core, await file.text(), actorOf(auth, ip));
         return redirect(`/admin/kb?ok=imported&n=${n}`);
       } catch (error) {
-        return htmlResponse(kbListPage(page, listArticles(core), { kind: 'error', text: formFailure(error) }), 422);
+        return htmlResponse(kbListPage(page, listArticles(core), { kind: 'error', text: formFailureText(error, page.t) }), 422);
       }
     })
     .get('/admin/kb/:id', ({ params, page }) => htmlResponse(kbEditPage(page, getArticleOrThrow(core, params.id))))
@@ -65,7 +65,7 @@ export function kbAdminPages(deps: HttpDeps) {
         updateArticle(core, params.id, toInput(body), actorOf(auth, ip));
         return redirect('/admin/kb?ok=updated');
       } catch (error) {
-        return htmlResponse(kbEditPage(page, getArticleOrThrow(core, params.id), { kind: 'error', text: formFailure(error) }), 422);
+        return htmlResponse(kbEditPage(page, getArticleOrThrow(core, params.id), { kind: 'error', text: formFailureText(error, page.t) }), 422);
       }
     })
     .post('/admin/kb/:id/enabled', ({ params, body, auth, ip }) => {

@@ -24,7 +24,7 @@ export function labelsAdminPages(deps: HttpDeps) {
     return htmlResponse(labelsPage(page, listLabels(core), usage, state), status);
   };
   const failed = (page: PageContext, form: string, body: unknown, error: unknown) => {
-    const failure = formFailure(error);
+    const failure = formFailure(error, page.t);
     if (!failure) throw error;
     return render(page, { failed: { form, errors: failure.errors, message: failure.message, values: formStrings(body) } }, failure.status);
   };

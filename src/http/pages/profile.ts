@@ -28,7 +28,7 @@ export function profilePages(deps: HttpDeps) {
     return htmlResponse(profilePage(ctx, user, notificationSettingsOf(user), core.clock.now(), state), status);
   };
   const fail = (page: PageContext, userId: string, form: 'profile' | 'password' | 'notifications', error: unknown) => {
-    const failure = formFailure(error);
+    const failure = formFailure(error, page.t);
     if (!failure) throw error;
     return render(page, userId, { failed: { form, errors: failure.errors, message: failure.message } }, failure.status);
   };

@@ -14,7 +14,9 @@ import type { RuleInput } from '../../core/routing/rule-schema';
 import { rulesPage } from '../../../views/routing/rules-page';
 import type { RuleChoices, RuleForm } from '../../../views/routing/rule-editor';
 import { teamsPage } from '../../../views/routing/teams-page';
+import { localizeMessage, type Translate } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
+import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
 import { routingSettingsPages } from './routing-settings';
@@ -23,17 +25,15 @@ type Form = Record<string, string | string[] | undefined>;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const many = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
 
-/** Field path → message (`conditions.1.pattern`), so the editor can show each error on its row. */
-function errorPaths(error: unknown): Record<string, string> {
-  if (!(error instanceof ZodError)) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) errors[issue.path.join('.') || 'form'] ??= issue.message;
-  return errors;
+/** Field path → translated message (`conditions.1.pattern`), so the editor can show each error on its row. */
+function errorPaths(error: unknown, t: Translate): Record<string, string> {
+  return error instanceof ZodError ? formFailure(error, t, { fullPaths: true })!.errors : {};
 }
 
-function errorText(error: unknown): string | null {
-  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-  if (error instanceof DomainError) return error.message;
+/** One translated line for the failure; null for a body that is not JSON (the caller says so). */
+function errorText(error: unknown, t: Translate): string | null {
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${localizeMessage(t, i.message)}`).join('; ');
+  if (error instanceof DomainError) return localizeMessage(t, error.message);
   if (error instanceof SyntaxError) return null;
   throw error;
 }
@@ -66,7 +66,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
         createTeam(core, { name: one(f.name), assignmentMode: one(f.assignmentMode) as never }, actorOf(auth, ip));
         return redirect('/admin/teams?ok=1');
       } catch (error) {
-        return renderTeams(page, { error: errorText(error) }, 422);
+        return renderTeams(page, { error: errorText(error, page.t) }, 422);
       }
     })
     .post('/admin/teams/:id', ({ params, body, page, auth, ip }) => {
@@ -80,7 +80,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
         setTeamChannels(core, params.id, many(f.channelIds), actorOf(auth, ip));
         return redirect('/admin/teams?ok=1');
       } catch (error) {
-        return renderTeams(page, { error: errorText(error) }, 422);
+        return renderTeams(page, { error: errorText(error, page.t) }, 422);
       }
     })
     .post('/admin/teams/:id/members', ({ params, body, auth, ip }) => {
@@ -96,7 +96,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
         updateUser(core, params.id, { capacity: Number(one((body as Form).capacity)) }, actorOf(auth, ip));
         return redirect('/admin/teams?ok=1');
       } catch (error) {
-        return renderTeams(page, { error: errorText(error) }, 422);
+        return renderTeams(page, { error: errorText(error, page.t) }, 422);
       }
     })
     .get('/admin/routing', ({ page, query }) => {
@@ -133,8 +133,8 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
       else createRule(core, input, actor);
       return redirect('/admin/routing');
     } catch (error) {
-      const message = errorText(error) ?? page.t('routing.rules.invalid_json');
-      return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { form: { ...ruleForm(f), id: id ?? undefined }, error: message, errors: errorPaths(error) }), 422);
+      const message = errorText(error, page.t) ?? page.t('routing.rules.invalid_json');
+      return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { form: { ...ruleForm(f), id: id ?? undefined }, error: message, errors: errorPaths(error, page.t) }), 422);
     }
   }
 }

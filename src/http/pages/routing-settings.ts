@@ -13,6 +13,7 @@ import { transaction } from '../../db/client';
 import { hoursPage, type HoursForm } from '../../../views/routing/hours-page';
 import { lifecyclePage, OOO_LOCALES, type LifecycleForm } from '../../../views/routing/lifecycle-page';
 import { slaPage, type SlaForm } from '../../../views/routing/sla-page';
+import type { Translate } from '../../../views/i18n';
 import { formFailure } from '../form-errors';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
@@ -24,19 +25,17 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 const all = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
 const optionalNumber = (v: string) => (v.trim() === '' ? null : Number(v));
 
-/** Field path → message for nested inputs (`weekly.2.to`, `hours.outOfOfficeMessages.es`); blank or non-numeric numbers get `numberMessage`. */
-function pathErrors(error: unknown, numberMessage: string): Record<string, string> {
-  if (!(error instanceof ZodError)) {
-    const failure = formFailure(error);
-    if (!failure) throw error;
-    return { ...failure.errors, ...(failure.message ? { form: failure.message } : {}) };
+/** Field path → translated message for nested inputs (`weekly.2.to`, `hours.outOfOfficeMessages.es`); blank or non-numeric numbers say a number is needed. */
+function pathErrors(error: unknown, t: Translate): Record<string, string> {
+  const failure = formFailure(error, t, { fullPaths: true });
+  if (!failure) throw error;
+  const numberErrors: Record<string, string> = {};
+  if (error instanceof ZodError) {
+    for (const issue of error.issues) {
+      if (issue.code === 'invalid_type' && issue.expected === 'number') numberErrors[issue.path.join('.') || 'form'] ??= t('routing.form.number');
+    }
   }
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const notANumber = issue.code === 'invalid_type' && issue.expected === 'number';
-    errors[issue.path.join('.') || 'form'] ??= notANumber ? numberMessage : issue.message;
-  }
-  return errors;
+  return { ...failure.errors, ...(failure.message ? { form: failure.message } : {}), ...numberErrors };
 }
 
 function timezones(current: string): string[] {
@@ -83,7 +82,7 @@ export function routingSettingsPages(deps: HttpDeps) {
         saveBusinessHours(core, teamId, { timezone: form.timezone, weekly, holidays: form.holidays, outOfOfficeMessage: form.outOfOfficeMessage }, actorOf(auth, ip));
         return redirect(`/admin/routing/hours?ok=1${teamId ? `&team=${teamId}` : ''}`);
       } catch (error) {
-        return htmlResponse(hoursPage(page, listTeams(core), timezones(form.timezone), form, { errors: pathErrors(error, page.t('routing.form.number')) }), 422);
+        return htmlResponse(hoursPage(page, listTeams(core), timezones(form.timezone), form, { errors: pathErrors(error, page.t) }), 422);
       }
     })
     .get('/admin/routing/sla', ({ page, query }) => htmlResponse(slaPage(page, listTeams(core), listSlaPolicies(core), { saved: query.ok === '1' })))
@@ -106,7 +105,7 @@ export function routingSettingsPages(deps: HttpDeps) {
         });
         return redirect('/admin/routing/sla?ok=1');
       } catch (error) {
-        const errors = pathErrors(error, page.t('routing.form.number'));
+        const errors = pathErrors(error, page.t);
         return htmlResponse(slaPage(page, listTeams(core), listSlaPolicies(core), { form, errors, message: errors.form ?? null }), 422);
       }
     })
@@ -129,7 +128,7 @@ export function routingSettingsPages(deps: HttpDeps) {
         }, actorOf(auth, ip));
         return redirect('/admin/routing/lifecycle?ok=1');
       } catch (error) {
-        return htmlResponse(lifecyclePage(page, form, { errors: pathErrors(error, page.t('routing.form.number')) }), 422);
+        return htmlResponse(lifecyclePage(page, form, { errors: pathErrors(error, page.t) }), 422);
       }
     });
 }

@@ -8,6 +8,7 @@ import { listUsers } from '../../core/users';
 import { html } from '../../lib/html';
 import { notice } from '../../../views/components/form';
 import { supervisorBoard, supervisorPage } from '../../../views/routing/supervisor-page';
+import { localizeMessage } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
@@ -44,7 +45,7 @@ export function supervisorPages(deps: HttpDeps) {
           if (assignConversation(core, id, { assigneeId: target }, actorOf(auth, ip), { mode: 'manual', bulk: true }).changed) moved++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          failures.push(error.message);
+          failures.push(localizeMessage(page.t, error.message));
         }
       }
       const text = page.t('supervisor.moved', { count: moved });
