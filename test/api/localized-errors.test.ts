@@ -36,11 +36,12 @@ describe('localized error messages', () => {
     expect(body).not.toContain('24-hour window');
   });
 
-  test('a page endpoint answering JSON to the UI localizes; /api/ stays English', async () => {
+  test('a page endpoint answering JSON to the UI speaks the user\'s language; /api/ stays English', async () => {
     const agent = await t.signIn('agent');
+    t.app.core.db.update(users).set({ locale: 'pt-BR' }).where(eq(users.id, agent.user.id)).run();
     const ui = await agent.client.get('/inbox/c/nope/templates', { accept: 'application/json', 'accept-language': 'es' });
     expect(ui.status).toBe(404);
-    expect((await ui.json()).error.message).toBe('No se encontró la conversación');
+    expect((await ui.json()).error.message).toBe('Conversa não encontrada');
     const api = await agent.client.get('/api/v1/conversations/nope', { 'accept-language': 'es' });
     expect(api.status).toBe(404);
     expect((await api.json()).error.message).toBe('Conversation not found');
