@@ -5,13 +5,15 @@ import type { PageContext } from './context';
 /** [path, translation key] of each admin page, in display order. */
 export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/users', 'nav.users'],
+  ['/admin/teams', 'routing.teams.title'],
+  ['/admin/routing', 'routing.rules.title'],
   ['/settings/labels', 'labels.title'],
   ['/admin/audit', 'audit.title'],
   ['/admin/jobs', 'jobs.dead_title'],
-  ['/admin/channels', 'nav.channels'],
-  ['/admin/webhooks', 'webhooks.title'],
   ['/admin/ai', 'ai.title'],
   ['/admin/kb', 'kb.title'],
+  ['/admin/channels', 'nav.channels'],
+  ['/admin/webhooks', 'webhooks.title'],
 ];
 
 /** The admin sub-navigation. */
