@@ -3,6 +3,7 @@ import { html } from '../src/lib/html';
 import type { Job } from '../src/core/types';
 import { csrfField } from './components/form';
 import type { PageContext } from './context';
+import { timeTag } from './inbox/format';
 import { layout } from './layout';
 import { adminNav } from './admin-nav';
 
@@ -12,7 +13,7 @@ interface AuditRow { id: string; action: string; actorId: string | null; targetT
 export function auditPage(ctx: PageContext, rows: AuditRow[], names: Map<string, string>) {
   return layout(ctx, ctx.t('audit.title'), html`${adminNav(ctx)}<section class="card"><h1>${ctx.t('audit.title')}</h1>
     ${rows.length === 0 ? html`<p class="muted">${ctx.t('audit.empty')}</p>` : html`<div class="table-wrap"><table class="table"><thead><tr><th>${ctx.t('audit.when')}</th><th>${ctx.t('audit.who')}</th><th>${ctx.t('audit.action')}</th><th>${ctx.t('audit.target')}</th><th>${ctx.t('audit.details')}</th></tr></thead>
-    <tbody>${rows.map((r) => html`<tr><td><time datetime="${new Date(r.createdAt).toISOString()}">${new Date(r.createdAt).toLocaleString(ctx.locale)}</time></td>
+    <tbody>${rows.map((r) => html`<tr><td>${timeTag(ctx.t, r.createdAt, 'datetime')}</td>
       <td>${r.actorId ? (names.get(r.actorId) ?? r.actorId) : ctx.t('audit.system')}</td><td><code>${r.action}</code></td>
       <td>${r.targetType ?? ''} ${r.targetId ?? ''}</td><td><code class="wrap">${JSON.stringify(r.details)}</code></td></tr>`)}</tbody></table></div>`}</section>`);
 }

@@ -3,11 +3,12 @@ import { html } from '../../src/lib/html';
 import type { DeadWebhookRow } from '../../src/core/webhook-events';
 import { adminNav } from '../admin-nav';
 import { csrfField, notice } from '../components/form';
+import { timeTag } from '../inbox/format';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
 import { channelsHead } from './common';
 
-const when = (ctx: PageContext, ms: number) => html`<time datetime="${new Date(ms).toISOString()}">${new Date(ms).toLocaleString(ctx.locale)}</time>`;
+const when = (ctx: PageContext, ms: number) => timeTag(ctx.t, ms, 'datetime');
 const badge = (ctx: PageContext, status: string) => html`<span class="badge badge-${status}">${ctx.t(`webhooks.status.${status}`)}</span>`;
 
 /** The list of failed/unroutable events with per-row and bulk replay. */
