@@ -58,7 +58,7 @@ describe('Admin → Failed webhooks', () => {
     const { client: noCsrf } = await t.signIn('admin');
     noCsrf.csrf = null;
     expect((await noCsrf.form('/admin/webhooks/replay', { ids: unroutableId })).status).toBe(403);
-    createWhatsAppChannel(t.app.core, { name: 'Second', phoneNumberId: '700000000000002', wabaId: '500000', accessToken: 'token-0123456789', appSecret: 'other-secret-123', verifyToken: 'verify-0123456789b' }, null);
+    createWhatsAppChannel(t.app.core, { name: 'Second', phoneNumberId: '700000000000002', wabaId: '500000', accessToken: 'token-0123456789', appSecret: APP_SECRET, verifyToken: 'verify-0123456789b' }, null);
     const res = await admin.form('/admin/webhooks/replay', { ids: unroutableId });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('1 evento(s) de nuevo en cola.');

@@ -212,3 +212,54 @@ describe('template status updates', () => {
     expect(q<{ status: string }>(`SELECT status FROM message_templates WHERE channel_id = '${mine}'`)[0]!.status).toBe('APPROVED');
   });
 });
+
+describe('a body signed for one Meta app', () => {
+  test('cannot touch the channels of another app; channels sharing the app secret are fine', async () => {
+    const { createWhatsAppChannel } = await import('../../src/core/channels');
+    createWhatsAppChannel(t.app.core, { name: 'Otra app', phoneNumberId: '888888888', wabaId: '777777', accessToken: 'EAAG-other-token', appSecret: 'other-app-secret', verifyToken: 'verify-other' }, null);
+    addTestChannel(t, 'http://127.0.0.1:9', { phoneNumberId: '999999990', name: 'Misma app' });
+    await postWebhook(t, messagesEnvelope([textMessage('wamid.X1', 'inyectado', 1749416383)], { phoneNumberId: '888888888' }));
+    await postWebhook(t, messagesEnvelope([textMessage('wamid.X2', 'legítimo', 1749416384)], { phoneNumberId: '999999990' }));
+    t.app.ingest.processPending();
+    expect(q<{ content: string }>('SELECT content FROM messages').map((m) => m.content)).toEqual(['legítimo']);
+    const events = q<{ status: string; error: string | null }>('SELECT status, error FROM webhook_events ORDER BY received_at, id');
+    expect(events.map((e) => e.status).sort()).toEqual(['processed', 'unroutable']);
+    expect(events.find((e) => e.status === 'unroutable')!.error).toContain('another Meta app');
+  });
+});
+
+describe('an event that cannot be applied because of a passing problem', () => {
+  test('stays queued and is retried until it applies', async () => {
+    const original = t.app.core.db.$client.transaction.bind(t.app.core.db.$client);
+    let failures = 0;
+    expect((await postWebhook(t, messagesEnvelope([textMessage('wamid.BUSY', 'reintento', 1749416383)]))).status).toBe(200);
+    (t.app.core.db.$client as any).transaction = (fn: () => unknown) => {
+      const tx = original(fn);
+      return Object.assign((...a: unknown[]) => tx(...a), { immediate: (...a: unknown[]) => {
+        if (failures++ < 2) throw new Error('SQLITE_BUSY: database is locked');
+        return tx.immediate(...a);
+      } });
+    };
+    expect(() => t.app.ingest.processPending()).toThrow('will be retried');
+    expect(q<{ status: string }>('SELECT status FROM webhook_events')[0]!.status).toBe('received');
+    expect(() => t.app.ingest.processPending()).toThrow('will be retried');
+    t.app.ingest.processPending();
+    (t.app.core.db.$client as any).transaction = original;
+    expect(q<{ status: string }>('SELECT status FROM webhook_events')[0]!.status).toBe('processed');
+    expect(q('SELECT id FROM messages')).toHaveLength(1);
+  });
+
+  test('an event that keeps failing is set aside as failed after three tries, without blocking the next ones', async () => {
+    expect((await postWebhook(t, messagesEnvelope([textMessage('wamid.STUCK', 'atascado', 1749416383)]))).status).toBe(200);
+    const original = t.app.core.db.$client.transaction.bind(t.app.core.db.$client);
+    (t.app.core.db.$client as any).transaction = (fn: () => unknown) => {
+      const tx = original(fn);
+      return Object.assign((...a: unknown[]) => tx(...a), { immediate: () => { throw new Error('disk I/O error'); } });
+    };
+    expect(() => t.app.ingest.processPending()).toThrow('will be retried');
+    expect(() => t.app.ingest.processPending()).toThrow('will be retried');
+    t.app.ingest.processPending();
+    (t.app.core.db.$client as any).transaction = original;
+    expect(q<{ status: string; error: string }>('SELECT status, error FROM webhook_events')[0]).toEqual({ status: 'failed', error: 'disk I/O error' });
+  });
+});

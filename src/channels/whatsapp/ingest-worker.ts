@@ -10,7 +10,10 @@ import type { Core } from '../../core/context';
 import { changesOf, transaction } from '../../db/client';
 import { webhookEvents } from '../../db/schema';
 import { ingestWebhook } from './ingest';
+import { WebhookParseError } from './parse-webhook';
 
+/** Tries before an event that keeps failing to apply is set aside as `failed`. */
+const MAX_APPLY_ATTEMPTS = 3;
 const BATCH = 200;
 /**
  * The background loop works in slices of at most this many milliseconds and then yields, so
@@ -33,6 +36,8 @@ export class IngestWorker {
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private lastPokeAt = -Infinity;
+  /** Failed apply attempts per event since this process started. */
+  private attempts = new Map<string, number>();
 
   constructor(private core: Core, private idleMs = 1000) {}
 
@@ -75,7 +80,7 @@ export class IngestWorker {
         .where(and(eq(webhookEvents.status, 'received'), eq(webhookEvents.provider, 'whatsapp')))
         .orderBy(asc(webhookEvents.receivedAt), asc(webhookEvents.id)).limit(budgetMs === Infinity ? BATCH : SLICE_BATCH).all();
       for (const event of batch) {
-        this.processOne(event.id, event.body);
+        this.processOne(event.id, event.body, event.channelId);
         total++;
         if (performance.now() - started > budgetMs) return total;
       }
@@ -92,7 +97,7 @@ export class IngestWorker {
     return changesOf(result);
   }
 
-  private processOne(id: string, body: string): void {
+  private processOne(id: string, body: string, verifiedBy: string | null): void {
     const now = () => this.core.clock.now();
     let parsed: unknown;
     try {
@@ -103,13 +108,23 @@ export class IngestWorker {
     }
     try {
       transaction(this.core.db, () => {
-        const outcome = ingestWebhook(this.core, parsed);
+        const outcome = ingestWebhook(this.core, parsed, { verifiedBy });
         const unroutable = outcome.unroutable.length > 0;
-        this.mark(id, unroutable ? 'unroutable' : 'processed', unroutable ? `no channel for phone_number_id ${outcome.unroutable.join(', ')}` : null, now());
+        this.mark(id, unroutable ? 'unroutable' : 'processed', unroutable ? outcome.unroutable.join('; ') : null, now());
       });
+      this.attempts.delete(id);
     } catch (error) {
-      this.core.log.warn('webhook event could not be applied', { eventId: id, error });
-      this.mark(id, 'failed', (error as Error).message.slice(0, 2000), now());
+      // A body that is not a WhatsApp envelope never will be; anything else (busy database, full
+      // disk) is retried on the next rounds before the event is set aside for an admin.
+      const attempts = (this.attempts.get(id) ?? 0) + 1;
+      this.attempts.set(id, attempts);
+      this.core.log.warn('webhook event could not be applied', { eventId: id, attempts, error });
+      if (error instanceof WebhookParseError || attempts >= MAX_APPLY_ATTEMPTS) {
+        this.attempts.delete(id);
+        this.mark(id, 'failed', (error as Error).message.slice(0, 2000), now());
+      } else {
+        throw new Error(`webhook ${id} will be retried: ${(error as Error).message}`);
+      }
     }
   }
 

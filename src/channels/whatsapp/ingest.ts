@@ -4,7 +4,7 @@
  * statuses move the delivery state machine, template updates refresh the template list.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { findChannelByExternalId } from '../../core/channels';
+import { channelSecrets, findChannelByExternalId } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { receiveInbound } from '../../core/messages';
@@ -20,13 +20,27 @@ export interface IngestOutcome {
   messages: number;
   duplicates: number;
   statuses: number;
-  /** phone_number_ids that match no channel (their items were not applied). */
+  /** Why items were not applied (unknown phone_number_id, or a channel of another Meta app). */
   unroutable: string[];
 }
 
-function channelFor(core: Core, cache: Map<string, Channel | undefined>, phoneNumberId: string): Channel | undefined {
-  if (!cache.has(phoneNumberId)) cache.set(phoneNumberId, findChannelByExternalId(core, 'whatsapp', phoneNumberId));
-  return cache.get(phoneNumberId);
+/**
+ * The channel a payload item names, when the body's signature allows it: a body signed with one
+ * Meta app's secret may only touch channels of that app (same app secret as `verifiedBy`).
+ * Returns a reason string when the item must be set aside.
+ */
+function channelFor(core: Core, cache: Map<string, Channel | string>, phoneNumberId: string, verifiedBy: string | null): Channel | string {
+  const hit = cache.get(phoneNumberId);
+  if (hit) return hit;
+  const channel = findChannelByExternalId(core, 'whatsapp', phoneNumberId);
+  let result: Channel | string = channel ?? `no channel for phone_number_id ${phoneNumberId}`;
+  if (channel && verifiedBy && channel.id !== verifiedBy) {
+    const signer = core.db.select().from(channels).where(eq(channels.id, verifiedBy)).get();
+    const sameApp = signer && channelSecrets(core, signer).appSecret === channelSecrets(core, channel).appSecret;
+    if (!sameApp) result = `phone_number_id ${phoneNumberId} belongs to a channel of another Meta app than the signature`;
+  }
+  cache.set(phoneNumberId, result);
+  return result;
 }
 
 function identityOf(m: InboundMessage) {
@@ -89,24 +103,24 @@ function applyTemplateUpdate(core: Core, u: TemplateStatusUpdate): void {
  * Parses and applies a webhook body. Throws `WebhookParseError` for a body that is not a WhatsApp
  * envelope (the caller keeps it for inspection).
  */
-export function ingestWebhook(core: Core, body: unknown): IngestOutcome {
+export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: string | null } = {}): IngestOutcome {
   const parsed = parseWebhook(body);
-  const cache = new Map<string, Channel | undefined>();
+  const cache = new Map<string, Channel | string>();
   const outcome: IngestOutcome = { messages: 0, duplicates: 0, statuses: 0, unroutable: [] };
   const sorted = [...parsed.messages].sort((a, b) => a.timestampMs - b.timestampMs);
   for (const m of sorted) {
-    const channel = channelFor(core, cache, m.phoneNumberId);
-    if (!channel) {
-      outcome.unroutable.push(m.phoneNumberId);
+    const channel = channelFor(core, cache, m.phoneNumberId, opts.verifiedBy ?? null);
+    if (typeof channel === 'string') {
+      outcome.unroutable.push(channel);
       continue;
     }
     if (receiveMessage(core, channel, m)) outcome.messages++;
     else outcome.duplicates++;
   }
   for (const s of [...parsed.statuses].sort((a, b) => a.timestampMs - b.timestampMs)) {
-    const channel = channelFor(core, cache, s.phoneNumberId);
-    if (!channel) {
-      outcome.unroutable.push(s.phoneNumberId);
+    const channel = channelFor(core, cache, s.phoneNumberId, opts.verifiedBy ?? null);
+    if (typeof channel === 'string') {
+      outcome.unroutable.push(channel);
       continue;
     }
     applyStatus(core, channel, s);

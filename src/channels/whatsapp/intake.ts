@@ -73,6 +73,7 @@ export function verifyChannelHandshake(cache: WhatsAppSecretCache, params: Recor
  */
 export async function acceptWebhook(writer: WebhookWriter, cache: WhatsAppSecretCache, raw: Uint8Array, signature: string | null): Promise<string | null> {
   if (!signature) return null;
-  if (!cache.list().some((e) => verifySignature(raw, signature, e.appSecret))) return null;
-  return writer.store(decoder.decode(raw), signature);
+  const verifiedBy = cache.list().find((e) => verifySignature(raw, signature, e.appSecret));
+  if (!verifiedBy) return null;
+  return writer.store(decoder.decode(raw), signature, verifiedBy.channelId);
 }

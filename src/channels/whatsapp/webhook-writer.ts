@@ -9,12 +9,14 @@ import { transaction } from '../../db/client';
 import { newId } from '../../lib/ids';
 
 const INSERT_EVENT = `INSERT INTO webhook_events (id, provider, channel_id, status, body, signature, received_at)
-  VALUES (?, 'whatsapp', NULL, 'received', ?, ?, ?)`;
+  VALUES (?, 'whatsapp', ?, 'received', ?, ?, ?)`;
 
 interface Pending {
   id: string;
   body: string;
   signature: string;
+  /** The channel whose app secret verified the signature. */
+  channelId: string;
   resolve(id: string): void;
   reject(error: unknown): void;
 }
@@ -25,10 +27,10 @@ export class WebhookWriter {
   constructor(private core: Core) {}
 
   /** Stores one verified body; resolves with its event id once committed, rejects if the write failed. */
-  store(body: string, signature: string): Promise<string> {
+  store(body: string, signature: string, channelId: string): Promise<string> {
     return new Promise((resolve, reject) => {
       if (this.queue.length === 0) setImmediate(() => this.flush());
-      this.queue.push({ id: newId(), body, signature, resolve, reject });
+      this.queue.push({ id: newId(), body, signature, channelId, resolve, reject });
     });
   }
 
@@ -39,7 +41,7 @@ export class WebhookWriter {
     try {
       transaction(this.core.db, () => {
         const insert = this.core.db.$client.query(INSERT_EVENT);
-        for (const p of batch) insert.run(p.id, p.body, p.signature, at);
+        for (const p of batch) insert.run(p.id, p.channelId, p.body, p.signature, at);
       });
     } catch (error) {
       for (const p of batch) p.reject(error);
