@@ -234,7 +234,7 @@ describe('an event that cannot be applied because of a passing problem', () => {
     let failures = 0;
     expect((await postWebhook(t, messagesEnvelope([textMessage('wamid.BUSY', 'reintento', 1749416383)]))).status).toBe(200);
     (t.app.core.db.$client as any).transaction = (fn: () => unknown) => {
-      const tx = original(fn);
+      const tx = original(fn) as any;
       return Object.assign((...a: unknown[]) => tx(...a), { immediate: (...a: unknown[]) => {
         if (failures++ < 2) throw new Error('SQLITE_BUSY: database is locked');
         return tx.immediate(...a);
@@ -253,7 +253,7 @@ describe('an event that cannot be applied because of a passing problem', () => {
     expect((await postWebhook(t, messagesEnvelope([textMessage('wamid.STUCK', 'atascado', 1749416383)]))).status).toBe(200);
     const original = t.app.core.db.$client.transaction.bind(t.app.core.db.$client);
     (t.app.core.db.$client as any).transaction = (fn: () => unknown) => {
-      const tx = original(fn);
+      const tx = original(fn) as any;
       return Object.assign((...a: unknown[]) => tx(...a), { immediate: () => { throw new Error('disk I/O error'); } });
     };
     expect(() => t.app.ingest.processPending()).toThrow('will be retried');
