@@ -5,35 +5,16 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
+import { WsTab } from '../helpers/ws-tab';
 
 let t: TestApp;
 let port: number;
 beforeAll(async () => { t = await createTestApp(); port = t.app.listen(0); });
 afterAll(async () => { await t.close(); });
 
-class Tab {
-  frames: string[] = [];
-  ws: WebSocket;
-  constructor(cookie: string) {
-    this.ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { cookie } } as never);
-    this.ws.onmessage = (e) => this.frames.push(String(e.data));
-  }
-  open(): Promise<void> {
-    return new Promise((resolve, reject) => { this.ws.onopen = () => resolve(); this.ws.onerror = () => reject(new Error('socket failed')); });
-  }
-  send(msg: unknown) { this.ws.send(JSON.stringify(msg)); }
-  async waitFor(pred: (f: string) => boolean): Promise<string> {
-    for (let i = 0; i < 200; i++) {
-      const hit = this.frames.find(pred);
-      if (hit) return hit;
-      await Bun.sleep(10);
-    }
-    throw new Error(`frame not received; got ${this.frames.length} frames`);
-  }
-  close() { this.ws.close(); }
-}
+/** A tab for one signed-in client. */
+const tabOf = (client: { cookies: Record<string, string> }) => new WsTab(port, client.cookies.turno_session!);
 
-const cookieOf = (client: { cookies: Record<string, string> }) => `turno_session=${client.cookies.turno_session}`;
 const settle = async () => { await t.app.core.bus.drain(); await Bun.sleep(30); };
 
 test('anonymous upgrade is refused', async () => {
@@ -46,8 +27,8 @@ test('a customer message reaches only the agent who may see it; viewing and typi
   const ana = await t.signIn('agent', { name: 'Ana' });
   const bob = await t.signIn('agent', { name: 'Bob' });
   const { channelId } = makeChannel(t, { teamOnly: true, members: [ana.user.id] });
-  const tabA = new Tab(cookieOf(ana.client));
-  const tabB = new Tab(cookieOf(bob.client));
+  const tabA = tabOf(ana.client);
+  const tabB = tabOf(bob.client);
   await Promise.all([tabA.open(), tabB.open()]);
   await Bun.sleep(20);
 
@@ -62,7 +43,7 @@ test('a customer message reaches only the agent who may see it; viewing and typi
   expect(tabB.frames.some((f) => f.includes(id))).toBe(false);
 
   // Bob cannot start viewing a conversation he may not see; Ana can, and a second Ana tab sees it
-  const ana2 = new Tab(cookieOf(ana.client));
+  const ana2 = tabOf(ana.client);
   await ana2.open();
   tabB.send({ type: 'view', conversationId: id });
   tabA.send({ type: 'view', conversationId: id });
@@ -79,7 +60,7 @@ test('a customer message reaches only the agent who may see it; viewing and typi
   await Bun.sleep(30);
   customerSays(t, channelId, 'mensaje perdido');
   await settle();
-  const again = new Tab(cookieOf(ana.client));
+  const again = tabOf(ana.client);
   await again.open();
   again.send({ type: 'catchup', since: seq, conversationId: id });
   const replay = await again.waitFor((f) => f.includes('mensaje perdido'));
@@ -90,7 +71,7 @@ test('a customer message reaches only the agent who may see it; viewing and typi
 
 test('presence: a connected tab makes the agent online; idle makes them away', async () => {
   const cara = await t.signIn('agent', { name: 'Cara' });
-  const tab = new Tab(cookieOf(cara.client));
+  const tab = tabOf(cara.client);
   await tab.open();
   await settle();
   expect(t.events.filter((e) => e.name === 'user.presence' && e.payload.userId === cara.user.id).map((e) => e.payload.availability)).toEqual(['online']);
