@@ -32,11 +32,15 @@ export type HubListener = (event: 'join' | 'leave' | 'view', tab: HubTab, previo
 /** Tabs by id plus an index by user; all methods are synchronous and cheap. */
 export class RealtimeHub {
   private tabs = new Map<string, HubTab>();
+  /** Tabs by user id (kept with `tabs`; a tab's user id never changes, only its copy of the user). */
+  private byUser = new Map<string, Set<HubTab>>();
   private listeners: HubListener[] = [];
 
   /** Registers a connected tab. */
   add(tab: HubTab): void {
     this.tabs.set(tab.id, tab);
+    const ofUser = this.byUser.get(tab.user.id) ?? new Set();
+    this.byUser.set(tab.user.id, ofUser.add(tab));
     this.emit('join', tab);
   }
 
@@ -45,6 +49,9 @@ export class RealtimeHub {
     const tab = this.tabs.get(tabId);
     if (!tab) return undefined;
     this.tabs.delete(tabId);
+    const ofUser = this.byUser.get(tab.user.id);
+    ofUser?.delete(tab);
+    if (ofUser?.size === 0) this.byUser.delete(tab.user.id);
     this.emit('leave', tab, tab.viewing);
     return tab;
   }
@@ -85,12 +92,12 @@ export class RealtimeHub {
 
   /** The open tabs of a user. */
   tabsOf(userId: string): HubTab[] {
-    return this.allTabs().filter((t) => t.user.id === userId);
+    return [...(this.byUser.get(userId) ?? [])];
   }
 
   /** Ids of users with at least one open tab. */
   connectedUserIds(): string[] {
-    return [...new Set(this.allTabs().map((t) => t.user.id))];
+    return [...this.byUser.keys()];
   }
 
   /** Users (one entry each) with a tab currently showing the conversation. */
@@ -102,8 +109,11 @@ export class RealtimeHub {
 
   /** Sends `html` to every tab of the given users. Returns the number of tabs reached. */
   sendToUsers(userIds: Iterable<string>, html: string): number {
-    const wanted = new Set(userIds);
-    return this.sendWhere((tab) => wanted.has(tab.user.id), html);
+    let reached = 0;
+    for (const userId of new Set(userIds)) {
+      for (const tab of this.tabsOf(userId)) if (this.sendTo(tab, html)) reached++;
+    }
+    return reached;
   }
 
   /** Sends `html` to every tab whose user passes `predicate` (evaluated once per user). */

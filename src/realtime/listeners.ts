@@ -1,7 +1,9 @@
 /**
  * Bus → sockets. Each event is recorded in the outbox (its seq travels with the push), rendered
  * once per language with the page components, and sent only to tabs whose user may see the
- * conversation (`canSeeConversation`). Presence changes go to everyone.
+ * conversation (`canSeeConversation`). A presence change goes only to the tabs of that user: the
+ * only page element showing it is their own status menu's dot (`#presence-<id>`); sending it to
+ * every tab made each join cost a frame per connected tab (bench/push, 500 sockets).
  */
 import { desc, eq } from 'drizzle-orm';
 import { contacts, conversationEvents } from '../db/schema';
@@ -77,6 +79,6 @@ export function registerRealtimeListeners(realtime: Realtime): void {
   });
 
   core.bus.on('user.presence', ({ userId, availability }) => {
-    hub.broadcast(() => true, String(html`<span id="presence-${userId}" class="presence ${availability}" hx-swap-oob="true" data-availability="${availability}"></span>`));
+    hub.sendToUsers([userId], String(html`<span id="presence-${userId}" class="presence ${availability}" hx-swap-oob="true" data-availability="${availability}"></span>`));
   });
 }
