@@ -3,5 +3,7 @@
 import { runCli } from './cli/run';
 
 process.env.ORT_DISABLE_TELEMETRY ??= '1';
-const code = await runCli(process.argv.slice(2));
-if (code !== null) process.exit(code);
+// No top-level await: the executable is compiled to bytecode (CommonJS) for a fast start.
+void runCli(process.argv.slice(2)).then((code) => {
+  if (code !== null) process.exit(code);
+});

@@ -13,7 +13,9 @@ import { fail } from './errors';
 import { findUserByEmail, getUser, toPublicUser } from './users';
 import type { PublicUser, Session } from './types';
 
-const DUMMY_HASH = await Bun.password.hash('not-a-real-password', { algorithm: 'argon2id' });
+/** A real argon2id hash to verify against when the account does not exist (same timing). */
+let dummyHash: Promise<string> | null = null;
+const DUMMY_HASH = () => (dummyHash ??= Bun.password.hash('not-a-real-password', { algorithm: 'argon2id' }));
 
 /** Per-IP and per-account failure counters for the login form. */
 export class LoginGuard {
@@ -34,7 +36,7 @@ export async function verifyLogin(core: Core, guard: LoginGuard, email: string, 
   const wait = Math.max(guard.byIp.retryAfter(ip), guard.byAccount.retryAfter(account));
   if (wait > 0) throw fail.rateLimited('Too many failed attempts. Try again in a few minutes.', wait);
   const user = findUserByEmail(core, account);
-  const ok = await Bun.password.verify(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await Bun.password.verify(password, user?.passwordHash ?? (await DUMMY_HASH()));
   if (!user || !ok || !user.active) {
     guard.byIp.fail(ip);
     guard.byAccount.fail(account);
