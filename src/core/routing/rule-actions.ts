@@ -4,11 +4,13 @@
  * router (so the 24-hour window rule applies); a failing auto-reply is logged, never fatal.
  */
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { conversationEvents, conversationLabels, conversations, labels } from '../../db/schema';
+import { conversationEvents, labels } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { applyAssignment, publishAssignment } from '../assignment';
 import type { Core } from '../context';
+import { setConversationPriority } from '../conversation-actions';
 import { addConversationEvent, getConversationOrThrow, windowRemainingMs } from '../conversations';
+import { setConversationLabel } from '../labels';
 import { sendMessage } from '../messages';
 import { getSetting } from '../settings';
 import type { Conversation } from '../types';
@@ -23,10 +25,6 @@ function ensureLabel(core: Core, name: string): string {
   const id = newId();
   core.db.insert(labels).values({ id, name, color: '#b91c1c', createdAt: core.clock.now() }).onConflictDoNothing().run();
   return core.db.select().from(labels).where(eq(labels.name, name)).get()?.id ?? id;
-}
-
-function addLabel(core: Core, conversationId: string, labelId: string): void {
-  core.db.insert(conversationLabels).values({ conversationId, labelId }).onConflictDoNothing().run();
 }
 
 /**
@@ -56,14 +54,14 @@ async function runAction(core: Core, conversation: Conversation, action: RuleAct
       return;
     }
     case 'add_label':
-      return addLabel(core, conversation.id, action.labelId);
+      return setConversationLabel(core, conversation.id, action.labelId, true, ROUTER);
     case 'set_priority':
-      core.db.update(conversations).set({ priority: action.priority, updatedAt: core.clock.now() }).where(eq(conversations.id, conversation.id)).run();
+      setConversationPriority(core, conversation.id, action.priority, ROUTER);
       return;
     case 'auto_reply':
       return autoReply(core, conversation.id, String(explanation.ruleId), action.text);
     case 'spam':
-      addLabel(core, conversation.id, ensureLabel(core, 'spam'));
+      setConversationLabel(core, conversation.id, ensureLabel(core, 'spam'), true, ROUTER);
       setConversationStatus(core, conversation.id, { status: 'resolved' }, ROUTER, { reason: 'spam' });
   }
 }

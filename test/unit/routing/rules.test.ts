@@ -65,6 +65,9 @@ describe('rules in the router', () => {
     expect(core.db.select().from(messages).where(eq(messages.conversationId, conv.id)).all().map((m) => m.content)).toContain('Te paso con Facturación');
     const routed = listConversationEvents(core, conv.id).find((e) => e.kind === 'routed')!;
     expect(routed.details).toMatchObject({ mode: 'rule', rules: [{ name: 'Facturas', index: 2, reasons: ["keyword 'factura'"] }] });
+    const updates = t.events.filter((e) => e.name === 'conversation.updated' && e.payload.conversation.id === conv.id).map((e) => e.payload.changes).flat();
+    expect(updates).toEqual(expect.arrayContaining(['priority', 'labels']));
+    expect(listConversationEvents(core, conv.id).some((e) => e.kind === 'priority')).toBe(true);
   });
 
   test('spam action resolves and labels; disabled rules and order are respected', async () => {
