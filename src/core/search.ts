@@ -2,7 +2,8 @@
  * Full-text search over the whole history (SQLite FTS5, migration 0005): message text, captions and
  * private notes (`messages_fts`), contact names, phone numbers and contact notes (`contacts_fts`).
  * Only conversations the user may see are returned (same rule as `canSeeConversation`: visible
- * channels, or assigned to the user). Message hits are newest first with keyset pagination.
+ * channels, or assigned to the user). Message hits are newest first by storage order (the full-text
+ * index streams them in that order, so a common word never sorts every match), keyset-paginated.
  * Snippets carry the control-character markers SNIPPET_OPEN / SNIPPET_CLOSE around matches; the
  * view escapes the text and only then turns the markers into <mark>.
  */
@@ -104,10 +105,10 @@ export function search(core: Core, user: PublicUser, input: SearchQuery): Search
   if (f.until !== undefined) where.push(sql`m.sent_at < ${f.until}`);
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
-    where.push(sql`(m.sent_at < ${c.key} OR (m.sent_at = ${c.key} AND m.id < ${c.id}))`);
+    where.push(sql`messages_fts.rowid < ${c.key}`);
   }
   const rows = core.db.all<Record<string, unknown>>(sql`
-    SELECT m.id, m.conversation_id, m.direction, m.is_private, m.type, m.sent_at,
+    SELECT m.rowid AS rid, m.id, m.conversation_id, m.direction, m.is_private, m.type, m.sent_at,
       snippet(messages_fts, 0, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', 16) AS snippet,
       c.number, c.status, c.channel_id, ct.name, ct.phone
     FROM messages_fts
@@ -115,7 +116,7 @@ export function search(core: Core, user: PublicUser, input: SearchQuery): Search
     JOIN conversations c ON c.id = m.conversation_id
     JOIN contacts ct ON ct.id = c.contact_id
     WHERE ${sql.join(where, sql` AND `)}
-    ORDER BY m.sent_at DESC, m.id DESC
+    ORDER BY messages_fts.rowid DESC
     LIMIT ${f.limit + 1}`);
   const hits: MessageHit[] = rows.slice(0, f.limit).map((r) => ({
     messageId: String(r.id), conversationId: String(r.conversation_id), conversationNumber: Number(r.number),
@@ -125,7 +126,8 @@ export function search(core: Core, user: PublicUser, input: SearchQuery): Search
     sentAt: Number(r.sent_at), snippet: String(r.snippet ?? ''),
   }));
   const last = hits[hits.length - 1];
-  const nextCursor = rows.length > f.limit && last ? encodeCursor(last.sentAt, last.messageId) : null;
+  const lastRow = rows[f.limit - 1];
+  const nextCursor = rows.length > f.limit && last && lastRow ? encodeCursor(Number(lastRow.rid), last.messageId) : null;
   const wantsContacts = !f.cursor && !f.from && f.since === undefined && f.until === undefined;
   return { messages: hits, contacts: wantsContacts ? searchContacts(core, user, f, match) : [], nextCursor };
 }
