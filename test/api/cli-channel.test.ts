@@ -7,9 +7,9 @@ const root = join(import.meta.dir, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'turno-cli-channel-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function turno(args: string[]) {
+function turno(args: string[], env: Record<string, string> = {}) {
   const proc = Bun.spawnSync([process.execPath, 'src/main.ts', ...args], {
-    cwd: root, env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'silent' }, stdin: 'ignore',
+    cwd: root, env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'silent', ...env }, stdin: 'ignore',
   });
   return { code: proc.exitCode, out: proc.stdout.toString().trim(), err: proc.stderr.toString().trim() };
 }
@@ -48,5 +48,13 @@ describe('turno channel', () => {
     expect(turno(['channel', 'add', 'whatsapp', '--bogus', 'x']).code).toBe(2);
     expect(turno(['channel', 'remove']).code).toBe(2);
     expect(turno(['channel', 'add', 'telegram']).code).toBe(2);
+  }, 60_000);
+
+  test('secrets can come from the environment instead of flags (kept out of ps and shell history)', () => {
+    const add = turno(['channel', 'add', 'whatsapp', '--name', 'Soporte', '--phone-number-id', '106540352242999', '--waba-id', '102290129340398'],
+      { TURNO_ACCESS_TOKEN: 'EAAG-env-access-token', TURNO_APP_SECRET: 'env-app-secret-123', TURNO_VERIFY_TOKEN: 'env-verify-token' });
+    expect(add.code).toBe(0);
+    expect(add.out).toMatch(/^[0-9a-f-]{36}$/);
+    expect(turno(['channel', 'add', 'whatsapp', '--name', 'X', '--phone-number-id', '106540352242998', '--waba-id', '102290129340398']).err).toContain('--access-token');
   }, 60_000);
 });

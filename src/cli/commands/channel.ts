@@ -2,6 +2,7 @@
  * `turno channel add whatsapp --name N --phone-number-id ID --waba-id ID --access-token T
  * --app-secret S --verify-token V [--graph-url URL] [--graph-version v23.0]` prints the new
  * channel's id; `turno channel list` prints id, name, status and phone number id (never secrets).
+ * The three secrets can instead come from TURNO_ACCESS_TOKEN, TURNO_APP_SECRET, TURNO_VERIFY_TOKEN.
  */
 import { createWhatsAppChannel, listChannels, whatsappConfig } from '../../core/channels';
 import { CliError, parseFlags } from '../args';
@@ -10,6 +11,8 @@ import { withApp } from '../context';
 
 const USAGE = 'channel add whatsapp --name N --phone-number-id ID --waba-id ID --access-token T --app-secret S --verify-token V [--graph-url URL] [--graph-version v23.0] | channel list';
 const REQUIRED = ['name', 'phone-number-id', 'waba-id', 'access-token', 'app-secret', 'verify-token'] as const;
+/** Secrets may come from the environment instead of flags (flags show up in `ps` and shell history). */
+const SECRET_ENV = { 'access-token': 'TURNO_ACCESS_TOKEN', 'app-secret': 'TURNO_APP_SECRET', 'verify-token': 'TURNO_VERIFY_TOKEN' } as const;
 
 /** Left-aligned columns separated by two spaces. */
 function table(rows: string[][]): string {
@@ -34,6 +37,7 @@ export const channelCommand: Command = {
       });
     }
     if (action !== 'add' || type !== 'whatsapp') throw new CliError(`usage: turno ${USAGE}`, 2);
+    for (const [flag, env] of Object.entries(SECRET_ENV) as Array<[keyof typeof SECRET_ENV, string]>) values[flag] ??= process.env[env] || undefined;
     const missing = REQUIRED.filter((flag) => !values[flag]);
     if (missing.length) throw new CliError(`missing ${missing.map((f) => `--${f}`).join(', ')} (usage: turno ${USAGE})`, 2);
     return withApp((app) => {
