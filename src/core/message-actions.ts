@@ -2,9 +2,9 @@
  * Agent actions on single messages: reactions (stored and sent through a `message.react` job),
  * retrying a failed send, and the @mentions of private notes.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { conversations, mentions, messageReactions, messages, users } from '../db/schema';
+import { conversations, mentions, messages, users } from '../db/schema';
 import { transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
@@ -12,6 +12,7 @@ import { getConversationOrThrow, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { getMessageOrThrow } from './messages';
+import { setReaction } from './reactions';
 import type { Actor, Message, PublicUser } from './types';
 import { conversationAudience } from './visibility';
 
@@ -26,15 +27,9 @@ export function reactToMessage(core: Core, messageId: string, emoji: string, use
   const message = getMessageOrThrow(core, messageId);
   if (message.isPrivate) throw fail.unprocessable('Private notes cannot get reactions');
   transaction(core.db, () => {
-    if (value) {
-      core.db.insert(messageReactions).values({ messageId, actor: user.id, emoji: value, createdAt: core.clock.now() })
-        .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji: value, createdAt: core.clock.now() } }).run();
-    } else {
-      core.db.delete(messageReactions).where(and(eq(messageReactions.messageId, messageId), eq(messageReactions.actor, user.id))).run();
-    }
+    setReaction(core, message, user.id, value);
     enqueueJob(core, 'message.react', { messageId, emoji: value, userId: user.id });
   });
-  core.bus.publish('message.updated', { message, conversation: getConversationOrThrow(core, message.conversationId), change: 'reaction' });
   return message;
 }
 

@@ -3,7 +3,7 @@
  * and helpers to push HTML fragments (htmx `hx-swap-oob`) to the right tabs. Transport-agnostic:
  * a tab is anything with `send(text)`, so tests and other features can use it without sockets.
  *
- * Other features push with `sendToUsers`, `broadcast` or `sendToViewers`; they never hold sockets.
+ * Other features push with `sendToUsers`, `sendWhere` or `sendToViewers`; they never hold sockets.
  */
 import type { PublicUser } from '../core/types';
 import type { Locale } from '../../views/i18n';
@@ -114,15 +114,6 @@ export class RealtimeHub {
       for (const tab of this.tabsOf(userId)) if (this.sendTo(tab, html)) reached++;
     }
     return reached;
-  }
-
-  /** Sends `html` to every tab whose user passes `predicate` (evaluated once per user). */
-  broadcast(predicate: (user: PublicUser) => boolean, html: string): number {
-    const verdicts = new Map<string, boolean>();
-    return this.sendWhere((tab) => {
-      if (!verdicts.has(tab.user.id)) verdicts.set(tab.user.id, predicate(tab.user));
-      return verdicts.get(tab.user.id)!;
-    }, html);
   }
 
   /** Sends `html` to the tabs currently showing the conversation. */
