@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, mentions, messages, users } from '../db/schema';
-import { transaction } from '../db/client';
+import { afterCommit, transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
 import { getConversationOrThrow, windowRemainingMs } from './conversations';
@@ -77,7 +77,9 @@ export function recordMentions(core: Core, note: Message): string[] {
   if (mentioned.length === 0) return [];
   const now = core.clock.now();
   core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
-  for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
+  afterCommit(core.db, () => {
+    for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
+  });
   return mentioned;
 }
 

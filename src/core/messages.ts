@@ -14,6 +14,7 @@ import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow, nextConversationNumber, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
+import { recordMentions } from './message-actions';
 import { getSetting } from './settings';
 import type { Actor, Attachment, Contact, Conversation, Message } from './types';
 
@@ -256,6 +257,8 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       if (!data.private) enqueueJob(core, 'message.send', { messageId: row.id }, { uniqueKey: `send:${row.id}` });
       return row;
     });
+    // @mentions in a private note notify the colleagues who may see the conversation, whichever path sent it.
+    if (data.private) for (const row of rows) recordMentions(core, row);
     // A template's header file is the sender's own upload and shows in the thread with the message.
     if (headerFile) core.db.update(attachments).set({ messageId: rows[0]!.id }).where(eq(attachments.id, headerFile.id)).run();
     const last = rows[rows.length - 1]!;

@@ -11,7 +11,7 @@ import { assignAs, changeStatusAs, setConversationPriority } from '../../core/co
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, setConversationLabel } from '../../core/labels';
-import { reactToMessage, recordMentions, retryFailedMessage } from '../../core/message-actions';
+import { reactToMessage, retryFailedMessage } from '../../core/message-actions';
 import { getMessageOrThrow, sendMessage } from '../../core/messages';
 import { getVisibleContactOrThrow } from '../../core/contacts';
 import { CONVERSATION_STATUSES } from '../../db/schema/enums';
@@ -55,12 +55,11 @@ export function inboxActions(deps: HttpDeps) {
       const [tplName, tplLang] = (body.template ?? '').split('|');
       const ids = body.attachmentIds === undefined ? [] : Array.isArray(body.attachmentIds) ? body.attachmentIds : [body.attachmentIds];
       try {
-        const message = sendMessage(core, conversation.id, actorOf(auth, ip), {
+        sendMessage(core, conversation.id, actorOf(auth, ip), {
           content: body.content ?? '', private: body.private === 'true', replyTo: body.replyTo || undefined,
           attachmentIds: ids.filter(Boolean),
           template: tplName && tplLang ? { name: tplName, language: tplLang, body: [] } : undefined,
         });
-        recordMentions(core, message);
         return htmlResponse('');
       } catch (error) {
         const text = formFailureText(error, page.t);
