@@ -1,7 +1,8 @@
 /** Conversations: lookup, listing with filters and keyset pagination, and the timeline. */
 import { and, asc, desc, eq, exists, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { conversationEvents, conversationLabels, conversations } from '../db/schema';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { conversationCounts, conversationEvents, conversationLabels, conversations } from '../db/schema';
 import { CONVERSATION_STATUSES, PRIORITIES } from '../db/schema/enums';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
@@ -68,26 +69,47 @@ export function listConversations(core: Core, user: PublicUser, filter: Conversa
   return { items, nextCursor };
 }
 
-/** How many conversations `listConversations` would return over all its pages (one COUNT query). */
+/**
+ * How many conversations `listConversations` would return over all its pages. Without a label or
+ * contact filter this sums the trigger-kept buckets in `conversation_counts` (a few rows whatever
+ * the number of conversations); otherwise it counts the conversations themselves.
+ */
 export function countConversations(core: Core, user: PublicUser, filter: ConversationFilter): number {
   const f = conversationFilterSchema.parse(filter);
-  return core.db.select({ n: sql<number>`count(*)` }).from(conversations).where(and(...filterConditions(core, user, f))).get()?.n ?? 0;
+  if (f.labelId || f.contactId) {
+    return core.db.select({ n: sql<number>`count(*)` }).from(conversations).where(and(...filterConditions(core, user, f))).get()?.n ?? 0;
+  }
+  return core.db.select({ n: sql<number>`coalesce(sum(${conversationCounts.n}), 0)` }).from(conversationCounts)
+    .where(and(...filterConditions(core, user, f, BUCKET_COLUMNS))).get()?.n ?? 0;
 }
 
-function filterConditions(core: Core, user: PublicUser, f: z.output<typeof conversationFilterSchema>): SQL[] {
+/** The columns a filter reads, on a conversation row or on a count bucket (where '' means none). */
+type FilterColumns = {
+  channelId: SQLiteColumn; assigneeId: SQLiteColumn; teamId: SQLiteColumn; status: SQLiteColumn; priority: SQLiteColumn;
+  unassigned: SQL;
+};
+const CONVERSATION_COLUMNS: FilterColumns = { ...pickFilterColumns(conversations), unassigned: isNull(conversations.assigneeId) };
+const BUCKET_COLUMNS: FilterColumns = { ...pickFilterColumns(conversationCounts), unassigned: eq(conversationCounts.assigneeId, '') };
+
+function pickFilterColumns(t: typeof conversations | typeof conversationCounts) {
+  return { channelId: t.channelId, assigneeId: t.assigneeId, teamId: t.teamId, status: t.status, priority: t.priority };
+}
+
+function filterConditions(core: Core, user: PublicUser, f: z.output<typeof conversationFilterSchema>, cols: FilterColumns = CONVERSATION_COLUMNS): SQL[] {
   const where: SQL[] = [];
-  const channelsAllowed = visibleChannelIds(core, user);
+  // "Mine" needs no visibility check: the assignee always sees their conversations.
+  const channelsAllowed = f.view === 'mine' ? null : visibleChannelIds(core, user);
   if (channelsAllowed !== null) {
-    const allowed = or(inArray(conversations.channelId, channelsAllowed.length ? channelsAllowed : ['']), eq(conversations.assigneeId, user.id));
+    const allowed = or(inArray(cols.channelId, channelsAllowed.length ? channelsAllowed : ['']), eq(cols.assigneeId, user.id));
     where.push(allowed!);
   }
-  if (f.view === 'mine') where.push(eq(conversations.assigneeId, user.id));
-  if (f.view === 'unassigned') where.push(isNull(conversations.assigneeId));
-  if (f.view === 'team' && f.teamId) where.push(eq(conversations.teamId, f.teamId));
-  if (f.status) where.push(eq(conversations.status, f.status));
-  if (f.channelId) where.push(eq(conversations.channelId, f.channelId));
-  if (f.priority) where.push(eq(conversations.priority, f.priority));
-  if (f.assigneeId) where.push(eq(conversations.assigneeId, f.assigneeId));
+  if (f.view === 'mine') where.push(eq(cols.assigneeId, user.id));
+  if (f.view === 'unassigned') where.push(cols.unassigned);
+  if (f.view === 'team' && f.teamId) where.push(eq(cols.teamId, f.teamId));
+  if (f.status) where.push(eq(cols.status, f.status));
+  if (f.channelId) where.push(eq(cols.channelId, f.channelId));
+  if (f.priority) where.push(eq(cols.priority, f.priority));
+  if (f.assigneeId) where.push(eq(cols.assigneeId, f.assigneeId));
   if (f.contactId) where.push(eq(conversations.contactId, f.contactId));
   if (f.labelId) {
     where.push(exists(core.db.select({ x: sql`1` }).from(conversationLabels)

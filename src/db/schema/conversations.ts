@@ -34,18 +34,28 @@ export const conversations = sqliteTable('conversations', {
 }, (t) => [
   uniqueIndex('conversations_number_unique').on(t.number),
   index('conversations_status_activity_idx').on(t.status, t.lastMessageAt, t.id),
-  index('conversations_assignee_idx').on(t.assigneeId, t.status, t.lastMessageAt),
-  index('conversations_team_idx').on(t.teamId, t.status, t.lastMessageAt),
+  // The list's "Mine" and team views, in list order (id breaks ties, so no sort step).
+  index('conversations_assignee_list_idx').on(t.assigneeId, t.status, t.lastMessageAt, t.id),
+  index('conversations_team_list_idx').on(t.teamId, t.status, t.lastMessageAt, t.id),
   index('conversations_contact_idx').on(t.contactId, t.channelId, t.lastMessageAt),
   index('conversations_activity_idx').on(t.lastMessageAt, t.id),
-  // Covering indexes for the list's view counts (visibility is channel OR assignee): counted from
-  // the index alone instead of reading every row (bench/pages: /inbox for an agent, 100 k conversations).
-  index('conversations_count_assignee_idx').on(t.assigneeId, t.channelId, t.status),
-  index('conversations_count_status_idx').on(t.status, t.channelId, t.assigneeId),
-  index('conversations_count_team_idx').on(t.teamId, t.status, t.channelId, t.assigneeId),
   // "Longest waiting" sort: the same expression as listConversations orders by.
   index('conversations_waiting_idx').on(t.status, sql`coalesce(${t.waitingSince}, 9007199254740991)`, t.id),
 ]);
+
+/**
+ * How many conversations fall in each bucket (channel, team, assignee, status, priority), kept
+ * exact by triggers on `conversations` (migration 0011), so a view count sums a few bucket rows
+ * instead of scanning every conversation. '' stands for "no team" and "unassigned".
+ */
+export const conversationCounts = sqliteTable('conversation_counts', {
+  channelId: text('channel_id').notNull(),
+  teamId: text('team_id').notNull(),
+  assigneeId: text('assignee_id').notNull(),
+  status: text('status', { enum: CONVERSATION_STATUSES }).notNull(),
+  priority: text('priority', { enum: PRIORITIES }).notNull(),
+  n: integer('n').notNull(),
+}, (t) => [primaryKey({ columns: [t.channelId, t.teamId, t.assigneeId, t.status, t.priority] })]);
 
 /** Timeline of what happened to a conversation: assignments (with the routing explanation), status changes… */
 export const conversationEvents = sqliteTable('conversation_events', {
