@@ -71,7 +71,7 @@ function findOrOpenConversation(core: Core, channelId: string, contactId: string
     id: newId(), number: nextConversationNumber(core), channelId, contactId, status: 'open', priority: 'none',
     assigneeId: null, teamId: null, previousAssigneeId: latest?.assigneeId ?? null, snoozeUntil: null,
     snoozeUntilReply: false, lastMessageAt: at, lastMessagePreview: '', lastMessageType: 'text',
-    lastInboundAt: null, lastOutboundAt: null, waitingSince: null, firstResponseAt: null, resolvedAt: null,
+    lastInboundAt: null, lastOutboundAt: null, waitingSince: null, firstResponseAt: null, resolvedAt: null, reopenedAt: null,
     botActive: false, createdAt: now, updatedAt: now,
   };
   core.db.insert(conversations).values(conversation).run();
@@ -120,6 +120,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       updatedAt: now,
       ...(isLatest ? { lastMessageAt: input.sentAt, lastMessagePreview: previewOf(input.type, input.content), lastMessageType: input.type } : {}),
       ...(reopened || wakes ? { status: 'open' as const, resolvedAt: null, snoozeUntil: null, snoozeUntilReply: false } : {}),
+      ...(reopened ? { reopenedAt: now } : {}),
     };
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversation.id)).run();
     if (reopened) addConversationEvent(core, conversation.id, 'reopened', null, { reason: 'customer_message' });

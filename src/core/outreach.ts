@@ -46,7 +46,7 @@ export function openConversationForContact(core: Core, contactId: string, channe
     const actorId = actor?.type === 'user' ? actor.user.id : null;
     if (latest && latest.status !== 'resolved') return { conversation: latest, created: false };
     if (latest) {
-      const changes = { status: 'open' as const, resolvedAt: null, snoozeUntil: null, snoozeUntilReply: false, updatedAt: now };
+      const changes = { status: 'open' as const, resolvedAt: null, reopenedAt: now, snoozeUntil: null, snoozeUntilReply: false, updatedAt: now };
       core.db.update(conversations).set(changes).where(eq(conversations.id, latest.id)).run();
       addConversationEvent(core, latest.id, 'reopened', actorId, { reason: 'outreach' });
       const reopened = { ...latest, ...changes };
@@ -57,7 +57,7 @@ export function openConversationForContact(core: Core, contactId: string, channe
       id: newId(), number: nextConversationNumber(core), channelId: channel.id, contactId, status: 'open', priority: 'none',
       assigneeId: null, teamId: null, previousAssigneeId: null, snoozeUntil: null, snoozeUntilReply: false,
       lastMessageAt: now, lastMessagePreview: '', lastMessageType: 'text', lastInboundAt: null, lastOutboundAt: null,
-      waitingSince: null, firstResponseAt: null, resolvedAt: null, botActive: false, createdAt: now, updatedAt: now,
+      waitingSince: null, firstResponseAt: null, resolvedAt: null, reopenedAt: null, botActive: false, createdAt: now, updatedAt: now,
     };
     core.db.insert(conversations).values(conversation).run();
     afterCommit(core.db, () => core.bus.publish('conversation.created', { conversation, contact }));

@@ -41,6 +41,7 @@ export function setConversationStatus(core: Core, conversationId: string, input:
       snoozeUntilReply: snoozed ? data.snoozeUntilReply ?? false : false,
       resolvedAt: data.status === 'resolved' ? now : null,
       ...(data.status === 'resolved' ? { waitingSince: null } : {}),
+      ...(before.status === 'resolved' && data.status !== 'resolved' ? { reopenedAt: now } : {}),
     };
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversationId)).run();
     addConversationEvent(core, conversationId, 'status', actor?.type === 'user' ? actor.user.id : null, {

@@ -66,7 +66,7 @@ export function deleteSlaPolicy(core: Core, id: string, actor: Actor | null): vo
   recordAudit(core, actor, 'sla_policy.delete', { type: 'sla_policy', id }, { name: policy.name, teamId: policy.teamId });
 }
 
-type SlaConversation = Pick<Conversation, 'status' | 'createdAt' | 'waitingSince' | 'firstResponseAt'>;
+type SlaConversation = Pick<Conversation, 'status' | 'createdAt' | 'reopenedAt' | 'waitingSince' | 'firstResponseAt'>;
 
 /** Every target currently running for the conversation (none when resolved or snoozed). */
 export function slaTargets(conversation: SlaConversation, policy: SlaPolicy | null, hours: BusinessHoursSpec | null = null): SlaTarget[] {
@@ -79,7 +79,7 @@ export function slaTargets(conversation: SlaConversation, policy: SlaPolicy | nu
     const warnAt = due(start, minutes * SLA_WARNING_FRACTION);
     return dueAt === null || warnAt === null ? null : { metric, startedAt: start, warnAt, dueAt };
   };
-  const list: Array<SlaTarget | null> = [make('resolution', conversation.createdAt, policy.resolutionMinutes)];
+  const list: Array<SlaTarget | null> = [make('resolution', conversation.reopenedAt ?? conversation.createdAt, policy.resolutionMinutes)];
   if (conversation.waitingSince !== null) {
     list.push(conversation.firstResponseAt === null
       ? make('first_response', conversation.createdAt, policy.firstResponseMinutes)

@@ -28,6 +28,8 @@ export const conversations = sqliteTable('conversations', {
   waitingSince: integer('waiting_since'),
   firstResponseAt: integer('first_response_at'),
   resolvedAt: integer('resolved_at'),
+  /** When it was last reopened after being resolved (null: never); the resolution SLA runs from here. */
+  reopenedAt: integer('reopened_at'),
   botActive: integer('bot_active', { mode: 'boolean' }).notNull().default(false),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),

@@ -129,6 +129,31 @@ describe('durable timers', () => {
     expect(t.eventNames()).not.toContain('sla.breached');
   });
 
+  test('the resolution SLA runs from the last reopen, not from when the conversation was created', async () => {
+    const { core, ana, ch } = await setup();
+    saveSlaPolicy(core, { name: 'Default', resolutionMinutes: 60 }, null);
+    const conv = customerWrites(core, ch, '1', 'hola').conversation!;
+    await settle();
+    setConversationStatus(core, conv.id, { status: 'resolved' }, { type: 'user', user: ana });
+    t.clock.advance(3 * 60 * MIN);
+    customerWrites(core, ch, '1', 'otra consulta');
+    await settle();
+    const reopened = getConversationOrThrow(core, conv.id);
+    expect(reopened.status).toBe('open');
+    expect(reopened.reopenedAt).toBe(core.clock.now());
+    expect(t.eventNames()).not.toContain('sla.breached');
+    t.clock.advance(59 * MIN);
+    await settle();
+    expect(t.eventNames()).not.toContain('sla.breached');
+    t.clock.advance(2 * MIN);
+    await settle();
+    expect(t.events.find((e) => e.name === 'sla.breached')!.payload).toMatchObject({ metric: 'resolution' });
+    // An agent's reopen restarts it too.
+    setConversationStatus(core, conv.id, { status: 'resolved' }, { type: 'user', user: ana });
+    t.clock.advance(10 * MIN);
+    expect(setConversationStatus(core, conv.id, { status: 'open' }, { type: 'user', user: ana }).reopenedAt).toBe(core.clock.now());
+  });
+
   test('unattended alert after N minutes without a human reply', async () => {
     const { core, ch, ana } = await setup('manual');
     setSetting(core, 'alerts.unattendedMinutes', 5, null);

@@ -63,7 +63,7 @@ describe('conversation row and indicators', () => {
   test('contact name, preview and labels are escaped; closing window and unread show', () => {
     const out = String(conversationRow(t, {
       conversation: { id: 'c1', number: 7, channelId: 'ch', contactId: 'k', status: 'open', priority: 'high', assigneeId: 'u1', teamId: null, previousAssigneeId: null, snoozeUntil: null, snoozeUntilReply: false,
-        lastMessageAt: now, lastMessagePreview: XSS, lastMessageType: 'image', lastInboundAt: now - 23 * 3600_000, lastOutboundAt: null, waitingSince: now - 600_000, firstResponseAt: null, resolvedAt: null, botActive: false, createdAt: now, updatedAt: now },
+        lastMessageAt: now, lastMessagePreview: XSS, lastMessageType: 'image', lastInboundAt: now - 23 * 3600_000, lastOutboundAt: null, waitingSince: now - 600_000, firstResponseAt: null, resolvedAt: null, reopenedAt: null, botActive: false, createdAt: now, updatedAt: now },
       contact: { id: 'k', name: XSS, phone: '+5491100' }, assignee: { id: 'u1', name: 'Ana Gómez' },
       labels: [{ id: 'l', name: XSS, color: 'red;background:url(x)', createdAt: now }], unread: 3,
     }, now));
