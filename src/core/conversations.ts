@@ -137,6 +137,29 @@ export function nextConversationNumber(core: Core): number {
   return (row?.n ?? 0) + 1;
 }
 
+/** The contact's most recent conversation on a channel (by last message), resolved or not. */
+export function latestConversationOf(core: Core, channelId: string, contactId: string): Conversation | undefined {
+  return core.db.select().from(conversations)
+    .where(and(eq(conversations.channelId, channelId), eq(conversations.contactId, contactId)))
+    .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
+}
+
+/**
+ * Inserts a new open, unassigned conversation whose last activity is `at`; call inside the
+ * creating transaction (publishing `conversation.created` is the caller's job, after commit).
+ */
+export function insertConversation(core: Core, channelId: string, contactId: string, at: number, previousAssigneeId: string | null = null): Conversation {
+  const now = core.clock.now();
+  const conversation: Conversation = {
+    id: newId(), number: nextConversationNumber(core), channelId, contactId, status: 'open', priority: 'none',
+    assigneeId: null, teamId: null, previousAssigneeId, snoozeUntil: null, snoozeUntilReply: false,
+    lastMessageAt: at, lastMessagePreview: '', lastMessageType: 'text', lastInboundAt: null, lastOutboundAt: null,
+    waitingSince: null, firstResponseAt: null, resolvedAt: null, reopenedAt: null, botActive: false, createdAt: now, updatedAt: now,
+  };
+  core.db.insert(conversations).values(conversation).run();
+  return conversation;
+}
+
 /** Ms left in the 24-hour customer service window (0 when closed). */
 export function windowRemainingMs(core: Core, conversation: Pick<Conversation, 'lastInboundAt'>): number {
   if (!conversation.lastInboundAt) return 0;

@@ -83,6 +83,20 @@ export function applyDeliveryStatus(core: Core, input: StatusInput): Message | n
 }
 
 /**
+ * Applies, in the order they happened, the statuses that arrived before `message`'s provider id
+ * was stored, and forgets them. Returns the message as it ends up. Call inside a transaction.
+ */
+export function applyParkedStatuses(core: Core, message: Message): Message {
+  if (!message.externalId) return message;
+  const where = and(eq(pendingStatuses.channelId, message.channelId), eq(pendingStatuses.externalId, message.externalId));
+  const parked = core.db.select().from(pendingStatuses).where(where).orderBy(asc(pendingStatuses.occurredAt)).all();
+  let current = message;
+  for (const p of parked) current = applyToMessage(core, current, p) ?? current;
+  if (parked.length) core.db.delete(pendingStatuses).where(where).run();
+  return current;
+}
+
+/**
  * Stores the provider id of a sent message, marks it `sent`, and applies any statuses that
  * arrived before it (in the order they happened). Runs in the caller's transaction when there is one.
  */
@@ -91,12 +105,7 @@ export function recordProviderId(core: Core, messageId: string, externalId: stri
     const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get()!;
     let current: Message = { ...message, externalId, sendAttemptedAt: null, raw: raw ?? message.raw };
     core.db.update(messages).set({ externalId, sendAttemptedAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
-    current = applyToMessage(core, current, { status: 'sent' }) ?? current;
-    const parked = core.db.select().from(pendingStatuses)
-      .where(and(eq(pendingStatuses.channelId, message.channelId), eq(pendingStatuses.externalId, externalId)))
-      .orderBy(asc(pendingStatuses.occurredAt)).all();
-    for (const p of parked) current = applyToMessage(core, current, p) ?? current;
-    if (parked.length) core.db.delete(pendingStatuses).where(and(eq(pendingStatuses.channelId, message.channelId), eq(pendingStatuses.externalId, externalId))).run();
+    current = applyParkedStatuses(core, applyToMessage(core, current, { status: 'sent' }) ?? current);
     publishUpdated(core, current);
     return current;
   });

@@ -11,7 +11,7 @@ import { afterCommit, transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import { upsertContactIdentity, type IdentityInput } from './contacts';
 import type { Core } from './context';
-import { addConversationEvent, getConversationOrThrow, nextConversationNumber, windowRemainingMs } from './conversations';
+import { addConversationEvent, getConversationOrThrow, insertConversation, latestConversationOf, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { recordMentions } from './message-actions';
@@ -53,29 +53,33 @@ export interface ReceiveResult {
   isNewConversation: boolean;
 }
 
-function previewOf(type: string, content: string): string {
+/** The conversation-list preview of a message (its text, or `[type]` when it has none). */
+export function previewOf(type: string, content: string): string {
   return content.slice(0, 160) || `[${type}]`;
+}
+
+/**
+ * Records a file the provider holds for a just-stored message (status `pending`) and queues its
+ * `media.download` job; provider URLs expire within minutes. Call inside the storing transaction.
+ */
+export function attachProviderMedia(core: Core, messageId: string, attachment: InboundAttachment): void {
+  const attachmentId = newId();
+  core.db.insert(attachments).values({
+    id: attachmentId, messageId, kind: attachment.kind, mimeType: attachment.mimeType,
+    filename: attachment.filename ?? null, sha256: attachment.sha256 ?? null,
+    externalMediaId: attachment.externalMediaId, status: 'pending', createdAt: core.clock.now(),
+  }).run();
+  enqueueJob(core, 'media.download', { attachmentId }, { uniqueKey: `media:${attachmentId}` });
 }
 
 /** Finds the live conversation of a contact on a channel, reopening a recently resolved one. */
 function findOrOpenConversation(core: Core, channelId: string, contactId: string, at: number): { conversation: Conversation; created: boolean; reopened: boolean } {
-  const latest = core.db.select().from(conversations)
-    .where(and(eq(conversations.channelId, channelId), eq(conversations.contactId, contactId)))
-    .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
+  const latest = latestConversationOf(core, channelId, contactId);
   if (latest && latest.status !== 'resolved') return { conversation: latest, created: false, reopened: false };
   if (latest && latest.resolvedAt && core.clock.now() - latest.resolvedAt < reopenWindowMs(core)) {
     return { conversation: latest, created: false, reopened: true };
   }
-  const now = core.clock.now();
-  const conversation: Conversation = {
-    id: newId(), number: nextConversationNumber(core), channelId, contactId, status: 'open', priority: 'none',
-    assigneeId: null, teamId: null, previousAssigneeId: latest?.assigneeId ?? null, snoozeUntil: null,
-    snoozeUntilReply: false, lastMessageAt: at, lastMessagePreview: '', lastMessageType: 'text',
-    lastInboundAt: null, lastOutboundAt: null, waitingSince: null, firstResponseAt: null, resolvedAt: null, reopenedAt: null,
-    botActive: false, createdAt: now, updatedAt: now,
-  };
-  core.db.insert(conversations).values(conversation).run();
-  return { conversation, created: true, reopened: false };
+  return { conversation: insertConversation(core, channelId, contactId, at, latest?.assigneeId ?? null), created: true, reopened: false };
 }
 
 /**
@@ -103,15 +107,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       if (created) core.db.delete(conversations).where(eq(conversations.id, conversation.id)).run();
       return { duplicate: true, message: null, conversation: null, contact: null, isNewConversation: false };
     }
-    if (input.attachment) {
-      const attachmentId = newId();
-      core.db.insert(attachments).values({
-        id: attachmentId, messageId: message.id, kind: input.attachment.kind, mimeType: input.attachment.mimeType,
-        filename: input.attachment.filename ?? null, sha256: input.attachment.sha256 ?? null,
-        externalMediaId: input.attachment.externalMediaId, status: 'pending', createdAt: now,
-      }).run();
-      enqueueJob(core, 'media.download', { attachmentId }, { uniqueKey: `media:${attachmentId}` });
-    }
+    if (input.attachment) attachProviderMedia(core, message.id, input.attachment);
     const isLatest = input.sentAt >= conversation.lastMessageAt || created;
     const wakes = conversation.status === 'snoozed' && conversation.snoozeUntilReply;
     const changes: Partial<Conversation> = {

@@ -3,13 +3,12 @@
  * template outside the 24-hour window). Finds the contact's identity on a channel and its latest
  * conversation there, reopening or creating one, in one transaction.
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterCommit, transaction } from '../db/client';
 import { channels, contactIdentities, conversations } from '../db/schema';
-import { newId } from '../lib/ids';
 import { getContactOrThrow } from './contacts';
 import type { Core } from './context';
-import { addConversationEvent, nextConversationNumber } from './conversations';
+import { addConversationEvent, insertConversation, latestConversationOf } from './conversations';
 import { fail } from './errors';
 import type { Actor, Conversation } from './types';
 
@@ -39,9 +38,7 @@ export function openConversationForContact(core: Core, contactId: string, channe
     }
     const channel = core.db.select().from(channels).where(eq(channels.id, identity.channelId)).get();
     if (!channel) throw fail.notFound('Channel');
-    const latest = core.db.select().from(conversations)
-      .where(and(eq(conversations.channelId, channel.id), eq(conversations.contactId, contactId)))
-      .orderBy(desc(conversations.lastMessageAt)).limit(1).get();
+    const latest = latestConversationOf(core, channel.id, contactId);
     const now = core.clock.now();
     const actorId = actor?.type === 'user' ? actor.user.id : null;
     if (latest && latest.status !== 'resolved') return { conversation: latest, created: false };
@@ -53,13 +50,7 @@ export function openConversationForContact(core: Core, contactId: string, channe
       afterCommit(core.db, () => core.bus.publish('conversation.updated', { conversation: reopened, changes: ['status'], actor }));
       return { conversation: reopened, created: false };
     }
-    const conversation: Conversation = {
-      id: newId(), number: nextConversationNumber(core), channelId: channel.id, contactId, status: 'open', priority: 'none',
-      assigneeId: null, teamId: null, previousAssigneeId: null, snoozeUntil: null, snoozeUntilReply: false,
-      lastMessageAt: now, lastMessagePreview: '', lastMessageType: 'text', lastInboundAt: null, lastOutboundAt: null,
-      waitingSince: null, firstResponseAt: null, resolvedAt: null, reopenedAt: null, botActive: false, createdAt: now, updatedAt: now,
-    };
-    core.db.insert(conversations).values(conversation).run();
+    const conversation = insertConversation(core, channel.id, contactId, now);
     afterCommit(core.db, () => core.bus.publish('conversation.created', { conversation, contact }));
     return { conversation, created: true };
   });
