@@ -58,20 +58,26 @@
     return true;
   }
 
+  /* Rows pushed into the list are placed by sort order, and pushed children that already exist
+     (bubbles, timeline entries) replace their copy instead of duplicating it. Elements placed here
+     bypass htmx's own swap, so they are htmx-processed explicitly (their hx-get/hx-post must work).
+     An element that is the swap target itself (`outerHTML` out-of-band swaps such as the contact
+     pane of a row click) is left to htmx. */
   document.addEventListener('htmx:oobBeforeSwap', function (e) {
     var frag = e.detail.fragment, target = e.detail.target;
     if (!frag || !frag.children) return;
     Array.prototype.slice.call(frag.children).forEach(function (el) {
-      if (!el.id) return;
+      if (!el.id || el.id === target.id) return;
       var existing = byId(el.id);
       if (target.id === 'conv-list') {
         if (existing) existing.remove();
         if (!rowMatches(el, target)) { el.remove(); return; }
         var empty = byId('empty-inbox'); if (empty) empty.remove();
         if (el.dataset.conversationId === openConversation()) { el.classList.add('active'); el.classList.remove('unread'); }
-        if (!placeRow(el, target)) el.remove();
+        if (placeRow(el, target)) htmx.process(el); else el.remove();
       } else if (existing) {
         existing.replaceWith(el);
+        htmx.process(el);
       }
     });
   });
