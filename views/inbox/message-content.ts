@@ -31,42 +31,57 @@ function attachmentView(t: Translate, a: Attachment): SafeHtml {
 }
 
 function location(t: Translate, p: Payload): SafeHtml {
-  const loc = (p.location ?? p) as Payload;
-  const lat = Number(loc.latitude);
-  const lon = Number(loc.longitude);
-  const ok = Number.isFinite(lat) && Number.isFinite(lon);
+  const lat = Number(p.latitude);
+  const lon = Number(p.longitude);
+  const ok = p.latitude != null && p.longitude != null && Number.isFinite(lat) && Number.isFinite(lon);
   const href = ok ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}` : '';
-  return html`<div class="location">📍 <strong>${str(loc.name) || t('inbox.type.location')}</strong>
-    ${str(loc.address) ? html`<div>${str(loc.address)}</div>` : ''}
+  return html`<div class="location">📍 <strong>${str(p.name) || t('inbox.type.location')}</strong>
+    ${str(p.address) ? html`<div>${str(p.address)}</div>` : ''}
     ${ok ? html`<a href="${href}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_map')}</a>` : ''}</div>`;
 }
 
 function contactCards(p: Payload): SafeHtml {
   const list = (Array.isArray(p.contacts) ? p.contacts : []) as Payload[];
   return html`<div class="contact-cards">${list.map((c) => {
-    const name = str(c.name?.formatted_name) || str(c.name);
     const phones = (Array.isArray(c.phones) ? c.phones : []) as Payload[];
-    return html`<div class="contact-card">👤 <strong>${name}</strong>${phones.map((ph) => html`<div>${str(ph.phone) || str(ph.wa_id)}</div>`)}</div>`;
+    return html`<div class="contact-card">👤 <strong>${str(c.name)}</strong>${phones.map((ph) => html`<div>${str(ph.phone) || str(ph.waId)}</div>`)}</div>`;
   })}</div>`;
 }
 
-function order(t: Translate, p: Payload): SafeHtml {
-  const o = (p.order ?? p) as Payload;
-  const items = (Array.isArray(o.product_items) ? o.product_items : []) as Payload[];
-  const total = items.reduce((sum, i) => sum + Number(i.item_price ?? 0) * Number(i.quantity ?? 1), 0);
-  const currency = str(items[0]?.currency);
-  return html`<div class="order"><strong>🛒 ${t('inbox.type.order')}</strong>
-    <ul>${items.map((i) => html`<li>${str(i.quantity)} × ${str(i.product_retailer_id)} — ${str(i.item_price)} ${str(i.currency)}</li>`)}</ul>
-    <div class="order-total">${t('inbox.order.total')}: ${total.toFixed(2)} ${currency}</div></div>`;
+/** Order totals per currency as "MXN 899.30 + USD 10.00" (from the parser's `total`). */
+export function orderTotals(p: Payload): string {
+  const total = (p.total && typeof p.total === 'object' ? p.total : {}) as Record<string, unknown>;
+  return Object.entries(total).map(([cur, v]) => `${cur} ${Number(v).toFixed(2)}`).join(' + ');
 }
 
-function interactive(p: Payload, content: string): SafeHtml {
-  const reply = (p.interactive?.button_reply ?? p.interactive?.list_reply ?? p.button_reply ?? p.list_reply ?? p.button) as Payload | undefined;
-  if (reply) return html`<div class="interactive-reply">↩︎ <strong>${str(reply.title) || str(reply.text)}</strong>${str(reply.description) ? html`<div>${str(reply.description)}</div>` : ''}</div>`;
-  const outbound = p.interactive as Payload | undefined;
-  const buttons = (outbound?.action?.buttons ?? []) as Payload[];
-  return html`<div class="interactive">${linkify(content || str(outbound?.body?.text))}
-    ${buttons.length ? html`<div class="buttons">${buttons.map((b) => html`<span class="button-chip">${str(b.reply?.title) || str(b.title)}</span>`)}</div>` : ''}</div>`;
+function order(t: Translate, p: Payload): SafeHtml {
+  const items = (Array.isArray(p.items) ? p.items : []) as Payload[];
+  return html`<div class="order"><strong>🛒 ${t('inbox.type.order')}</strong>
+    <ul>${items.map((i) => html`<li>${str(i.quantity)} × ${str(i.productRetailerId)} — ${str(i.itemPrice)} ${str(i.currency)}</li>`)}</ul>
+    <div class="order-total">${t('inbox.order.total')}: ${orderTotals(p) || '—'}</div></div>`;
+}
+
+function flowReply(t: Translate, p: Payload): SafeHtml {
+  const response = (p.response && typeof p.response === 'object' && !Array.isArray(p.response) ? p.response : {}) as Payload;
+  const fields = Object.entries(response).filter(([key]) => key !== 'flow_token');
+  return html`<div class="interactive-reply form-reply">📝 <strong>${t('inbox.form.submitted')}</strong>
+    ${fields.length ? html`<dl>${fields.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}</dl>` : ''}</div>`;
+}
+
+/** Inbound replies (`{kind, id, title, description}` / nfm_reply) and outbound buttons or lists. */
+function interactive(t: Translate, p: Payload, content: string): SafeHtml {
+  if (p.kind === 'nfm_reply') return flowReply(t, p);
+  if (typeof p.kind === 'string' && p.kind.endsWith('_reply')) {
+    return html`<div class="interactive-reply">↩︎ <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
+  }
+  const outbound = (p.interactive ?? {}) as Payload;
+  const chips = (outbound.kind === 'list' ? [str(outbound.button)] : ((outbound.buttons ?? []) as Payload[]).map((b) => str(b.title))).filter(Boolean);
+  return html`<div class="interactive">${linkify(content || str(outbound.body))}
+    ${chips.length ? html`<div class="buttons">${chips.map((c) => html`<span class="button-chip">${c}</span>`)}</div>` : ''}</div>`;
+}
+
+function buttonReply(p: Payload, content: string): SafeHtml {
+  return html`<div class="interactive-reply">↩︎ <strong>${str(p.text) || content || str(p.payload)}</strong></div>`;
 }
 
 /** The type-specific body of a message plus its attachments and caption. */
@@ -80,8 +95,9 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
       return html`${attachments.length ? attachments.map((a) => attachmentView(t, a)) : html`<div class="media-pending">${t(`inbox.type.${message.type}`)}</div>`}${message.type === 'sticker' ? '' : caption}`;
     case 'location': return location(t, p);
     case 'contacts': return contactCards(p);
-    case 'interactive': case 'button': return interactive(p, message.content);
-    case 'order': return html`${order(t, p)}${caption}`;
+    case 'interactive': return interactive(t, p, message.content);
+    case 'button': return buttonReply(p, message.content);
+    case 'order': return html`${order(t, p)}${str(p.text) ? html`<div class="text">${linkify(str(p.text))}</div>` : ''}`;
     case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${caption}</div>`;
     case 'reaction': return html`<div class="text">${message.content}</div>`;
     default: return html`<div class="unsupported">${t('inbox.type.unsupported', { type: message.type })}</div>${caption}`;
