@@ -1,142 +1,100 @@
 /**
- * Authorisation matrix over every route of the Elysia app (`app.http.routes`, so new routes are
- * covered automatically): anonymous callers get no 2xx outside the public allowlist; an agent
- * outside the channel's teams (by cookie or API token) never gets a 2xx on, nor sees a byte of,
- * a foreign conversation, its messages or its contact; agents get no 2xx on admin and supervisor
- * pages; every state-changing cookie route without the CSRF token is refused with 403.
+ * Authorisation matrix over every route of the Elysia app (`app.http.routes`, so a new route
+ * without an entry in security-routes fails here). Each route gets its valid request; an agent
+ * outside the channel's teams (cookie or API token) gets 403/404 — never a validation 422, never a
+ * 2xx — on everything touching the foreign conversation, its messages, files or contact, sees none
+ * of its text anywhere and changes none of its rows; then the same requests by their control
+ * caller succeed, proving they were valid.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { createApiToken } from '../../src/core/auth';
-import { addTeamMember, createTeam } from '../../src/core/teams';
-import { channelTeams } from '../../src/db/schema';
-import { createTestApp, type TestApp } from '../helpers/test-app';
-import { addTestChannel, messagesEnvelope, postWebhook, textMessage } from '../helpers/whatsapp';
+import { ROUTE_CASES } from './security-routes';
+import { buildWorld, is2xx, send, SECRET_NAME, SECRET_TEXT, succeeded, touchesForeign, UNSAFE, type Route, type World } from './security-world';
 
-const SECRET_TEXT = 'SECRETO-FORANEO-42';
-const SECRET_NAME = 'Zeta Foraneo';
-/** Routes anyone may call (or that authenticate otherwise: the webhook checks its signature). */
-const PUBLIC = new Set(['GET /healthz', 'GET /readyz', 'GET /manifest.webmanifest', 'GET /sw.js', 'GET /login', 'GET /setup', 'GET /api/openapi.json', 'GET /api/docs', 'GET /webhooks/whatsapp', 'POST /webhooks/whatsapp', 'GET /']);
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-let t: TestApp;
-let ids: { conversation: string; message: string; contact: string; channel: string };
-let cookies: Record<'admin' | 'supervisor' | 'agentIn' | 'agentOut', string>;
-let outsiderToken: string;
-let routes: { method: string; path: string }[];
-
-/** Fills path params with the foreign conversation's ids (or a made-up id where none fits). */
-function concrete(path: string): string {
-  return path.replace(/:(\w+)/g, (_m, name: string) => {
-    if (/\/(inbox\/c|conversations)\/:id/.test(path)) return ids.conversation;
-    if (path.includes('/messages/:id') || path.startsWith('/media/')) return ids.message;
-    if (path.includes('/contacts/:id')) return ids.contact;
-    if (path.includes('/channels/:id')) return ids.channel;
-    return name === 'op' ? 'delete' : '01900000-0000-7000-8000-000000000000';
-  });
-}
-
-const foreignRoute = (path: string) => /:id/.test(path) && /\/(inbox\/c|conversations|messages|contacts|media)\b/.test(path) && !path.startsWith('/admin') && !path.startsWith('/settings');
-const is2xx = (status: number) => status >= 200 && status < 300;
-
-async function call(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  const init: RequestInit = { method, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } };
-  if (UNSAFE.has(method)) init.body = 'content=hola&status=resolved';
-  const res = await t.request(concrete(path), init);
-  return { status: res.status, body: await res.text() };
-}
-
+let w: World;
 beforeAll(async () => {
-  t = await createTestApp();
-  const channel = addTestChannel(t);
-  const admin = await t.signIn('admin');
-  const supervisor = await t.signIn('supervisor');
-  const agentIn = await t.signIn('agent');
-  const agentOut = await t.signIn('agent');
-  const ventas = createTeam(t.app.core, { name: 'Ventas' }, null);
-  const otros = createTeam(t.app.core, { name: 'Otros' }, null);
-  addTeamMember(t.app.core, ventas.id, agentIn.user.id, null);
-  addTeamMember(t.app.core, otros.id, agentOut.user.id, null);
-  t.app.core.db.insert(channelTeams).values({ channelId: channel.id, teamId: ventas.id }).run();
-  expect((await postWebhook(t, messagesEnvelope([textMessage('wamid.foreign.1', SECRET_TEXT, Math.floor(Date.now() / 1000))], { name: SECRET_NAME }))).status).toBe(200);
-  t.app.ingest.processPending();
-  await t.app.core.bus.drain();
-  const db = t.app.core.db.$client;
-  const message = db.query<{ id: string; conversation_id: string }, []>("SELECT id, conversation_id FROM messages WHERE external_id = 'wamid.foreign.1'").get()!;
-  const conversation = db.query<{ contact_id: string }, [string]>('SELECT contact_id FROM conversations WHERE id = ?').get(message.conversation_id)!;
-  db.query('UPDATE conversations SET assignee_id = NULL WHERE id = ?').run(message.conversation_id);
-  ids = { conversation: message.conversation_id, message: message.id, contact: conversation.contact_id, channel: channel.id };
-  const cookieOf = (c: { cookies: Record<string, string> }) => `turno_session=${c.cookies.turno_session}`;
-  cookies = { admin: cookieOf(admin.client), supervisor: cookieOf(supervisor.client), agentIn: cookieOf(agentIn.client), agentOut: cookieOf(agentOut.client) };
-  outsiderToken = createApiToken(t.app.core, agentOut.user.id, 'matrix', null).token;
-  routes = (t.app.http.routes as { method: string; path: string }[]).filter((r) => r.method !== 'WS' && !r.path.includes('*'));
-  const csrf = { admin: admin.client.csrf!, agentOut: agentOut.client.csrf!, agentIn: agentIn.client.csrf! };
-  Object.assign(cookies, { csrf });
+  w = await buildWorld();
 }, 60_000);
-afterAll(() => t.close());
+afterAll(() => w.t.close());
+
+/** Every row that belongs to the foreign conversation, its messages or its contact, as JSON. */
+function foreignRows(): string {
+  const db = w.t.app.core.db.$client;
+  const keys: Record<string, string[]> = {
+    conversation_id: [w.ids.conversation], id: [w.ids.conversation, w.ids.contact, w.ids.attachment],
+    message_id: [w.ids.message, w.ids.failedMessage, w.ids.botMessage], contact_id: [w.ids.contact],
+  };
+  const tables = db.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").all();
+  const out: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const columns = db.query<{ name: string }, []>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name);
+    for (const column of columns.filter((c) => c in keys)) {
+      const values = keys[column]!;
+      out[`${name}.${column}`] = db.query(`SELECT * FROM "${name}" WHERE "${column}" IN (${values.map(() => '?').join(',')})`).all(...values);
+    }
+  }
+  out.jobs = db.query("SELECT type, payload FROM jobs WHERE payload LIKE '%' || ? || '%'").all(w.ids.conversation);
+  return JSON.stringify(out);
+}
+
+function leaksOf(route: Route, res: { status: number; body: string }, foreignRule: boolean): string[] {
+  const found: string[] = [];
+  if (foreignRule && touchesForeign(route) && res.status !== 403 && res.status !== 404) found.push(`${route.method} ${route.path} → ${res.status}`);
+  if (res.body.includes(SECRET_TEXT) || res.body.includes(SECRET_NAME) || res.body.includes('FOREIGN-FILE')) found.push(`${route.method} ${route.path} shows foreign data`);
+  return found;
+}
 
 describe('authorisation matrix over every route', () => {
-  test('the matrix covers the app (routes are enumerated, not listed by hand)', () => {
-    expect(routes.length).toBeGreaterThan(100);
-    expect(routes.some((r) => r.path === '/inbox/c/:id')).toBe(true);
+  test('every route has a valid-request entry, and every entry is a live route', () => {
+    const live = new Set(w.routes.map((r) => `${r.method} ${r.path}`));
+    expect(w.routes.length).toBeGreaterThan(100);
+    expect([...live].filter((key) => !(key in ROUTE_CASES))).toEqual([]);
+    expect(Object.keys(ROUTE_CASES).filter((key) => !live.has(key))).toEqual([]);
+    const withoutControl = Object.entries(ROUTE_CASES).filter(([key, c]) => c.control === null && (!c.why || (touchesForeignKey(key))));
+    expect(withoutControl.map(([key]) => key)).toEqual([]);
   });
 
-  test('the agent inside the channel team can read the conversation (the fixture is visible at all)', async () => {
-    const res = await call('GET', '/api/v1/conversations/:id/messages', { cookie: cookies.agentIn });
-    expect(res.status).toBe(200);
-    expect(res.body).toContain(SECRET_TEXT);
-  });
-
-  test('anonymous: no 2xx outside the public allowlist, and no private data anywhere', async () => {
+  test('anonymous: no 2xx outside the public routes, and no private data anywhere', async () => {
     const leaks: string[] = [];
-    for (const r of routes) {
-      const { status, body } = await call(r.method, r.path);
-      if (!PUBLIC.has(`${r.method} ${r.path}`) && is2xx(status)) leaks.push(`${r.method} ${r.path} → ${status}`);
-      if (body.includes(SECRET_TEXT) || body.includes(SECRET_NAME)) leaks.push(`${r.method} ${r.path} shows foreign data`);
+    for (const r of w.routes) {
+      const res = await send(w, null, r);
+      if (ROUTE_CASES[`${r.method} ${r.path}`]!.level !== 'public' && is2xx(res.status)) leaks.push(`${r.method} ${r.path} → ${res.status}`);
+      leaks.push(...leaksOf(r, res, false));
     }
     expect(leaks).toEqual([]);
   });
 
-  test('agent outside the channel teams (cookie): foreign conversation, messages and contact are never shown', async () => {
-    const csrf = (cookies as unknown as { csrf: Record<string, string> }).csrf.agentOut;
+  test('agent outside the channel teams, by cookie and by API token: 403/404 on foreign ids, no foreign text, no foreign row changed', async () => {
+    const before = foreignRows();
     const leaks: string[] = [];
-    for (const r of routes) {
-      const headers = { cookie: cookies.agentOut, ...(UNSAFE.has(r.method) ? { 'x-csrf-token': csrf } : {}) };
-      if (r.path === '/logout') continue;
-      const { status, body } = await call(r.method, r.path, headers);
-      if (foreignRoute(r.path) && is2xx(status)) leaks.push(`${r.method} ${r.path} → ${status}`);
-      if (body.includes(SECRET_TEXT) || body.includes(SECRET_NAME)) leaks.push(`${r.method} ${r.path} shows foreign data`);
+    for (const r of w.routes.filter((x) => x.path !== '/logout')) {
+      leaks.push(...leaksOf(r, await send(w, 'agentOut', r), true));
+      leaks.push(...leaksOf(r, await send(w, 'agentOut', r, { via: 'token' }), true).map((l) => `token: ${l}`));
     }
     expect(leaks).toEqual([]);
-  });
+    expect(foreignRows()).toEqual(before);
+  }, 60_000);
 
-  test('agent outside the channel teams (API token): same, and no CSRF needed for Bearer', async () => {
-    const leaks: string[] = [];
-    for (const r of routes.filter((x) => x.path.startsWith('/api/v1/'))) {
-      const { status, body } = await call(r.method, r.path, { authorization: `Bearer ${outsiderToken}` });
-      if (foreignRoute(r.path) && is2xx(status)) leaks.push(`${r.method} ${r.path} → ${status}`);
-      if (body.includes(SECRET_TEXT) || body.includes(SECRET_NAME)) leaks.push(`${r.method} ${r.path} shows foreign data`);
+  test('controls: the same valid requests succeed for their control caller (so the refusals above were not validation)', async () => {
+    const failed: string[] = [];
+    for (const r of orderedRoutes()) {
+      const c = ROUTE_CASES[`${r.method} ${r.path}`]!;
+      if (!c.control) continue;
+      const res = await send(w, c.control === 'anonymous' ? null : c.control, r);
+      if (!succeeded(res.status)) failed.push(`${c.control} ${r.method} ${r.path} → ${res.status} ${res.body.slice(0, 160)}`);
     }
-    expect(leaks).toEqual([]);
-    expect((await call('GET', '/api/v1/me', { authorization: `Bearer ${outsiderToken}` })).status).toBe(200);
-  });
-
-  test('agents get no 2xx on admin and supervisor pages', async () => {
-    const leaks: string[] = [];
-    for (const r of routes.filter((x) => x.method === 'GET' && (x.path.startsWith('/admin') || x.path.startsWith('/supervisor')))) {
-      const { status } = await call(r.method, r.path, { cookie: cookies.agentIn });
-      if (is2xx(status)) leaks.push(`${r.method} ${r.path} → ${status}`);
-    }
-    expect(leaks).toEqual([]);
-  });
-
-  test('every state-changing cookie route without the CSRF token answers 403', async () => {
-    const unprotected: string[] = [];
-    for (const r of routes.filter((x) => UNSAFE.has(x.method) && x.path !== '/webhooks/whatsapp')) {
-      for (const who of ['admin', 'agentOut'] as const) {
-        const { status } = await call(r.method, r.path, { cookie: cookies[who] });
-        if (status !== 403) unprotected.push(`${who} ${r.method} ${r.path} → ${status}`);
-      }
-    }
-    expect(unprotected).toEqual([]);
-  });
+    expect(failed).toEqual([]);
+  }, 60_000);
 });
+
+const touchesForeignKey = (key: string) => {
+  const [method, path] = key.split(' ') as [string, string];
+  return touchesForeign({ method, path });
+};
+
+/** Routes in table order (controls may depend on earlier ones: update before delete). */
+function orderedRoutes(): Route[] {
+  return Object.keys(ROUTE_CASES).map((key) => {
+    const [method, path] = key.split(' ') as [string, string];
+    return { method, path };
+  }).filter((r) => UNSAFE.has(r.method) || r.method === 'GET');
+}

@@ -1,0 +1,154 @@
+/**
+ * One valid request per route of the app, keyed by "METHOD path": who may call it (`level`), which
+ * fixture fills `:id` (and other params), a body/query that passes validation, and the caller whose
+ * identical request must succeed (`control`) — which proves the body is valid, so a refusal of the
+ * same request to someone else comes from the access rules, not from validation. `{fixture}` in a
+ * string is replaced by that fixture's id. Controls run in table order (later ones may rely on
+ * earlier ones, e.g. update before delete). security-matrix fails when a route has no entry.
+ */
+import { TEST_PASSWORD } from '../helpers/test-app';
+
+export type Fixture =
+  | 'conversation' | 'contact' | 'message' | 'failedMessage' | 'botMessage' | 'attachment' | 'channel' | 'spareChannel'
+  | 'ventas' | 'spareTeam' | 'label' | 'spareLabel' | 'canned' | 'kbArticle' | 'spareKbArticle' | 'intent' | 'example'
+  | 'agentIn' | 'spare' | 'missing';
+/** public: anyone; user: any signed-in user; supervisor: supervisors and admins; admin: admins only. */
+export type Level = 'public' | 'user' | 'supervisor' | 'admin';
+export type ControlCaller = 'anonymous' | 'admin' | 'supervisor' | 'agentIn' | 'spare';
+
+export interface RouteCase {
+  level: Level;
+  id?: Fixture;
+  params?: Record<string, Fixture>;
+  query?: string;
+  form?: Record<string, string>;
+  json?: unknown;
+  /** Sent as multipart with this file (name, content). */
+  file?: [string, string];
+  /** Who succeeds with this request; null with `why` where no fixture makes it succeed. */
+  control: ControlCaller | null;
+  why?: string;
+}
+
+const user = (control: ControlCaller | null = 'agentIn', extra: Partial<RouteCase> = {}): RouteCase => ({ level: 'user', control, ...extra });
+const admin = (extra: Partial<RouteCase> = {}): RouteCase => ({ level: 'admin', control: 'admin', ...extra });
+const sup = (extra: Partial<RouteCase> = {}): RouteCase => ({ level: 'supervisor', control: 'supervisor', ...extra });
+const pub = (control: ControlCaller | null = 'anonymous', why?: string): RouteCase => ({ level: 'public', control, why });
+const conv = (extra: Partial<RouteCase> = {}, control: ControlCaller = 'agentIn') => user(control, { id: 'conversation', ...extra });
+const noFixture = (why: string) => ({ control: null, why });
+
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  'GET /healthz': pub(), 'GET /readyz': pub(), 'GET /manifest.webmanifest': pub(), 'GET /sw.js': pub(), 'GET /': pub(),
+  'GET /setup': pub(), 'GET /login': pub(), 'GET /api/openapi.json': pub(), 'GET /api/docs': pub(),
+  'GET /webhooks/whatsapp': pub(null, 'answers only Meta\'s verify challenge (covered by the webhook tests)'),
+  'POST /webhooks/whatsapp': pub(null, 'authenticated by its signature (security-edges, bad-input)'),
+  'POST /setup': pub(null, 'closed once the first admin exists'),
+  'POST /login': pub(null, 'sessions and throttling are covered by security-edges'),
+  'POST /logout': user(null, { why: 'ends the caller\'s session (security-edges)' }),
+
+  'GET /inbox': user(), 'GET /inbox/list': user(), 'GET /inbox/search': user('agentIn', { query: 'q=hola' }),
+  'GET /inbox/c/:id': conv(), 'GET /inbox/c/:id/older': conv({ query: 'before={message}' }),
+  'GET /inbox/c/:id/canned': conv(), 'GET /inbox/c/:id/templates': conv(),
+  'POST /inbox/c/:id/messages': conv({ form: { content: 'hola' } }),
+  'POST /inbox/messages/:id/react': user('agentIn', { id: 'message', form: { emoji: '👍' } }),
+  'POST /inbox/messages/:id/retry': user('agentIn', { id: 'failedMessage' }),
+  'POST /inbox/c/:id/assign': conv({ form: { target: 'team:{ventas}' } }, 'admin'),
+  'POST /inbox/c/:id/status': conv({ form: { status: 'pending' } }, 'admin'),
+  'POST /inbox/c/:id/priority': conv({ form: { priority: 'high' } }),
+  'POST /inbox/c/:id/labels': conv({ form: { labelId: '{label}' } }),
+  'POST /inbox/c/:id/unread': conv(),
+  'POST /inbox/c/:id/template': conv({ json: { name: 'hello_world', language: 'es', body: [] } }),
+  'POST /inbox/contacts/:id': user('agentIn', { id: 'contact', form: { notes: 'nota' } }),
+  'GET /media/:id': user('agentIn', { id: 'attachment' }),
+  'POST /inbox/uploads': user('agentIn', { file: ['nota.txt', 'hola'] }),
+  'POST /messages/:id/rating': user('agentIn', { id: 'botMessage', form: { rating: 'up' } }),
+
+  'GET /profile': user(), 'POST /profile': user('spare', { form: { name: 'Spare', locale: 'es' } }),
+  'POST /profile/notifications': user('spare', { form: { sound: 'true' } }),
+  'POST /profile/availability': user('spare', { form: { availability: 'online' } }),
+  'POST /profile/password': user('spare', { form: { current: TEST_PASSWORD, next: 'otra clave bastante larga 9' } }),
+  'GET /settings/canned': user(), 'POST /settings/canned': user('spare', { form: { shortcut: 'chao', title: 'Chao', content: 'Hasta luego' } }),
+  'POST /settings/canned/:id': user('spare', { id: 'canned', form: { shortcut: 'hola2', title: 'Hola', content: 'Hola de nuevo' } }),
+  'POST /settings/canned/:id/delete': user('spare', { id: 'canned' }),
+  'GET /settings/labels': sup(), 'POST /settings/labels': sup({ form: { name: 'nueva', color: '#112233' } }),
+  'POST /settings/labels/:id': sup({ id: 'spareLabel', form: { name: 'borrar2', color: '#112233' } }),
+  'POST /settings/labels/:id/delete': sup({ id: 'spareLabel' }),
+  'GET /notifications/bell': user(), 'POST /notifications/read-all': user(),
+  'POST /notifications/:id/read': user(null, { id: 'missing', why: 'a notification only exists after a mention; mentions have their own tests' }),
+  'GET /supervisor': sup(), 'GET /supervisor/board': sup(),
+  'POST /supervisor/reassign': sup({ form: { ids: '{conversation}', target: '' } }),
+
+  'GET /admin': admin(), 'GET /admin/users': admin(), 'GET /admin/audit': admin(), 'GET /admin/jobs': admin(),
+  'POST /admin/users': admin({ form: { name: 'Nuevo', email: 'nuevo@example.test', password: TEST_PASSWORD, role: 'agent' } }),
+  'POST /admin/users/:id': admin({ id: 'spare', form: { role: 'agent' } }),
+  'POST /admin/jobs/:id/retry': admin({ id: 'missing', ...noFixture('no dead job in the fixture') }),
+  'GET /admin/channels': admin(), 'GET /admin/channels/new': admin(),
+  'POST /admin/channels': admin({ form: { name: 'Nuevo', phoneNumberId: '5550001', wabaId: '5550002', accessToken: 'token-de-prueba-123', appSecret: 'secreto-app', verifyToken: 'verificar-123', graphUrl: 'http://127.0.0.1:9' } }),
+  'POST /admin/channels/simulator': admin(),
+  'GET /admin/channels/:id': admin({ id: 'spareChannel' }),
+  'POST /admin/channels/:id': admin({ id: 'spareChannel', form: { name: 'Spare 2' } }),
+  'POST /admin/channels/:id/status': admin({ id: 'spareChannel', form: { status: 'active' } }),
+  'POST /admin/channels/:id/test': admin({ id: 'spareChannel' }),
+  'POST /admin/channels/:id/sync': admin({ id: 'spareChannel' }),
+  'POST /admin/channels/:id/teams': admin({ id: 'spareChannel', form: { teamIds: '{spareTeam}' } }),
+  'POST /admin/channels/:id/reveal': admin({ id: 'spareChannel' }),
+  'GET /admin/webhooks': admin(), 'GET /admin/webhooks/:id': admin({ id: 'missing', ...noFixture('no dead webhook in the fixture') }),
+  'POST /admin/webhooks/replay': admin(noFixture('no dead webhook in the fixture')),
+  'GET /admin/ai': admin(), 'POST /admin/ai/bot': admin({ form: { enabled: 'false', threshold: '0.7', mode: 'always' } }),
+  'POST /admin/ai/generative': admin({ form: { enabled: 'false', baseUrl: '', model: '' } }),
+  'POST /admin/ai/downloads': admin({ form: { allow: 'false' } }), 'POST /admin/ai/try': admin({ form: { text: 'hola' } }),
+  'POST /admin/ai/eval': admin({ file: ['eval.csv', 'text,intent\nquiero comprar,sales\n'] }),
+  'POST /admin/ai/suggestions/:id/approve': admin({ id: 'missing', ...noFixture('suggestions come from the classifier (own tests)') }),
+  'POST /admin/ai/suggestions/:id/reject': admin({ id: 'missing', ...noFixture('suggestions come from the classifier (own tests)') }),
+  'GET /admin/ai/intents/:id': admin({ id: 'intent' }),
+  'POST /admin/ai/intents/:id': admin({ id: 'intent', form: { priority: '0', enabled: 'true' } }),
+  'POST /admin/ai/intents/:id/examples': admin({ id: 'intent', form: { text: 'quiero comprar el plan' } }),
+  'POST /admin/ai/examples/:id/delete': admin({ id: 'example' }),
+  'GET /admin/kb': admin(), 'POST /admin/kb': admin({ form: { title: 'Envíos', questions: '¿Envían?', answer: 'Sí' } }),
+  'POST /admin/kb/import': admin({ file: ['kb.csv', 'title,question,answer\nPagos,¿Aceptan tarjeta?,Sí\n'] }),
+  'GET /admin/kb/:id': admin({ id: 'kbArticle' }),
+  'POST /admin/kb/:id': admin({ id: 'kbArticle', form: { title: 'Horario', questions: '¿Abren?', answer: 'De 9 a 18' } }),
+  'POST /admin/kb/:id/enabled': admin({ id: 'spareKbArticle', form: { enabled: 'false' } }),
+  'POST /admin/kb/:id/delete': admin({ id: 'spareKbArticle' }),
+  'GET /admin/routing/hours': admin(), 'POST /admin/routing/hours': admin({ form: { timezone: 'UTC', day: '1', from: '09:00', to: '18:00' } }),
+  'GET /admin/routing/sla': admin(), 'POST /admin/routing/sla': admin({ form: { name: 'Estándar', firstResponseMinutes: '30' } }),
+  'POST /admin/routing/sla/:id/delete': admin({ id: 'missing', ...noFixture('no SLA policy in the fixture') }),
+  'GET /admin/routing/lifecycle': admin(), 'POST /admin/routing/lifecycle': admin(noFixture('a long settings form (own tests)')),
+  'GET /admin/teams': admin(), 'POST /admin/teams': admin({ form: { name: 'Equipo nuevo', assignmentMode: 'manual' } }),
+  'POST /admin/teams/:id': admin({ id: 'spareTeam', form: { name: 'Spare team', assignmentMode: 'manual', channelIds: '{spareChannel}' } }),
+  'POST /admin/teams/:id/members': admin({ id: 'spareTeam', form: { userId: '{agentIn}' } }),
+  'POST /admin/teams/:id/members/:userId/remove': admin({ id: 'spareTeam', params: { userId: 'agentIn' } }),
+  'POST /admin/teams/agents/:id/capacity': admin({ id: 'spare', form: { capacity: '5' } }),
+  'GET /admin/routing': admin(), 'POST /admin/routing': admin(noFixture('rule JSON forms (own tests)')),
+  'POST /admin/routing/test': admin({ form: { text: 'hola' } }),
+  'POST /admin/routing/:id': admin({ id: 'missing', ...noFixture('no routing rule in the fixture') }),
+  'POST /admin/routing/:id/:op': admin({ id: 'missing', params: { op: 'missing' }, ...noFixture('no routing rule in the fixture') }),
+
+  'GET /api/v1/me': user(), 'GET /api/v1/users': user(), 'GET /api/v1/users/:id': user('agentIn', { id: 'agentIn' }),
+  'POST /api/v1/users': admin({ json: { email: 'api@example.test', name: 'API', password: TEST_PASSWORD, role: 'agent' } }),
+  'GET /api/v1/teams': user(), 'POST /api/v1/teams': admin({ json: { name: 'Equipo API' } }),
+  'GET /api/v1/contacts': user('agentIn', { query: 'q=Zeta' }),
+  'GET /api/v1/contacts/:id': user('agentIn', { id: 'contact' }),
+  'PATCH /api/v1/contacts/:id': user('agentIn', { id: 'contact', json: { notes: 'nota API' } }),
+  'GET /api/v1/conversations': user(), 'GET /api/v1/conversations/:id': conv(),
+  'GET /api/v1/conversations/:id/messages': conv(),
+  'POST /api/v1/conversations/:id/messages': conv({ json: { content: 'hola' } }),
+  'POST /api/v1/conversations/:id/claim': conv(),
+  'POST /api/v1/conversations/:id/assign': conv({ json: { teamId: '{ventas}' } }, 'admin'),
+  'POST /api/v1/conversations/:id/take-over': conv({}, 'admin'),
+  'POST /api/v1/conversations/:id/status': conv({ json: { status: 'open' } }, 'admin'),
+  'PUT /api/v1/agents/:id/availability': user('agentIn', { id: 'agentIn', json: { availability: 'online' } }),
+  'POST /api/v1/contacts/:id/messages': user('agentIn', { id: 'contact', json: { channelId: '{channel}', template: { name: 'hello_world', language: 'es' } } }),
+  'GET /api/v1/channels': admin(),
+  'POST /api/v1/channels': admin({ json: { name: 'API', phoneNumberId: '5550011', wabaId: '5550012', accessToken: 'token-de-prueba-123', appSecret: 'secreto-app', verifyToken: 'verificar-123', graphUrl: 'http://127.0.0.1:9' } }),
+  'GET /api/v1/channels/:id': admin({ id: 'spareChannel' }),
+  'PATCH /api/v1/channels/:id': admin({ id: 'spareChannel', json: { name: 'Spare API' } }),
+  'POST /api/v1/channels/:id/test': admin({ id: 'spareChannel' }),
+  'POST /api/v1/channels/:id/templates/sync': admin({ id: 'spareChannel' }),
+  'GET /api/v1/channels/:id/templates': admin({ id: 'spareChannel' }),
+};
+
+/** The case of `route`, if the table has one. */
+export function caseOf(route: { method: string; path: string }): RouteCase | undefined {
+  return ROUTE_CASES[`${route.method} ${route.path}`];
+}
