@@ -1,8 +1,11 @@
-/** Turns one WhatsApp Cloud API webhook body into normalised messages, statuses and errors. */
+/**
+ * Turns one WhatsApp Cloud API webhook body into normalised messages, business-app echoes
+ * (`smb_message_echoes`), statuses and errors.
+ */
 import { obj, readErrors, readMessageParts, secondsToMs, str } from './parse-message';
 import {
-  STATUS_VALUES, type ChannelError, type InboundMessage, type ParsedWebhook, type StatusUpdate,
-  type StatusValue, type TemplateStatusUpdate, webhookEnvelopeSchema, wireMessageSchema,
+  STATUS_VALUES, type ChannelError, type EchoMessage, type InboundMessage, type ParsedWebhook, type StatusUpdate,
+  type StatusValue, type TemplateStatusUpdate, webhookEnvelopeSchema, wireEchoSchema, wireMessageSchema,
   wireStatusSchema, wireValueSchema,
 } from './types';
 
@@ -72,6 +75,38 @@ function parseMessage(scope: Scope, rawMessage: unknown, out: ParsedWebhook, whe
   out.messages.push(msg);
 }
 
+/** A coexistence echo: read like an inbound message of its type, addressed `to` the customer. */
+function parseEcho(scope: Scope, rawEcho: unknown, out: ParsedWebhook, where: string): void {
+  const parsed = wireEchoSchema.safeParse(rawEcho);
+  if (!parsed.success) {
+    out.ignored.push(`${where}: echo without an id`);
+    return;
+  }
+  const e = parsed.data;
+  const to = e.to ?? e.to_user_id;
+  if (!to) {
+    out.ignored.push(`${where}: echo ${e.id} has neither to nor to_user_id`);
+    return;
+  }
+  const raw = rawEcho as Obj;
+  const parts = readMessageParts(e.type, raw);
+  const echo: EchoMessage = {
+    phoneNumberId: scope.phoneNumberId,
+    wabaId: scope.wabaId,
+    externalId: e.id,
+    to,
+    timestampMs: secondsToMs(e.timestamp),
+    type: e.type,
+    content: parts.content,
+    payload: parts.payload,
+    raw,
+  };
+  if (e.to_user_id) echo.userId = e.to_user_id;
+  if (parts.media) echo.media = parts.media;
+  if (e.context?.id) echo.replyToExternalId = e.context.id;
+  out.echoes.push(echo);
+}
+
 function parseStatus(scope: Scope, rawStatus: unknown, out: ParsedWebhook, where: string): void {
   const parsed = wireStatusSchema.safeParse(rawStatus);
   if (!parsed.success) {
@@ -115,6 +150,7 @@ function parseMessagesValue(wabaId: string, value: unknown, out: ParsedWebhook, 
   const scope: Scope = { phoneNumberId, wabaId, contacts: (v.contacts ?? []) as Obj[] };
   (v.messages ?? []).forEach((m, i) => parseMessage(scope, m, out, `${where}.messages[${i}]`));
   (v.statuses ?? []).forEach((s, i) => parseStatus(scope, s, out, `${where}.statuses[${i}]`));
+  (v.message_echoes ?? []).forEach((e, i) => parseEcho(scope, e, out, `${where}.message_echoes[${i}]`));
   readErrors(v.errors).forEach((e, i) => {
     const href = str(obj(v.errors?.[i]).href);
     const err: ChannelError = { ...e, phoneNumberId, wabaId };
@@ -135,7 +171,7 @@ function parseTemplateUpdate(wabaId: string, value: unknown, out: ParsedWebhook)
 
 /**
  * Parses a webhook body (already JSON-decoded; verify the signature on the raw bytes first).
- * Loops over every entry, change, message, status and error; never reads only `[0]`. Items that
+ * Loops over every entry, change, message, echo, status and error; never reads only `[0]`. Items that
  * cannot be used are described in `ignored` instead of throwing. Order of output follows the body.
  * @throws WebhookParseError when `body` is not a `whatsapp_business_account` envelope.
  */
@@ -144,11 +180,11 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   if (!env.success) {
     throw new WebhookParseError('not a whatsapp_business_account webhook', env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const out: ParsedWebhook = { messages: [], statuses: [], templateUpdates: [], errors: [], ignored: [] };
+  const out: ParsedWebhook = { messages: [], echoes: [], statuses: [], templateUpdates: [], errors: [], ignored: [] };
   env.data.entry.forEach((entry, ei) => {
     entry.changes.forEach((change, ci) => {
       const where = `entry[${ei}].changes[${ci}]`;
-      if (change.field === 'messages') parseMessagesValue(entry.id, change.value, out, where);
+      if (change.field === 'messages' || change.field === 'smb_message_echoes') parseMessagesValue(entry.id, change.value, out, where);
       else if (change.field === 'message_template_status_update') parseTemplateUpdate(entry.id, change.value, out);
       else out.ignored.push(`${where}: field "${change.field}" not handled`);
     });

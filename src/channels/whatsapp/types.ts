@@ -25,6 +25,16 @@ export const wireMessageSchema = z.looseObject({
   errors: z.array(wireErrorSchema).optional(),
 });
 
+/**
+ * A coexistence echo (`smb_message_echoes`): a message the business sent from the WhatsApp Business
+ * app, shaped like an inbound message but with `from` = the business number and `to` = the customer.
+ * `to_user_id` (a business-scoped id instead of the phone) is read defensively *(unverified)*.
+ */
+export const wireEchoSchema = wireMessageSchema.extend({
+  to: z.string().optional(),
+  to_user_id: z.string().optional(),
+});
+
 /** One delivery status for a message the business sent. */
 export const wireStatusSchema = z.looseObject({
   id: z.string(),
@@ -52,6 +62,8 @@ export const wireValueSchema = z.looseObject({
   contacts: z.array(wireContactSchema).optional(),
   messages: z.array(z.unknown()).optional(),
   statuses: z.array(z.unknown()).optional(),
+  /** Only in `smb_message_echoes` changes. */
+  message_echoes: z.array(z.unknown()).optional(),
   errors: z.array(wireErrorSchema).optional(),
 });
 
@@ -122,6 +134,30 @@ export interface InboundMessage {
   raw: Record<string, unknown>;
 }
 
+/**
+ * A message the business sent from the WhatsApp Business app (coexistence), echoed to the webhook.
+ * Content, payload and media are read exactly like an inbound message of the same type.
+ */
+export interface EchoMessage {
+  phoneNumberId: string;
+  wabaId: string;
+  /** The wamid: later status webhooks name it. */
+  externalId: string;
+  /** The customer: wa_id (phone digits) when present, else the business-scoped user id. */
+  to: string;
+  /** Business-scoped user id of the customer (`to_user_id`) when present. */
+  userId?: string;
+  /** Meta's timestamp in milliseconds; 0 when missing. */
+  timestampMs: number;
+  type: string;
+  content: string;
+  payload: Record<string, unknown>;
+  media?: InboundMedia;
+  /** `context.id`: the wamid quoted by the business. */
+  replyToExternalId?: string;
+  raw: Record<string, unknown>;
+}
+
 export const STATUS_VALUES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type StatusValue = (typeof STATUS_VALUES)[number];
 
@@ -161,6 +197,8 @@ export interface ChannelError extends ErrorDetail {
 /** Everything found in one webhook body. `ignored` describes skipped changes/items (for logs). */
 export interface ParsedWebhook {
   messages: InboundMessage[];
+  /** Messages the business sent from the WhatsApp Business app (`smb_message_echoes`). */
+  echoes: EchoMessage[];
   statuses: StatusUpdate[];
   templateUpdates: TemplateStatusUpdate[];
   errors: ChannelError[];

@@ -15,7 +15,7 @@ describe('parseWebhook: every fixture parses without throwing', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json'))) {
     test(file, () => {
       const out = parseWebhook(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-      const total = out.messages.length + out.statuses.length + out.templateUpdates.length + out.errors.length + out.ignored.length;
+      const total = out.messages.length + out.echoes.length + out.statuses.length + out.templateUpdates.length + out.errors.length + out.ignored.length;
       expect(total).toBeGreaterThan(0);
       for (const m of out.messages) {
         expect(m.phoneNumberId).toBeTruthy();
@@ -52,23 +52,23 @@ describe('parseWebhook: message types', () => {
     expect(m.media).toEqual({ mediaId: '1037543291543636', mimeType: 'image/jpeg', sha256: expect.stringMatching(/^29ed/), caption: 'Así me llegó la caja' });
   });
 
-  test('video / audio / voice / document / sticker summaries and media flags', () => {
-    expect(one('video')).toMatchObject({ content: '🎥 Video', media: { mediaId: '1182736455463728', mimeType: 'video/mp4' } });
-    expect(one('audio-voice')).toMatchObject({ content: '🎤 Voice message', media: { voice: true, mimeType: 'audio/ogg; codecs=opus' } });
-    expect(one('audio')).toMatchObject({ content: '🎵 Audio', media: { voice: false } });
+  test('video / audio / voice / document / sticker: content is the caption only, media flags kept', () => {
+    expect(one('video')).toMatchObject({ content: '', media: { mediaId: '1182736455463728', mimeType: 'video/mp4' } });
+    expect(one('audio-voice')).toMatchObject({ content: '', media: { voice: true, mimeType: 'audio/ogg; codecs=opus' } });
+    expect(one('audio')).toMatchObject({ content: '', media: { voice: false } });
     expect(one('document')).toMatchObject({ content: 'Comprobante', media: { filename: 'comprobante-pago.pdf', mimeType: 'application/pdf', caption: 'Comprobante' } });
-    expect(one('sticker')).toMatchObject({ content: '✨ Animated sticker', media: { animated: true, mimeType: 'image/webp' } });
+    expect(one('sticker')).toMatchObject({ content: '', media: { animated: true, mimeType: 'image/webp' } });
   });
 
   test('location', () => {
     const m = one('location');
-    expect(m.content).toBe('📍 Location: Museo Frida Kahlo');
+    expect(m.content).toBe('Museo Frida Kahlo · Londres 247, Del Carmen, Coyoacán, CDMX');
     expect(m.payload).toEqual({ latitude: 19.3551, longitude: -99.1626, name: 'Museo Frida Kahlo', address: 'Londres 247, Del Carmen, Coyoacán, CDMX', url: 'https://maps.google.com/?q=19.3551,-99.1626' });
   });
 
   test('contacts cards', () => {
     const m = one('contacts');
-    expect(m.content).toBe('👤 Contact: Sofía Ramírez');
+    expect(m.content).toBe('Sofía Ramírez');
     const cards = m.payload.contacts as Record<string, unknown>[];
     expect(cards[0]).toMatchObject({ name: 'Sofía Ramírez', phones: [{ phone: '+52 55 8765 4321', waId: '5215587654321', type: 'CELL' }], emails: [{ email: 'sofia.ramirez@example.mx', type: 'WORK' }], urls: ['https://esperanza.example.mx'], birthday: '1990-04-12' });
   });
@@ -79,6 +79,7 @@ describe('parseWebhook: message types', () => {
   });
 
   test('nfm_reply parses response_json safely', () => {
+    expect(one('interactive-nfm-reply').content).toBe('');
     expect(one('interactive-nfm-reply').payload).toMatchObject({ kind: 'nfm_reply', name: 'flow', body: 'Sent', response: { flow_token: 'tok-123', nombre: 'Lucía', personas: 2 } });
     const bad = one('interactive-nfm-reply-bad-json');
     expect(bad.payload.response).toBeNull();
@@ -98,7 +99,7 @@ describe('parseWebhook: message types', () => {
     const m = one('order');
     expect(m.payload).toMatchObject({ catalogId: '1234567890123456', text: 'Lo quiero para el viernes', total: { MXN: 899.3 } });
     expect((m.payload.items as unknown[]).length).toBe(2);
-    expect(m.content).toBe('🛒 Order: 3 items, total MXN 899.30 — Lo quiero para el viernes');
+    expect(m.content).toBe('Lo quiero para el viernes');
   });
 
   test('system customer_changed_number (no contacts array entry)', () => {
@@ -118,12 +119,14 @@ describe('parseWebhook: message types', () => {
     expect(m.type).toBe('unsupported');
     expect(m.errors).toEqual([{ code: 131051, title: 'Message type unknown', details: 'Message type is currently not supported.' }]);
     expect(m.payload.errors).toEqual(m.errors);
+    expect(m.content).toBe('');
   });
 
-  test('unknown future type is kept with a placeholder and raw', () => {
+  test('unknown future type is kept with its raw, no English placeholder in content', () => {
     const m = one('unknown-type');
     expect(m.type).toBe('hologram');
-    expect(m.content).toContain('hologram');
+    expect(m.content).toBe('');
+    expect(m.payload).toEqual({ unknownType: 'hologram' });
     expect(m.raw.hologram).toEqual({ id: 'holo-1', frames: 42 });
     expect(m.raw.future_field).toEqual({ x: 1 });
   });
