@@ -47,6 +47,12 @@ export function deleteLabel(core: Core, id: string, actor: Actor): void {
   recordAudit(core, actor, 'label.delete', { type: 'label', id });
 }
 
+/** The labels on a conversation. */
+export function labelsOfConversation(core: Core, conversationId: string): Label[] {
+  return core.db.select({ label: labels }).from(conversationLabels).innerJoin(labels, eq(labels.id, conversationLabels.labelId))
+    .where(eq(conversationLabels.conversationId, conversationId)).all().map((r) => r.label);
+}
+
 /** Adds (`on`) or removes a label on a conversation and publishes `conversation.updated`. */
 export function setConversationLabel(core: Core, conversationId: string, labelId: string, on: boolean, actor: Actor): void {
   if (!core.db.select().from(labels).where(eq(labels.id, labelId)).get()) throw fail.notFound('Label');

@@ -17,21 +17,31 @@ export interface SidebarData {
   now: number;
 }
 
+/**
+ * The conversation's labels section (id `contact-labels-<conversationId>`): a chip per label that
+ * toggles it, and a field that creates and adds a new one. The label routes answer htmx requests
+ * with this section, so the acting agent sees the change at once (input cleared).
+ */
+export function sidebarLabels(t: Translate, conversationId: string, labels: Label[], allLabels: Label[]): SafeHtml {
+  const mine = new Set(labels.map((l) => l.id));
+  const target = html`hx-post="/inbox/c/${conversationId}/labels" hx-target="#contact-labels-${conversationId}" hx-swap="outerHTML"`;
+  return html`<section id="contact-labels-${conversationId}" class="contact-labels"><h3>${t('inbox.labels')}</h3>
+      <div class="label-list">${allLabels.map((l) => html`<form class="inline" ${target}>
+        <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
+        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
+      <form class="inline" ${target}>
+        <input name="name" placeholder="${t('inbox.labels.new')}" aria-label="${t('inbox.labels.new')}" maxlength="40" required><button type="submit" class="small">+</button></form>
+    </section>`;
+}
+
 /** The sidebar pane (id `contact-pane`). */
 export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
   const c = d.contact;
   const attrs = Object.entries(c.customAttributes ?? {});
-  const mine = new Set(d.labels.map((l) => l.id));
   return html`<aside id="contact-pane" class="contact-pane">
     <h2 class="contact-title">${c.name || c.phone || t('inbox.unknown_contact')}</h2>
     ${c.phone ? html`<div class="muted">${c.phone}</div>` : ''}
-    <section><h3>${t('inbox.labels')}</h3>
-      <div class="label-list">${d.allLabels.map((l) => html`<form class="inline" hx-post="/inbox/c/${d.conversation.id}/labels" hx-swap="none">
-        <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
-        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
-      <form class="inline" hx-post="/inbox/c/${d.conversation.id}/labels" hx-swap="none">
-        <input name="name" placeholder="${t('inbox.labels.new')}" aria-label="${t('inbox.labels.new')}" maxlength="40" required><button type="submit" class="small">+</button></form>
-    </section>
+    ${sidebarLabels(t, d.conversation.id, d.labels, d.allLabels)}
     <section><h3>${t('inbox.contact.attributes')}</h3>
       <form hx-post="/inbox/contacts/${c.id}" hx-swap="none" class="stack">
         ${attrs.map(([k, v]) => html`<label>${k}<input name="attr:${k}" value="${v}"></label>`)}

@@ -10,12 +10,13 @@ import { updateContact } from '../../core/contacts';
 import { assignAs, changeStatusAs, setConversationPriority } from '../../core/conversation-actions';
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
-import { createLabel, setConversationLabel } from '../../core/labels';
+import { createLabel, labelsOfConversation, listLabels, setConversationLabel } from '../../core/labels';
 import { reactToMessage, retryFailedMessage } from '../../core/message-actions';
 import { getMessageOrThrow, sendMessage } from '../../core/messages';
 import { getVisibleContactOrThrow } from '../../core/contacts';
 import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
+import { sidebarLabels } from '../../../views/inbox/sidebar';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
 import { actorOf, requestContext, requireUser } from '../request-context';
@@ -96,14 +97,14 @@ export function inboxActions(deps: HttpDeps) {
       setConversationPriority(core, visibleConversation(core, user, params.id).id, body.priority, actorOf(auth, ip));
       return ok();
     }, { body: schema.Object({ priority: schema.String({ maxLength: 20 }), _csrf: schema.Optional(schema.String()) }) })
-    .post('/inbox/c/:id/labels', ({ auth, ip, params, body }) => {
+    .post('/inbox/c/:id/labels', ({ auth, ip, params, body, page, isHtmx }) => {
       const user = requireUser(auth);
       const conversation = visibleConversation(core, user, params.id);
       const actor = actorOf(auth, ip);
       const labelId = body.labelId ?? (body.name ? createLabel(core, { name: body.name }, actor).id : null);
       if (!labelId) throw fail.badRequest('Choose or name a label', { field: 'name' });
       setConversationLabel(core, conversation.id, labelId, body.on !== 'false', actor);
-      return ok();
+      return isHtmx ? htmlResponse(sidebarLabels(page.t, conversation.id, labelsOfConversation(core, conversation.id), listLabels(core))) : ok();
     }, { body: schema.Object({ labelId: schema.Optional(schema.String({ maxLength: 64 })), name: schema.Optional(schema.String({ maxLength: 40 })), on: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/unread', ({ auth, params }) => {
       const user = requireUser(auth);

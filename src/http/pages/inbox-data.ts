@@ -9,7 +9,7 @@ import { getContactOrThrow } from '../../core/contacts';
 import { countConversations, listConversations, windowRemainingMs } from '../../core/conversations';
 import { conversationRows, timelineNames } from '../../core/inbox-read';
 import { loadThreadPage } from '../../core/thread-pages';
-import { listLabels } from '../../core/labels';
+import { labelsOfConversation, listLabels } from '../../core/labels';
 import { mentionedConversationIds } from '../../core/message-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
@@ -18,7 +18,6 @@ import type { Conversation, PublicUser } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
 import type { SidebarData } from '../../../views/inbox/sidebar';
 import type { ThreadPaneData } from '../../../views/inbox/thread';
-import { conversationLabels, labels } from '../../db/schema';
 
 function filterOf(q: ListQuery, extra: { cursor?: string; limit?: number } = {}) {
   const view = (['mine', 'unassigned', 'all', 'team'].includes(q.view) ? q.view : 'all') as 'mine' | 'unassigned' | 'all' | 'team';
@@ -77,9 +76,7 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
 /** Everything the contact sidebar shows. */
 export function sidebarData(core: Core, user: PublicUser, conversation: Conversation): SidebarData {
   const contact = getContactOrThrow(core, conversation.contactId);
-  const mine = core.db.select({ label: labels }).from(conversationLabels).innerJoin(labels, eq(labels.id, conversationLabels.labelId))
-    .where(eq(conversationLabels.conversationId, conversation.id)).all().map((r) => r.label);
   const history = core.db.select().from(conversations).where(and(eq(conversations.contactId, contact.id), ne(conversations.id, conversation.id)))
     .orderBy(desc(conversations.lastMessageAt)).all().filter(conversationFilterFor(core, user));
-  return { contact, conversation, labels: mine, allLabels: listLabels(core), history, now: core.clock.now() };
+  return { contact, conversation, labels: labelsOfConversation(core, conversation.id), allLabels: listLabels(core), history, now: core.clock.now() };
 }

@@ -1,0 +1,51 @@
+/**
+ * Inbox thread and sidebar actions answer htmx requests with the updated markup (labels section,
+ * status buttons), so the acting agent's screen changes without a reload.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { eq } from 'drizzle-orm';
+import { labelsOfConversation } from '../../src/core/labels';
+import { conversations } from '../../src/db/schema';
+import { createTestApp, type TestApp } from '../helpers/test-app';
+import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+const HX = { 'HX-Request': 'true' };
+const conversationOf = (id: string) => t.app.core.db.select().from(conversations).where(eq(conversations.id, id)).get()!;
+let phone = 5491100009000;
+const newConversation = () => {
+  const { channelId } = makeChannel(t);
+  return customerSays(t, channelId, 'hola', { from: String(++phone) }).conversation!.id;
+};
+
+describe('labels from the sidebar', () => {
+  test('adding a new label answers with the section showing the chip on and an empty input; removing turns it off', async () => {
+    const a = await t.signIn('supervisor');
+    const id = newConversation();
+    const added = await a.client.form(`/inbox/c/${id}/labels`, { name: 'VIP' }, HX);
+    expect(added.status).toBe(200);
+    const body = await added.text();
+    expect(body).toContain(`id="contact-labels-${id}"`);
+    expect(body).toMatch(/aria-pressed="true"[^>]*>✓ VIP<\/button>/);
+    expect(body).toMatch(/<input name="name"[^>]*required>/);
+    expect(body).not.toContain('value="VIP"');
+    const vip = labelsOfConversation(t.app.core, id);
+    expect(vip.map((l) => l.name)).toEqual(['VIP']);
+
+    const removed = await a.client.form(`/inbox/c/${id}/labels`, { labelId: vip[0]!.id, on: 'false' }, HX);
+    expect(removed.status).toBe(200);
+    expect(await removed.text()).toMatch(/aria-pressed="false"[^>]*>\+ VIP<\/button>/);
+    expect(labelsOfConversation(t.app.core, id)).toEqual([]);
+  });
+
+  test('without htmx the route still answers 204', async () => {
+    const a = await t.signIn('supervisor');
+    const id = newConversation();
+    expect((await a.client.form(`/inbox/c/${id}/labels`, { name: 'Mayorista' })).status).toBe(204);
+    expect(labelsOfConversation(t.app.core, id).map((l) => l.name)).toEqual(['Mayorista']);
+    expect(conversationOf(id).status).toBe('open');
+  });
+});
