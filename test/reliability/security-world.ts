@@ -63,7 +63,7 @@ export async function buildWorld(): Promise<World> {
     core.db.insert(messages).values({ ...inbound, id, externalId: null, raw: null, createdAt: now, updatedAt: now, ...over }).run();
     return id;
   };
-  const failedMessage = extra({ direction: 'outbound', senderType: 'agent', content: 'respuesta fallida', status: 'failed', errorCode: '131000' });
+  const failedMessage = extra({ direction: 'outbound', senderType: 'agent', content: 'respuesta fallida', status: 'failed', errorCode: 131000 });
   const botMessage = extra({ direction: 'outbound', senderType: 'bot', content: 'respuesta del bot', status: 'sent' });
   const file = storeUpload(core, { bytes: new TextEncoder().encode('FOREIGN-FILE'), mimeType: 'application/pdf', filename: 'secreto.pdf' }, signed.agentIn.user.id);
   core.db.update(attachments).set({ messageId: inbound.id }).where(eq(attachments.id, file.id)).run();
