@@ -66,6 +66,9 @@
   document.addEventListener('htmx:oobBeforeSwap', function (e) {
     var frag = e.detail.fragment, target = e.detail.target;
     if (!frag || !frag.children) return;
+    /* Every push of a conversation carries its status buttons: keep the open snooze form when the status did not change. */
+    var pushed = frag.firstElementChild;
+    if (target.classList.contains('status-actions') && pushed && pushed.dataset.status === target.dataset.status) { e.detail.shouldSwap = false; return; }
     Array.prototype.slice.call(frag.children).forEach(function (el) {
       if (!el.id || el.id === target.id) return;
       var existing = byId(el.id);

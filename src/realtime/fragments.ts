@@ -11,6 +11,7 @@ import { conversationRow, unreadBadge } from '../../views/inbox/conversation-row
 import type { HubTab, RealtimeHub } from './hub';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
+import { statusActions, statusChip } from '../../views/inbox/status-actions';
 
 /** Memoises a per-language rendering so each fragment is rendered once per language. */
 export function perLocale(render: (locale: Locale) => string): (locale: Locale) => string {
@@ -90,10 +91,10 @@ export function lostAccessFragment(locale: Locale, conversationId: string, viewi
     ? html`<section id="thread-pane" class="thread-pane empty" hx-swap-oob="true"><p class="muted">${t('realtime.lost_access')}</p></section>` : ''}`;
 }
 
-/** The status chip of an open thread. */
+/** The status chip and status buttons of an open thread. */
 export function statusFragment(locale: Locale, conversation: Conversation): SafeHtml {
   const t = translator(locale);
-  return html`<span class="chip status-${conversation.status}" id="thread-status-${conversation.id}" hx-swap-oob="true">${t(`inbox.status_${conversation.status}`)}</span>`;
+  return html`${statusChip(t, conversation, { oob: true })}${statusActions(t, conversation, { oob: true })}`;
 }
 
 /** "Ana is viewing · Luis is typing…" for the row and the thread header. */

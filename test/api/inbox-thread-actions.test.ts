@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { eq } from 'drizzle-orm';
 import { labelsOfConversation } from '../../src/core/labels';
-import { conversations } from '../../src/db/schema';
+import { conversationEvents, conversations } from '../../src/db/schema';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 
@@ -47,5 +47,46 @@ describe('labels from the sidebar', () => {
     expect((await a.client.form(`/inbox/c/${id}/labels`, { name: 'Mayorista' })).status).toBe(204);
     expect(labelsOfConversation(t.app.core, id).map((l) => l.name)).toEqual(['Mayorista']);
     expect(conversationOf(id).status).toBe('open');
+  });
+});
+
+describe('status buttons follow the status', () => {
+  const buttons = (body: string) => [...body.matchAll(/hx-vals='\{"status":"(\w+)"\}'/g)].map((m) => m[1]);
+
+  test('resolve answers with Reopen only; reopening goes back to Resolve / Pending / Snooze, with timeline entries', async () => {
+    const a = await t.signIn('supervisor');
+    const id = newConversation();
+    const page = await (await a.client.get(`/inbox/c/${id}`)).text();
+    expect(buttons(page)).toEqual(['resolved', 'pending']);
+    expect(page).toContain('class="snooze"');
+
+    const resolved = await a.client.form(`/inbox/c/${id}/status`, { status: 'resolved' }, HX);
+    expect(resolved.status).toBe(200);
+    const body = await resolved.text();
+    expect(buttons(body)).toEqual(['open']);
+    expect(body).toContain('>Reabrir</button>');
+    expect(body).not.toContain('class="snooze"');
+    expect(body).toMatch(new RegExp(`id="thread-status-${id}" hx-swap-oob="true">Resuelta`));
+    expect(buttons(await (await a.client.get(`/inbox/c/${id}`)).text())).toEqual(['open']);
+
+    const reopened = await a.client.form(`/inbox/c/${id}/status`, { status: 'open' }, HX);
+    expect(buttons(await reopened.text())).toEqual(['resolved', 'pending']);
+    expect(conversationOf(id)).toMatchObject({ status: 'open', resolvedAt: null });
+    const events = t.app.core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id)).all()
+      .filter((e) => e.kind === 'status').map((e) => e.details as { from: string; to: string });
+    expect(events.map((e) => `${e.from}>${e.to}`)).toEqual(['open>resolved', 'resolved>open']);
+  });
+
+  test('a snoozed conversation offers Reopen and Resolve; an agent cannot reopen a colleague\'s conversation', async () => {
+    const owner = await t.signIn('agent', { name: 'Olivia' });
+    const other = await t.signIn('agent', { name: 'Omar' });
+    const id = newConversation();
+    expect((await owner.client.form(`/inbox/c/${id}/assign`, { target: `user:${owner.user.id}` })).status).toBe(204);
+    const snoozed = await owner.client.form(`/inbox/c/${id}/status`, { status: 'snoozed', untilReply: 'true' }, HX);
+    expect(buttons(await snoozed.text())).toEqual(['open', 'resolved']);
+    expect((await other.client.form(`/inbox/c/${id}/status`, { status: 'open' }, HX)).status).toBe(403);
+    expect(conversationOf(id).status).toBe('snoozed');
+    expect((await owner.client.form(`/inbox/c/${id}/status`, { status: 'open' }, HX)).status).toBe(200);
+    expect(conversationOf(id)).toMatchObject({ status: 'open', snoozeUntilReply: false });
   });
 });

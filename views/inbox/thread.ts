@@ -10,6 +10,7 @@ import { composer } from './composer';
 import { dayKey, timeTag } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
+import { statusActions, statusChip } from './status-actions';
 import type { ThreadPage } from '../../src/core/thread-pages';
 
 export interface ThreadPaneData {
@@ -34,8 +35,6 @@ function daySeparator(t: Translate, at: number): SafeHtml {
 
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
   const c = d.conversation;
-  const statusButton = (status: string, key: string) =>
-    html`<button type="button" class="small" hx-post="/inbox/c/${c.id}/status" hx-vals='{"status":"${status}"}' hx-swap="none">${t(key)}</button>`;
   return html`<div class="thread-actions">
     <form class="inline" hx-post="/inbox/c/${c.id}/assign" hx-swap="none" hx-trigger="change">
       <select name="target" aria-label="${t('inbox.assign')}">
@@ -46,16 +45,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
     <form class="inline" hx-post="/inbox/c/${c.id}/priority" hx-swap="none" hx-trigger="change">
       <select name="priority" aria-label="${t('inbox.priority')}">${['none', 'low', 'medium', 'high', 'urgent'].map((p) =>
         html`<option value="${p}" ${p === c.priority ? html`selected` : ''}>${t(`inbox.priority.${p}`)}</option>`)}</select></form>
-    ${c.status === 'resolved' ? statusButton('open', 'inbox.action.reopen') : statusButton('resolved', 'inbox.action.resolve')}
-    ${c.status !== 'pending' && c.status !== 'resolved' ? statusButton('pending', 'inbox.action.pending') : ''}
-    <details class="snooze"><summary class="small button">${t('inbox.action.snooze')}</summary>
-      <form hx-post="/inbox/c/${c.id}/status" hx-swap="none" class="stack">
-        <input type="hidden" name="status" value="snoozed">
-        <div x-data="{ local: '' }">
-          <input type="datetime-local" x-model="local" aria-label="${t('inbox.action.snooze_until')}">
-          <input type="hidden" name="until" :value="local ? new Date(local).toISOString() : ''"></div>
-        <label><input type="checkbox" name="untilReply" value="true"> ${t('inbox.action.snooze_reply')}</label>
-        <button type="submit" class="small">${t('inbox.action.snooze')}</button></form></details>
+    ${statusActions(t, c)}
     <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>
   </div>`;
 }
@@ -82,7 +72,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
     <header class="thread-header">
       <a href="/inbox" class="back" aria-label="${t('inbox.back')}">←</a>
       <div class="thread-title"><strong>${d.contactName}</strong> <span class="muted">#${c.number}</span>
-        <span class="chip status-${c.status}" id="thread-status-${c.id}">${t(`inbox.status_${c.status}`)}</span>
+        ${statusChip(t, c)}
         <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
       ${actions(t, d)}
     </header>

@@ -17,6 +17,8 @@ import { getVisibleContactOrThrow } from '../../core/contacts';
 import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
 import { sidebarLabels } from '../../../views/inbox/sidebar';
+import { statusActions, statusChip } from '../../../views/inbox/status-actions';
+import { html } from '../../lib/html';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
 import { actorOf, requestContext, requireUser } from '../request-context';
@@ -86,11 +88,11 @@ export function inboxActions(deps: HttpDeps) {
       assignAs(core, actorOf(auth, ip), params.id, target, body.note ?? null);
       return ok();
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
-    .post('/inbox/c/:id/status', ({ auth, ip, params, body }) => {
-      changeStatusAs(core, actorOf(auth, ip), params.id, {
+    .post('/inbox/c/:id/status', ({ auth, ip, params, body, page, isHtmx }) => {
+      const conversation = changeStatusAs(core, actorOf(auth, ip), params.id, {
         status: body.status, snoozeUntil: body.until ? Date.parse(body.until) : null, snoozeUntilReply: body.untilReply === 'true',
       });
-      return ok();
+      return isHtmx ? htmlResponse(html`${statusActions(page.t, conversation)}${statusChip(page.t, conversation, { oob: true })}`) : ok();
     }, { body: statusFormSchema })
     .post('/inbox/c/:id/priority', ({ auth, ip, params, body }) => {
       const user = requireUser(auth);
