@@ -4,8 +4,8 @@
  * drains team queues (longest waiting first) when capacity appears. Pick + assign happen in one
  * IMMEDIATE transaction so two drains can never push an agent over capacity.
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { conversations, teams } from '../../db/schema';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { conversationEvents, conversations, teams } from '../../db/schema';
 import { transaction } from '../../db/client';
 import { applyAssignment, publishAssignment, type AssignmentResult } from '../assignment';
 import type { Core } from '../context';
@@ -16,6 +16,20 @@ import { ACTIVE_STATUSES, isEligible, recentlyReleasedBy, teamCandidates } from 
 import { pickByMode, summarizeCandidates, type Pick } from './modes';
 
 export const ROUTER: Actor = { type: 'system', name: 'router' };
+
+/** Timeline kinds that change where a conversation stands in the routing queue. */
+const QUEUE_KINDS = ['routed', 'assigned', 'reopened', 'status', 'bot.handoff'];
+
+/**
+ * True when the latest queue-related timeline entry already says the conversation waits in the
+ * same queue, so another customer message does not add the same "waiting in the queue" line again.
+ */
+function alreadyQueued(core: Core, conversationId: string, queue: string): boolean {
+  const latest = core.db.select({ kind: conversationEvents.kind, details: conversationEvents.details }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversationId), inArray(conversationEvents.kind, QUEUE_KINDS)))
+    .orderBy(desc(conversationEvents.createdAt), desc(conversationEvents.id)).limit(1).get();
+  return latest?.kind === 'routed' && latest.details.queue === queue;
+}
 
 function teamOf(core: Core, teamId: string | null): Team | null {
   return teamId ? core.db.select().from(teams).where(eq(teams.id, teamId)).get() ?? null : null;
@@ -34,7 +48,9 @@ export function autoAssign(core: Core, conversationId: string, opts: { recordQue
     if (conversation.assigneeId || conversation.botActive || !(ACTIVE_STATUSES as readonly string[]).includes(conversation.status)) return null;
     const team = teamOf(core, conversation.teamId);
     if (!team) {
-      if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { mode: 'manual', queue: 'unassigned', trigger: opts.trigger ?? null });
+      if (opts.recordQueued && !alreadyQueued(core, conversationId, 'unassigned')) {
+        addConversationEvent(core, conversationId, 'routed', null, { mode: 'manual', queue: 'unassigned', trigger: opts.trigger ?? null });
+      }
       return null;
     }
     const released = recentlyReleasedBy(core, conversationId);
@@ -48,7 +64,7 @@ export function autoAssign(core: Core, conversationId: string, opts: { recordQue
       ...(pick.winner ? { winnerName: pick.winner.name, winnerOpen: pick.winner.open, winnerCapacity: pick.winner.capacity } : {}),
     };
     if (!pick.winner) {
-      if (opts.recordQueued) addConversationEvent(core, conversationId, 'routed', null, { ...explanation, queue: 'team' });
+      if (opts.recordQueued && !alreadyQueued(core, conversationId, 'team')) addConversationEvent(core, conversationId, 'routed', null, { ...explanation, queue: 'team' });
       return null;
     }
     const result = applyAssignment(core, conversationId, { assigneeId: pick.winner.userId }, ROUTER, explanation);

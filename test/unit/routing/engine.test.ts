@@ -83,6 +83,23 @@ describe('assignment engine', () => {
     expect(listConversationEvents(core, conv.id).map((e) => e.kind)).toContain('routed');
   });
 
+  test('more customer messages while still queued add no new "waiting in the queue" lines; a later reopen does', async () => {
+    const core = t.app.core;
+    const ana = await makeAgent(core, 'Ana');
+    const team = makeTeam(core, 'Manual', [ana]);
+    const ch = makeChannel(core);
+    shareChannel(ch, team.id);
+    const conv = await newChat(ch, '1');
+    await newChat(ch, '1', '¿hola?');
+    await newChat(ch, '1', '¿hay alguien?');
+    const routed = () => listConversationEvents(core, conv.id).filter((e) => e.kind === 'routed').length;
+    expect(routed()).toBe(1);
+    setConversationStatus(core, conv.id, { status: 'resolved' }, { type: 'user', user: ana });
+    await newChat(ch, '1', 'vuelvo a escribir');
+    expect(getConversationOrThrow(core, conv.id).status).toBe('open');
+    expect(routed()).toBe(2);
+  });
+
   test('capacity freed drains the backlog longest-waiting first; an agent coming online drains too', async () => {
     const core = t.app.core;
     const ana = await makeAgent(core, 'Ana', { capacity: 1 });
