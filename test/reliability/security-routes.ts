@@ -48,6 +48,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 
   'GET /inbox': user(), 'GET /inbox/list': user(), 'GET /inbox/search': user('agentIn', { query: 'q=hola' }),
   'GET /inbox/c/:id': conv(), 'GET /inbox/c/:id/older': conv({ query: 'before={message}' }),
+  'GET /inbox/counts': user(), 'GET /inbox/c/:id/mentionable': conv(),
   'GET /inbox/c/:id/canned': conv(), 'GET /inbox/c/:id/templates': conv(),
   'POST /inbox/c/:id/messages': conv({ form: { content: 'hola' } }),
   'POST /inbox/messages/:id/react': user('agentIn', { id: 'message', form: { emoji: '👍' } }),
