@@ -1,5 +1,6 @@
 /* Turno inbox client: realtime socket glue (catch-up, dedupe of pushed rows/bubbles, view and
-   typing reports, idle detection), notifications, composer and keyboard shortcuts (Alpine). Loaded
+   typing reports, idle detection), notifications (the unread title: static/inbox-counts.js),
+   composer and keyboard shortcuts (Alpine). Loaded
    before Alpine so the component factories exist when Alpine starts. */
 (function () {
   'use strict';
@@ -7,8 +8,6 @@
   var lastSeq = 0;
   var lastInput = Date.now();
   var idle = false;
-  var unseen = 0;
-  var baseTitle = document.title;
   var IDLE_MS = 5 * 60 * 1000;
 
   function send(msg) { if (socket) socket.send(JSON.stringify(msg)); }
@@ -104,14 +103,12 @@
     var s = settings();
     var mine = el.dataset.kind === 'mention' || el.dataset.assignee === me();
     if (!mine || el.dataset.conversation === openConversation() && !document.hidden) return;
-    if (document.hidden) { unseen++; document.title = '(' + unseen + ') ' + baseTitle; }
     if (s.mute || (s.muteUntil && Date.now() < s.muteUntil)) return;
     if (s.sound !== false) beep();
     if (s.browser !== false && window.Notification && Notification.permission === 'granted') {
       new Notification(el.dataset.title || 'Turno', { body: el.dataset.body || '', tag: el.dataset.conversation });
     }
   }
-  document.addEventListener('visibilitychange', function () { if (!document.hidden) { unseen = 0; document.title = baseTitle; } });
 
   function beep() {
     try {

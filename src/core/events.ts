@@ -7,7 +7,8 @@ import type { Actor, Contact, Conversation, Message, PublicUser, WebhookEvent } 
 
 export interface TurnoEvents {
   [name: string]: unknown;
-  'message.created': { message: Message; conversation: Conversation; contact: Contact; isNewConversation: boolean };
+  /** `statusChanged`: this inbound message reopened the conversation or woke it from snooze. */
+  'message.created': { message: Message; conversation: Conversation; contact: Contact; isNewConversation: boolean; statusChanged?: boolean };
   'message.updated': { message: Message; conversation: Conversation; change: 'status' | 'reaction' | 'content' | 'attachment' };
   'conversation.created': { conversation: Conversation; contact: Contact };
   'conversation.updated': { conversation: Conversation; changes: string[]; actor: Actor | null };

@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import {
-  contacts, conversationEvents, conversationLabels, conversationReads, labels, messageReactions, messages, users,
+  contacts, conversationEvents, conversations, conversationLabels, conversationReads, labels, messageReactions, messages, users,
 } from '../db/schema';
 import type { Core } from './context';
 import { enqueueJob } from './jobs';
@@ -98,6 +98,19 @@ export function unreadCountsOfUsers(core: Core, conversationId: string, userIds:
   const out = new Map(userIds.map((id) => [id, total]));
   for (const r of reads) out.set(r.userId, r.markedUnread ? Math.max(1, r.n) : r.n);
   return out;
+}
+
+/**
+ * How many of the user's own open conversations (the default Mine view) have customer messages
+ * they have not read, or were marked unread: the "(3)" of the tab title. Reads
+ * `conversations.last_inbound_at` against the user's read mark, so no message is scanned.
+ */
+export function unreadMineCount(core: Core, userId: string): number {
+  return core.db.select({ n: sql<number>`count(*)` }).from(conversations)
+    .leftJoin(conversationReads, and(eq(conversationReads.conversationId, conversations.id), eq(conversationReads.userId, userId)))
+    .where(and(eq(conversations.assigneeId, userId), eq(conversations.status, 'open'),
+      sql`(${conversations.lastInboundAt} > coalesce(${conversationReads.lastReadAt}, 0) or ${conversationReads.markedUnread} = 1)`))
+    .get()?.n ?? 0;
 }
 
 /** Decorates messages for rendering (used by the thread page and the realtime listener). */

@@ -124,7 +124,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
     const updated = { ...conversation, ...changes };
     afterCommit(core.db, () => {
       if (created) core.bus.publish('conversation.created', { conversation: updated, contact });
-      core.bus.publish('message.created', { message, conversation: updated, contact, isNewConversation: created });
+      core.bus.publish('message.created', { message, conversation: updated, contact, isNewConversation: created, statusChanged: Boolean(reopened || wakes) });
     });
     return { duplicate: false, message, conversation: updated, contact, isNewConversation: created };
   });

@@ -8,6 +8,7 @@ import type { Conversation, ConversationEvent, Message, PublicUser } from '../co
 import { html, type SafeHtml } from '../lib/html';
 import { translator, type Locale } from '../../views/i18n';
 import { conversationRow, unreadBadge } from '../../views/inbox/conversation-row';
+import { viewCount } from '../../views/inbox/list';
 import type { HubTab, RealtimeHub } from './hub';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
@@ -107,7 +108,16 @@ export function activityFragment(locale: Locale, conversationId: string, viewers
 
 /** The Mentions view count of one agent (updated live when they are mentioned). */
 export function mentionCountFragment(count: number): SafeHtml {
-  return html`<span class="count ${count > 0 ? 'has-mentions' : ''}" id="count-mentions" hx-swap-oob="true">${count}</span>`;
+  return viewCount('mentions', count, true);
+}
+
+/**
+ * "Your counts may have changed": one shared marker, the same for every tab, sent with pushes that
+ * can change view counts or the unread title. Each tab then re-reads its own counts from
+ * GET /inbox/counts (throttled in static/inbox-counts.js), so no per-tab query runs on the push.
+ */
+export function countsSignal(): SafeHtml {
+  return html`<div id="rt-counts" hidden hx-swap-oob="true" data-refresh="1"></div>`;
 }
 
 /** A notification marker the client turns into a browser notification + sound; `at` is the app clock's time. */

@@ -4,6 +4,9 @@
  * conversation (`canSeeConversation`). A presence change goes only to the tabs of that user: the
  * only page element showing it is their own status menu's dot (`#presence-<id>`); sending it to
  * every tab made each join cost a frame per connected tab (bench/push, 500 sockets).
+ * Pushes that can change view counts (conversation created, assigned, updated, reopened by the
+ * customer) carry the shared `countsSignal`; a plain customer message signals only its assignee's
+ * tabs (their unread title), so the message hot path runs no per-tab query.
  */
 import { desc, eq } from 'drizzle-orm';
 import { contacts, conversationEvents } from '../db/schema';
@@ -15,7 +18,7 @@ import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
 import { translator } from '../../views/i18n';
 import {
-  bubbleUpdateFragment, bubblesFragment, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
+  bubbleUpdateFragment, bubblesFragment, countsSignal, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
 } from './fragments';
 import { recordChange } from './outbox';
 import type { Realtime } from './realtime';
@@ -27,7 +30,8 @@ export function registerRealtimeListeners(realtime: Realtime): void {
   const contactName = (conversation: Conversation) =>
     core.db.select({ name: contacts.name, phone: contacts.phone }).from(contacts).where(eq(contacts.id, conversation.contactId)).get();
 
-  const pushConversation = (conversation: Conversation, kind: string, message: Message | null, withTimeline: boolean) => {
+  // `countsChanged`: the push also carries the shared counts signal (tabs re-read their view counts).
+  const pushConversation = (conversation: Conversation, kind: string, message: Message | null, withTimeline: boolean, countsChanged: boolean) => {
     const seq = recordChange(core, kind, conversation.id, message?.id ?? null);
     const row = rowsOf(core, [conversation], null)[0]!;
     const latestEvent = withTimeline
@@ -39,14 +43,17 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     })() : '';
     const render = perLocale((locale) => String(html`${seqMarker(seq)}${rowFragment(core, locale, row)}${
       message ? bubblesFragment(core, locale, [message]) : ''}${timelineFragment(core, locale, conversation.id, latestEvent)}${
-      statusFragment(locale, conversation)}${notify}`));
+      statusFragment(locale, conversation)}${notify}${countsChanged ? countsSignal() : ''}`));
     // The row is rendered once for everyone; each agent's unread badge follows it.
     realtime.pushToAllowed(conversation, render, unreadBadgesOf(core, hub, conversation.id));
   };
 
-  core.bus.on('message.created', ({ message, conversation }) => {
+  core.bus.on('message.created', ({ message, conversation, statusChanged }) => {
     if (message.senderType === 'agent' && message.senderId) realtime.typing.stopped(conversation.id, message.senderId);
-    pushConversation(getConversationOrThrow(core, conversation.id), 'message.created', message, false);
+    const fresh = getConversationOrThrow(core, conversation.id);
+    pushConversation(fresh, 'message.created', message, false, Boolean(statusChanged));
+    // A customer message in an assigned conversation changes only its assignee's unread title.
+    if (!statusChanged && message.direction === 'inbound' && fresh.assigneeId) hub.sendToUsers([fresh.assigneeId], String(countsSignal()));
   });
 
   core.bus.on('message.updated', ({ message, conversation }) => {
@@ -56,15 +63,15 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     realtime.pushToAllowed(conversation, render);
   });
 
-  core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false));
-  core.bus.on('conversation.updated', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.updated', null, true));
+  core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false, true));
+  core.bus.on('conversation.updated', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.updated', null, true, true));
   core.bus.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
     const fresh = getConversationOrThrow(core, conversation.id);
-    pushConversation(fresh, 'conversation.assigned', null, true);
+    pushConversation(fresh, 'conversation.assigned', null, true, true);
     const previous = previousAssigneeId ? hub.tabsOf(previousAssigneeId) : [];
     if (previous.length === 0 || canSeeConversation(core, previous[0]!.user, fresh)) return;
     for (const tab of previous) {
-      hub.sendTo(tab, String(lostAccessFragment(tab.locale, fresh.id, tab.viewing === fresh.id)));
+      hub.sendTo(tab, String(html`${lostAccessFragment(tab.locale, fresh.id, tab.viewing === fresh.id)}${countsSignal()}`));
       if (tab.viewing === fresh.id) hub.setViewing(tab.id, null);
     }
   });

@@ -25,6 +25,8 @@ export interface ListPaneData {
   rows: ConversationRow[];
   nextCursor: string | null;
   counts: Record<string, number>;
+  /** The user's open conversations with unread customer messages (tab title). */
+  unread: number;
   teams: Team[];
   channels: Channel[];
   labels: Label[];
@@ -64,6 +66,22 @@ function emptyList(t: Translate, d: ListPaneData): SafeHtml {
   return html`<li class="empty muted" id="empty-inbox"><p>${text}</p>${action}</li>`;
 }
 
+/** One view's count badge (`count-mine`, `count-team-<id>`…); `oob` for live refreshes. */
+export function viewCount(key: string, n: number, oob = false): SafeHtml {
+  const mentions = key === 'mentions' && n > 0 ? ' has-mentions' : '';
+  return html`<span class="count${mentions}" id="count-${key.replace(':', '-')}" ${oob ? html`hx-swap-oob="true"` : ''}>${n}</span>`;
+}
+
+/** The unread-conversations marker static/inbox-counts.js reads for the tab title. */
+export function unreadMarker(n: number, oob = false): SafeHtml {
+  return html`<span id="inbox-unread" data-unread="${n}" hidden ${oob ? html`hx-swap-oob="true"` : ''}></span>`;
+}
+
+/** The answer of GET /inbox/counts: every count badge and the unread marker, out of band. */
+export function countsRefresh(counts: Record<string, number>, unread: number): SafeHtml {
+  return html`${Object.entries(counts).map(([key, n]) => viewCount(key, n, true))}${unreadMarker(unread, true)}`;
+}
+
 /** The list pane (id `list-pane`). */
 export function listPane(t: Translate, d: ListPaneData): SafeHtml {
   const q = d.query;
@@ -77,8 +95,8 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
     <nav class="views" aria-label="${t('inbox.views')}">${views.map(([view, label, teamId]) => {
       const key = teamId ? `team:${teamId}` : view;
       const active = q.view === view && (q.teamId ?? undefined) === teamId;
-      return html`<a href="/inbox?${listQueryString({ ...q, view, teamId })}" class="${active ? 'active' : ''}">${label} <span class="count" id="count-${key.replace(':', '-')}">${d.counts[key] ?? 0}</span></a>`;
-    })}</nav>
+      return html`<a href="/inbox?${listQueryString({ ...q, view, teamId })}" class="${active ? 'active' : ''}">${label} ${viewCount(key, d.counts[key] ?? 0)}</a>`;
+    })}</nav>${unreadMarker(d.unread)}
     <form class="filters" method="get" action="/inbox" hx-get="/inbox" hx-target="#list-pane" hx-select="#list-pane" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true">
       <input type="hidden" name="view" value="${q.view}">${q.teamId ? html`<input type="hidden" name="teamId" value="${q.teamId}">` : ''}
       ${select('status', t('inbox.filter.status'), ['open', 'pending', 'snoozed', 'resolved'].map((s) => [s, t(`inbox.status_${s}`)]), q.status)}

@@ -1,9 +1,11 @@
 /**
  * One message in the thread: direction, sender, quoted preview (jumps to the quoted message),
  * content, reactions, time and delivery ticks (failed ones show the reason and a retry button).
+ * Messages sent from the WhatsApp Business app say so (and are never retried from here).
  * Private notes are visibly distinct. Used by the thread page and by realtime pushes.
  */
 import type { ConversationEvent } from '../../src/core/types';
+import { isBusinessAppEcho } from '../../src/core/echoes';
 import { CONVERSATION_STATUSES } from '../../src/db/schema/enums';
 import type { ThreadMessage } from '../../src/core/inbox-read';
 import { html, type SafeHtml } from '../../src/lib/html';
@@ -11,6 +13,7 @@ import { describeAssignment } from '../routing/describe';
 import type { Translate } from '../i18n';
 import { timeTag } from './format';
 import { messageContent, typeIcon } from './message-content';
+import { messageLabel } from './message-label';
 
 function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
   if (m.direction === 'inbound' || m.isPrivate) return html``;
@@ -26,7 +29,7 @@ function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
 
 function quote(t: Translate, q: ThreadMessage['quoted']): SafeHtml {
   if (!q) return html``;
-  const preview = q.content.slice(0, 140) || t(`inbox.type.${q.type}`);
+  const preview = messageLabel(t, q).slice(0, 140) || t(`inbox.type.${q.type}`);
   return html`<a class="quote" href="#m-${q.id}">${typeIcon(q.type)} ${preview}</a>`;
 }
 
@@ -40,15 +43,16 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
   const m = item.message;
   const side = m.direction === 'inbound' ? 'in' : 'out';
   const classes = ['bubble', side, m.isPrivate ? 'private' : '', m.status === 'failed' ? 'failed' : ''].join(' ');
-  const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : m.senderType === 'system' ? t('inbox.sender.automatic') : item.senderName;
-  return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}">
+  const fromPhoneApp = isBusinessAppEcho(m);
+  const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : m.senderType === 'system' ? t('inbox.sender.automatic') : fromPhoneApp ? t('inbox.sender.business_app') : item.senderName;
+  return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}"${fromPhoneApp ? html` data-source="business_app"` : ''}>
     ${who ? html`<div class="sender">${who}</div>` : ''}
     ${quote(t, item.quoted)}
     ${messageContent(t, m, item.attachments)}
     ${reactions(item.reactions)}
     <div class="meta">${timeTag(t, m.sentAt, 'time')} ${ticks(t, m)}</div>
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
-      <button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button></div>` : ''}
+      ${fromPhoneApp ? '' : html`<button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button>`}</div>` : ''}
     <div class="bubble-actions">
       <button type="button" class="link" title="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">↩︎</button>
       ${m.isPrivate ? '' : html`<span class="react-picker">${['👍', '❤️', '😂', '🙏'].map((e) => html`<button type="button" class="link" hx-post="/inbox/messages/${m.id}/react" hx-vals='{"emoji":"${e}"}' hx-swap="none">${e}</button>`)}</span>`}
@@ -59,11 +63,13 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
 /** A timeline entry ("Assigned to Ana by round-robin", "Status changed from Open to Resolved by Luis"). */
 export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<string, string>): SafeHtml {
   const actor = e.actorId ? (names.get(e.actorId) ?? '?') : t('inbox.event.system');
+  // "by" is one phrase per language: Portuguese contracts it ("pelo sistema", never "por o sistema").
+  const by = e.actorId ? t('inbox.event.by_user', { name: actor }) : t('inbox.event.by_system');
   const d = e.details as Record<string, unknown>;
   const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
   const mode = typeof d.mode === 'string' ? d.mode : '';
   const statusName = (v: unknown) => (CONVERSATION_STATUSES.includes(v as never) ? t(`inbox.status_${v}`) : '?');
-  const vars = { actor, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
+  const vars = { actor, by, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';

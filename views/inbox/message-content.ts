@@ -7,6 +7,7 @@ import type { Attachment, Message } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { fileSize, linkify } from './format';
+import { mediaCaption, messageLabel, orderTotals } from './message-label';
 
 type Payload = Record<string, any>;
 
@@ -48,12 +49,6 @@ function contactCards(p: Payload): SafeHtml {
   })}</div>`;
 }
 
-/** Order totals per currency as "MXN 899.30 + USD 10.00" (from the parser's `total`). */
-export function orderTotals(p: Payload): string {
-  const total = (p.total && typeof p.total === 'object' ? p.total : {}) as Record<string, unknown>;
-  return Object.entries(total).map(([cur, v]) => `${cur} ${Number(v).toFixed(2)}`).join(' + ');
-}
-
 function order(t: Translate, p: Payload): SafeHtml {
   const items = (Array.isArray(p.items) ? p.items : []) as Payload[];
   return html`<div class="order"><strong>🛒 ${t('inbox.type.order')}</strong>
@@ -87,20 +82,21 @@ function buttonReply(p: Payload, content: string): SafeHtml {
 /** The type-specific body of a message plus its attachments and caption. */
 export function messageContent(t: Translate, message: Message, attachments: Attachment[]): SafeHtml {
   const p = (message.payload ?? {}) as Payload;
-  const caption = message.content ? html`<div class="text">${linkify(message.content)}</div>` : '';
+  const text = (value: string) => (value ? html`<div class="text">${linkify(value)}</div>` : '');
   switch (message.type) {
     case 'text': case 'note': case 'system':
       return html`<div class="text">${linkify(message.content)}</div>${attachments.map((a) => attachmentView(t, a))}`;
     case 'image': case 'sticker': case 'video': case 'audio': case 'document':
-      return html`${attachments.length ? attachments.map((a) => attachmentView(t, a)) : html`<div class="media-pending">${t(`inbox.type.${message.type}`)}</div>`}${message.type === 'sticker' ? '' : caption}`;
+      return html`${attachments.length ? attachments.map((a) => attachmentView(t, a)) : html`<div class="media-pending">${t(`inbox.type.${message.type}`)}</div>`}${message.type === 'sticker' ? '' : text(mediaCaption(message))}`;
     case 'location': return location(t, p);
     case 'contacts': return contactCards(p);
     case 'interactive': return interactive(t, p, message.content);
     case 'button': return buttonReply(p, message.content);
-    case 'order': return html`${order(t, p)}${str(p.text) ? html`<div class="text">${linkify(str(p.text))}</div>` : ''}`;
-    case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${caption}</div>`;
-    case 'reaction': return html`<div class="text">${message.content}</div>`;
-    default: return html`<div class="unsupported">${t('inbox.type.unsupported', { type: message.type })}</div>${caption}`;
+    case 'order': return html`${order(t, p)}${text(str(p.text))}`;
+    case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;
+    case 'reaction': return html`<div class="text">${messageLabel(t, message)}</div>`;
+    // Unknown and unsupported types: one localized line (old rows also stored an English one in content).
+    default: return html`<div class="unsupported">${messageLabel(t, message)}</div>`;
   }
 }
 
@@ -108,7 +104,7 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
 export function typeIcon(type: string): string {
   const icons: Record<string, string> = {
     image: '📷', sticker: '💟', video: '🎬', audio: '🎤', document: '📄', location: '📍', contacts: '👤',
-    order: '🛒', template: '📋', interactive: '🔘', button: '🔘', note: '🔒',
+    order: '🛒', template: '📋', interactive: '🔘', button: '🔘', note: '🔒', unsupported: '⚠️',
   };
   return icons[type] ?? '';
 }

@@ -1,7 +1,8 @@
 /**
  * The inbox page: list | thread | contact sidebar on desktop, one pane at a time with back
  * navigation on phones (`has-thread` shows the thread). Connects the tab's WebSocket
- * (`hx-ext="ws" ws-connect="/ws"`) and carries the realtime sequence marker `#rt-seq`.
+ * (`hx-ext="ws" ws-connect="/ws"`) and carries the realtime sequence marker `#rt-seq`, the
+ * counts-changed signal `#rt-counts` and, in the title, the unread count ("(3) Inbox · Turno").
  */
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { PageContext } from '../context';
@@ -9,13 +10,14 @@ import { layout } from '../layout';
 import { notificationSettingsOf } from '../../src/core/profile';
 
 /** The full inbox page around its panes. */
-export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string }): SafeHtml {
+export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string; unread?: number }): SafeHtml {
   const me = ctx.user?.id ?? '';
-  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script>
+  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script><script src="/static/inbox-counts.js"></script>
     <style>[data-user="${me}"]{display:none}</style>`;
-  return layout(ctx, panes.title ?? ctx.t('nav.inbox'), html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
+  const title = panes.title ?? ctx.t('nav.inbox');
+  return layout(ctx, panes.unread ? `(${panes.unread}) ${title}` : title, html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
       x-data="shortcuts()" @keydown.window="key($event)">
-    <div id="rt-seq" data-seq="${panes.seq}" hidden></div><div id="rt-notify" hidden></div>
+    <div id="rt-seq" data-seq="${panes.seq}" hidden></div><div id="rt-notify" hidden></div><div id="rt-counts" hidden></div>
     ${panes.list}
     ${panes.thread}
     ${panes.sidebar ?? html`<aside id="contact-pane" class="contact-pane empty"></aside>`}

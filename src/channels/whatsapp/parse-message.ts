@@ -1,6 +1,11 @@
 /**
- * Per-type reading of one inbound message object: readable `content`, structured `payload` and the
- * media reference. Every field is read defensively (Meta adds keys; older payloads miss some).
+ * Per-type reading of one inbound message object: `content`, structured `payload` and the media
+ * reference. Every field is read defensively (Meta adds keys; older payloads miss some).
+ *
+ * `content` holds only text the customer wrote or chose (body, caption, place name and address,
+ * contact names, the reply title, the order note), never prose of ours: it is searched and shown
+ * as is. Labels such as "Order: 3 items" are built per agent language by the views from type +
+ * payload (views/inbox/message-label.ts); `content` is '' when the customer wrote nothing.
  *
  * Payload shapes by type:
  * - text: `{ body }`
@@ -73,17 +78,6 @@ function readMedia(type: string, o: Obj): InboundMedia {
   return media;
 }
 
-function mediaSummary(type: string, m: InboundMedia): string {
-  if (m.caption) return m.caption;
-  switch (type) {
-    case 'image': return '📷 Photo';
-    case 'video': return '🎥 Video';
-    case 'audio': return m.voice ? '🎤 Voice message' : '🎵 Audio';
-    case 'document': return `📄 ${m.filename ?? 'Document'}`;
-    default: return m.animated ? '✨ Animated sticker' : '🏷️ Sticker';
-  }
-}
-
 /** Parses a JSON string without throwing; returns `null` when it is not valid JSON. */
 export function safeJsonParse(text: unknown): unknown {
   if (typeof text !== 'string') return null;
@@ -116,7 +110,7 @@ function readInteractive(o: Obj): MessageParts {
     const responseJson = str(r.response_json) ?? '';
     const response = safeJsonParse(responseJson);
     return {
-      content: str(r.body) || '📝 Form submitted',
+      content: '',
       payload: { kind, name: str(r.name), body: str(r.body), response, responseJson },
     };
   }
@@ -137,11 +131,8 @@ function readOrder(o: Obj): MessageParts {
   });
   const total: Record<string, number> = {};
   for (const it of items) total[it.currency] = Math.round(((total[it.currency] ?? 0) + it.itemPrice * it.quantity) * 100) / 100;
-  const count = items.reduce((n, it) => n + it.quantity, 0);
-  const totals = Object.entries(total).map(([cur, v]) => `${cur} ${v.toFixed(2)}`).join(' + ');
   const text = str(o.text);
-  const content = `🛒 Order: ${count} item${count === 1 ? '' : 's'}${totals ? `, total ${totals}` : ''}${text ? ` — ${text}` : ''}`;
-  return { content, payload: { catalogId: str(o.catalog_id), text, items, total } };
+  return { content: text ?? '', payload: { catalogId: str(o.catalog_id), text, items, total } };
 }
 
 function readSystem(o: Obj): MessageParts {
@@ -151,7 +142,7 @@ function readSystem(o: Obj): MessageParts {
   if (newWaId) payload.newWaId = newWaId;
   if (o.identity !== undefined) payload.identity = o.identity;
   if (str(o.customer)) payload.customer = str(o.customer);
-  return { content: (payload.body as string) || `System: ${kind}`, payload };
+  return { content: payload.body as string, payload };
 }
 
 /** Builds content/payload/media for a message of `type` from its raw object `m`. */
@@ -159,20 +150,18 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
   const o = obj(m[type]);
   if (MEDIA_TYPES.has(type)) {
     const media = readMedia(type, o);
-    return { content: mediaSummary(type, media), payload: { ...media }, media };
+    return { content: media.caption ?? '', payload: { ...media }, media };
   }
   switch (type) {
     case 'text':
       return { content: str(o.body) ?? '', payload: { body: str(o.body) ?? '' } };
     case 'location': {
       const p = { latitude: num(o.latitude), longitude: num(o.longitude), name: str(o.name), address: str(o.address), url: str(o.url) };
-      const label = p.name ?? p.address ?? `${p.latitude}, ${p.longitude}`;
-      return { content: `📍 Location: ${label}`, payload: p };
+      return { content: [p.name, p.address].filter(Boolean).join(' · '), payload: p };
     }
     case 'contacts': {
       const contacts = readContacts(m.contacts);
-      const names = contacts.map((c) => c.name).filter(Boolean).join(', ');
-      return { content: `👤 Contact${contacts.length === 1 ? '' : 's'}: ${names || contacts.length}`, payload: { contacts } };
+      return { content: contacts.map((c) => c.name).filter(Boolean).join(', '), payload: { contacts } };
     }
     case 'interactive':
       return readInteractive(o);
@@ -181,7 +170,7 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
     case 'reaction': {
       const emoji = str(o.emoji) ?? '';
       return {
-        content: emoji ? `Reacted ${emoji}` : 'Removed a reaction',
+        content: emoji,
         payload: { targetExternalId: str(o.message_id), emoji, removed: emoji === '' },
       };
     }
@@ -191,8 +180,8 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
       return readSystem(o);
     case 'unsupported':
     case 'unknown':
-      return { content: '⚠️ Unsupported message (open WhatsApp on the phone to view it)', payload: { errors: readErrors(m.errors) } };
+      return { content: '', payload: { errors: readErrors(m.errors) } };
     default:
-      return { content: `⚠️ Message of type "${type}" (not supported yet)`, payload: { unknownType: type } };
+      return { content: '', payload: { unknownType: type } };
   }
 }

@@ -7,14 +7,14 @@ import { conversations } from '../../db/schema';
 import type { Core } from '../../core/context';
 import { getContactOrThrow } from '../../core/contacts';
 import { countConversations, listConversations, windowRemainingMs } from '../../core/conversations';
-import { conversationRows, timelineNames } from '../../core/inbox-read';
+import { conversationRows, timelineNames, unreadMineCount } from '../../core/inbox-read';
 import { loadThreadPage } from '../../core/thread-pages';
 import { labelsOfConversation, listLabels } from '../../core/labels';
 import { mentionedConversationIds } from '../../core/message-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
 import { conversationFilterFor, teamIdsOf, visibleChannels } from '../../core/visibility';
-import type { Conversation, PublicUser } from '../../core/types';
+import type { Conversation, PublicUser, Team } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
 import type { SidebarData } from '../../../views/inbox/sidebar';
 import type { ThreadPaneData } from '../../../views/inbox/thread';
@@ -46,17 +46,31 @@ export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: st
   return { rows: conversationRows(core, items, user.id), nextCursor };
 }
 
-/** Everything the list pane shows. */
-export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeId: string | null): ListPaneData {
-  const canSeeAll = user.role !== 'agent';
-  const teams = canSeeAll ? listTeams(core) : listTeams(core).filter((t) => teamIdsOf(core, user.id).includes(t.id));
+/** The teams whose views the user gets: every team for supervisors and admins, their own for agents. */
+function teamsShown(core: Core, user: PublicUser): Team[] {
+  return user.role !== 'agent' ? listTeams(core) : listTeams(core).filter((t) => teamIdsOf(core, user.id).includes(t.id));
+}
+
+/**
+ * The count of every view (Mine, Unassigned, All, each team, Mentions) under the list's other
+ * filters, keyed like the badges (`mine`, `team:<id>`…). Sums trigger-kept buckets, so it is cheap
+ * enough for each tab to re-read after a change (GET /inbox/counts).
+ */
+export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Team[] = teamsShown(core, user)): Record<string, number> {
   const filters = { ...q, status: q.status ?? (q.view === 'mentions' ? 'open' : undefined) };
   const count = (view: string, teamId?: string) => countConversations(core, user, filterOf({ ...filters, view, teamId }));
   const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: mentionedVisible(core, user).length };
   for (const t of teams) counts[`team:${t.id}`] = count('team', t.id);
+  return counts;
+}
+
+/** Everything the list pane shows. */
+export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeId: string | null): ListPaneData {
+  const canSeeAll = user.role !== 'agent';
+  const teams = teamsShown(core, user);
   const channelList = visibleChannels(core, user);
   return {
-    query: q, ...listPage(core, user, q), counts, teams, channels: channelList, labels: listLabels(core),
+    query: q, ...listPage(core, user, q), counts: listCounts(core, user, q, teams), unread: unreadMineCount(core, user.id), teams, channels: channelList, labels: listLabels(core),
     agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
   };
 }

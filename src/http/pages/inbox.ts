@@ -1,24 +1,25 @@
 /**
  * Inbox pages: `/inbox` (list), `/inbox/list` (next keyset page for infinite scroll),
+ * `/inbox/counts` (the view count badges and unread marker for the tab's filters, out of band),
  * `/inbox/c/:id` (deep link: the full page with the thread open; htmx row clicks swap only the
  * thread pane out of it). Opening a conversation marks it read for the agent.
  */
 import { Elysia, t as schema } from 'elysia';
 import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
-import { markConversationRead, timelineNames } from '../../core/inbox-read';
+import { markConversationRead, timelineNames, unreadMineCount } from '../../core/inbox-read';
 import { loadThreadPage } from '../../core/thread-pages';
 import { olderPage } from '../../../views/inbox/thread-paging';
 import type { PublicUser } from '../../core/types';
 import type { Core } from '../../core/context';
 import { latestSeq } from '../../realtime/outbox';
-import { listPane, listRows, type ListQuery } from '../../../views/inbox/list';
+import { countsRefresh, listPane, listRows, type ListQuery } from '../../../views/inbox/list';
 import { inboxLayout } from '../../../views/inbox/page';
 import { contactSidebar } from '../../../views/inbox/sidebar';
 import { emptyThreadPane, threadPane } from '../../../views/inbox/thread';
 import type { HttpDeps } from '../deps';
 import { requestContext, requireUser } from '../request-context';
 import { htmlResponse } from '../respond';
-import { listPage, listPaneData, sidebarData, threadPaneData } from './inbox-data';
+import { listCounts, listPage, listPaneData, sidebarData, threadPaneData } from './inbox-data';
 
 const listQuerySchema = schema.Object({
   view: schema.Optional(schema.String({ maxLength: 20 })),
@@ -52,7 +53,12 @@ export function inboxPages(deps: HttpDeps) {
     .get('/inbox', ({ auth, page, query }) => {
       const user = requireUser(auth);
       const q = listQuery(user, query);
-      return htmlResponse(inboxLayout(page, { list: listPane(page.t, listPaneData(core, user, q, null)), thread: emptyThreadPane(page.t), sidebar: null, seq: latestSeq(core) }));
+      const list = listPaneData(core, user, q, null);
+      return htmlResponse(inboxLayout(page, { list: listPane(page.t, list), thread: emptyThreadPane(page.t), sidebar: null, seq: latestSeq(core), unread: list.unread }));
+    }, { query: listQuerySchema })
+    .get('/inbox/counts', ({ auth, query }) => {
+      const user = requireUser(auth);
+      return htmlResponse(countsRefresh(listCounts(core, user, listQuery(user, query)), unreadMineCount(core, user.id)));
     }, { query: listQuerySchema })
     .get('/inbox/list', ({ auth, page, query }) => {
       const user = requireUser(auth);
@@ -67,8 +73,9 @@ export function inboxPages(deps: HttpDeps) {
       markConversationRead(core, user, conversation);
       const q = listQuery(user, query);
       const data = threadPaneData(core, conversation, { around: query.m });
+      const list = listPaneData(core, user, q, conversation.id);
       return htmlResponse(inboxLayout(page, {
-        list: listPane(page.t, listPaneData(core, user, q, conversation.id)),
+        list: listPane(page.t, list), unread: list.unread,
         thread: threadPane(page.t, data),
         sidebar: contactSidebar(page.t, sidebarData(core, user, conversation)),
         seq, title: data.contactName,

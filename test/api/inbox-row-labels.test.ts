@@ -1,0 +1,23 @@
+/** The list row's last message comes from the stored message (type + payload), so it is labelled per language. */
+import { afterAll, expect, test } from 'bun:test';
+import { getConversationOrThrow } from '../../src/core/conversations';
+import { conversationRows } from '../../src/core/inbox-read';
+import { translator } from '../../views/i18n';
+import { conversationRow } from '../../views/inbox/conversation-row';
+import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
+import { storedFixture } from '../helpers/stored-fixture';
+import { createTestApp } from '../helpers/test-app';
+
+const t = await createTestApp();
+afterAll(() => t.close());
+
+test('an order and a location received through core render their Spanish label in the row', () => {
+  const { channelId } = makeChannel(t);
+  for (const [name, from, expected] of [['order', '5491100000011', '🛒 Pedido: 3 artículos, total MXN 899.30'], ['location', '5491100000012', '📍 Ubicación: Museo Frida Kahlo']] as const) {
+    const parsed = storedFixture(name);
+    const { conversation } = customerSays(t, channelId, parsed.content, { from, type: parsed.type, payload: parsed.payload as Record<string, unknown> });
+    const [row] = conversationRows(t.app.core, [getConversationOrThrow(t.app.core, conversation!.id)], null);
+    expect(row!.lastMessage).toMatchObject({ type: parsed.type, payload: parsed.payload });
+    expect(String(conversationRow(translator('es'), row!, t.clock.now()))).toContain(expected);
+  }
+});
