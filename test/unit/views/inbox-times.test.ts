@@ -53,4 +53,11 @@ describe('status timeline entry', () => {
     expect(String(timelineEntry(translator('es'), change, names))).toContain('Estado cambiado de Abierta a Pospuesta por Ana');
     expect(String(timelineEntry(translator('pt-BR'), change, names))).toContain('Status alterado de Aberta para Adiada por Ana');
   });
+
+  test('the system as actor reads naturally in each language (Portuguese contracts "por o" to "pelo")', () => {
+    const routed: ConversationEvent = { ...change, kind: 'routed', actorId: null, details: { mode: 'manual', queue: 'unassigned' } };
+    expect(String(timelineEntry(translator('pt-BR'), routed, names))).toContain('Roteada pelo sistema');
+    expect(String(timelineEntry(translator('es'), routed, names))).toContain('Enrutada por el sistema');
+    expect(String(timelineEntry(translator('en'), routed, names))).toContain('Routed by the system');
+  });
 });
