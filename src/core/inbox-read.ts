@@ -9,6 +9,7 @@ import {
 } from '../db/schema';
 import type { Core } from './context';
 import { enqueueJob } from './jobs';
+import { previewMessagesOf, type PreviewMessage } from './last-message';
 import { attachmentsOf } from './messages';
 import type { Attachment, Contact, Conversation, ConversationEvent, Label, Message } from './types';
 
@@ -21,6 +22,8 @@ export interface ConversationRow {
   labels: Label[];
   /** Inbound messages after the agent's last read (null: rendered for everyone, no per-agent count). */
   unread: number | null;
+  /** The last message when it is not plain text: the row labels it from type + payload. */
+  lastMessage?: PreviewMessage;
 }
 
 export interface ThreadMessage {
@@ -54,12 +57,14 @@ export function conversationRows(core: Core, list: Conversation[], viewerId: str
   const labelRows = core.db.select({ conversationId: conversationLabels.conversationId, label: labels }).from(conversationLabels)
     .innerJoin(labels, eq(labels.id, conversationLabels.labelId)).where(inArray(conversationLabels.conversationId, ids)).orderBy(asc(labels.name)).all();
   const unread = viewerId ? unreadCounts(core, viewerId, ids) : null;
+  const previews = previewMessagesOf(core, list);
   return list.map((conversation) => ({
     conversation,
     contact: contactMap.get(conversation.contactId) ?? { id: conversation.contactId, name: '', phone: null },
     assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: names.get(conversation.assigneeId) ?? '?' } : null,
     labels: labelRows.filter((r) => r.conversationId === conversation.id).map((r) => r.label),
     unread: unread ? (unread.get(conversation.id) ?? 0) : null,
+    lastMessage: previews.get(conversation.id),
   }));
 }
 

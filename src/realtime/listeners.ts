@@ -16,7 +16,8 @@ import { mentionedConversationIds } from '../core/message-actions';
 import { canSeeConversation } from '../core/visibility';
 import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
-import { translator } from '../../views/i18n';
+import { translator, type Locale } from '../../views/i18n';
+import { messageLabel } from '../../views/inbox/message-label';
 import {
   bubbleUpdateFragment, bubblesFragment, countsSignal, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
 } from './fragments';
@@ -37,13 +38,14 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     const latestEvent = withTimeline
       ? core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, conversation.id)).orderBy(desc(conversationEvents.createdAt)).limit(1).all()
       : [];
+    // The browser notification's text is the message label in each tab's language.
     const notify = message && message.direction === 'inbound' ? (() => {
       const c = contactName(conversation);
-      return notifyFragment('message', conversation, c?.name || c?.phone || '', message.content || `[${message.type}]`, core.clock.now());
-    })() : '';
+      return (locale: Locale) => notifyFragment('message', conversation, c?.name || c?.phone || '', messageLabel(translator(locale), message) || `[${message.type}]`, core.clock.now());
+    })() : () => '';
     const render = perLocale((locale) => String(html`${seqMarker(seq)}${rowFragment(core, locale, row)}${
       message ? bubblesFragment(core, locale, [message]) : ''}${timelineFragment(core, locale, conversation.id, latestEvent)}${
-      statusFragment(locale, conversation)}${notify}${countsChanged ? countsSignal() : ''}`));
+      statusFragment(locale, conversation)}${notify(locale)}${countsChanged ? countsSignal() : ''}`));
     // The row is rendered once for everyone; each agent's unread badge follows it.
     realtime.pushToAllowed(conversation, render, unreadBadgesOf(core, hub, conversation.id));
   };

@@ -36,9 +36,9 @@ describe('parseWebhook: smb_message_echoes (WhatsApp Business app coexistence)',
   test('other types are read by the same per-type reader (location, document)', () => {
     const base = { from: '15550783881', to: '5215512345678', timestamp: '1749416500' };
     expect(echoesOf(withEcho({ ...base, id: 'wamid.LOC', type: 'location', location: { latitude: 19.43, longitude: -99.13, name: 'Tienda Centro' } }))[0])
-      .toMatchObject({ type: 'location', content: '📍 Location: Tienda Centro', payload: { latitude: 19.43, name: 'Tienda Centro' } });
+      .toMatchObject({ type: 'location', content: 'Tienda Centro', payload: { latitude: 19.43, name: 'Tienda Centro' } });
     expect(echoesOf(withEcho({ ...base, id: 'wamid.DOC', type: 'document', document: { id: '88', mime_type: 'application/pdf', filename: 'factura.pdf' } }))[0])
-      .toMatchObject({ content: '📄 factura.pdf', media: { mediaId: '88', filename: 'factura.pdf' } });
+      .toMatchObject({ content: '', media: { mediaId: '88', filename: 'factura.pdf' } });
   });
 
   test('a business-scoped recipient id is kept when the phone is absent', () => {
