@@ -1,7 +1,7 @@
 /**
  * Agent actions on a conversation as a signed-in user, with the permission rules applied here so
  * that every entry point (JSON API, inbox pages, plugins) enforces the same ones:
- * - `assignAs`: visibility, then core/routing/permissions `assertMayAssign`;
+ * - `assignAs`: visibility, then core/routing/permissions `assertMayAssign`; `transferAs` adds a handover note;
  * - `changeStatusAs`: visibility, then "only the assignee or a supervisor" (core/routing/lifecycle);
  * - `setConversationPriority`: audited, timeline entry, `conversation.updated` after commit.
  */
@@ -18,6 +18,8 @@ import { assignConversation, type AssignmentResult, type AssignmentTarget } from
 import { setConversationStatus, type StatusChange } from './routing/lifecycle';
 import { assertMayAssign } from './routing/permissions';
 import { canSeeConversation } from './visibility';
+import { sendMessage } from './messages';
+import { getUser } from './users';
 import type { Actor, Conversation } from './types';
 
 type UserActor = Actor & { type: 'user' };
@@ -40,6 +42,22 @@ export function assignAs(core: Core, actor: UserActor, conversationId: string, t
   const own = actor.user.role === 'agent' && conversation.assigneeId === actor.user.id;
   const mode = own && target.assigneeId !== actor.user.id ? 'transfer' : 'manual';
   return assignConversation(core, conversationId, target, actor, { mode, note });
+}
+
+/**
+ * Assign/transfer with an optional handover note: `assignAs` (same rules; the note is kept on the
+ * `assigned` timeline entry) and, when there is a note, a private note in the thread that starts
+ * by @mentioning the new assignee, so they are notified like for any mention.
+ */
+export function transferAs(core: Core, actor: UserActor, conversationId: string, target: AssignmentTarget, note: string | null): AssignmentResult {
+  const text = note?.trim() ?? '';
+  const result = assignAs(core, actor, conversationId, target, text || null);
+  if (!text) return result;
+  const assigneeId = result.conversation.assigneeId;
+  const name = assigneeId && assigneeId !== actor.user.id ? getUser(core, assigneeId)?.name : undefined;
+  const mention = name && !text.toLowerCase().includes(`@${name.toLowerCase()}`) ? `@${name} ` : '';
+  sendMessage(core, conversationId, actor, { content: `${mention}${text}`, private: true });
+  return result;
 }
 
 /**

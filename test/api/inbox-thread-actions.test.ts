@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { eq } from 'drizzle-orm';
 import { labelsOfConversation } from '../../src/core/labels';
-import { conversationEvents, conversations } from '../../src/db/schema';
+import { conversationEvents, conversations, messages } from '../../src/db/schema';
+import { mentionedConversationIds } from '../../src/core/message-actions';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 
@@ -88,5 +89,54 @@ describe('status buttons follow the status', () => {
     expect(conversationOf(id).status).toBe('snoozed');
     expect((await owner.client.form(`/inbox/c/${id}/status`, { status: 'open' }, HX)).status).toBe(200);
     expect(conversationOf(id)).toMatchObject({ status: 'open', snoozeUntilReply: false });
+  });
+});
+
+describe('assign / transfer with a handover note', () => {
+  const notesOf = (id: string) => t.app.core.db.select().from(messages).where(eq(messages.conversationId, id)).all().filter((m) => m.isPrivate);
+
+  test('the note becomes a private note that @mentions the new assignee, who is notified; the form comes back closed', async () => {
+    const boss = await t.signIn('supervisor', { name: 'Sara Jefa' });
+    const bruno = await t.signIn('agent', { name: 'Bruno Paz' });
+    const id = newConversation();
+    const res = await boss.client.form(`/inbox/c/${id}/assign`, { target: `user:${bruno.user.id}`, note: '  Quiere cambiar el pedido 123, llamalo mañana  ' }, HX);
+    expect(res.status).toBe(200);
+    const body = await res.text();
+    expect(body).toContain(`id="transfer-${id}"`);
+    expect(body).toContain('Asignada a Bruno Paz');
+    expect(body).not.toMatch(/<details[^>]* open/);
+    expect(conversationOf(id).assigneeId).toBe(bruno.user.id);
+    expect(notesOf(id).map((m) => m.content)).toEqual(['@Bruno Paz Quiere cambiar el pedido 123, llamalo mañana']);
+    await t.app.core.bus.drain();
+    expect(mentionedConversationIds(t.app.core, bruno.user.id)).toEqual([id]);
+    const assigned = t.app.core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, id)).all().find((e) => e.kind === 'assigned')!;
+    expect((assigned.details as { note?: string }).note).toBe('Quiere cambiar el pedido 123, llamalo mañana');
+    const thread = await (await boss.client.get(`/inbox/c/${id}`)).text();
+    expect(thread).toContain('@Bruno Paz Quiere cambiar el pedido 123');
+  });
+
+  test('to a team, or without a note, no private note is added', async () => {
+    const boss = await t.signIn('supervisor');
+    const { channelId, teamId } = makeChannel(t, { teamOnly: true });
+    const id = customerSays(t, channelId, 'hola', { from: String(++phone) }).conversation!.id;
+    expect((await boss.client.form(`/inbox/c/${id}/assign`, { target: `team:${teamId}`, note: 'para ventas' }, HX)).status).toBe(200);
+    expect(notesOf(id).map((m) => m.content)).toEqual(['para ventas']);
+    expect(conversationOf(id)).toMatchObject({ teamId, assigneeId: null });
+    expect((await boss.client.form(`/inbox/c/${id}/assign`, { target: '', note: '   ' }, HX)).status).toBe(200);
+    expect(notesOf(id)).toHaveLength(1);
+  });
+
+  test('a refused transfer answers with the reason in the form\'s alert box and adds no note', async () => {
+    const ana = await t.signIn('agent', { name: 'Ana Uno' });
+    const bob = await t.signIn('agent', { name: 'Bob Dos' });
+    const id = newConversation();
+    expect((await ana.client.form(`/inbox/c/${id}/assign`, { target: `user:${ana.user.id}` })).status).toBe(204);
+    const res = await bob.client.form(`/inbox/c/${id}/assign`, { target: `user:${bob.user.id}`, note: 'me lo quedo' }, HX);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('HX-Retarget')).toBe(`#transfer-error-${id}`);
+    expect(await res.text()).toContain('notice');
+    expect(conversationOf(id).assigneeId).toBe(ana.user.id);
+    expect(notesOf(id)).toEqual([]);
+    expect((await bob.client.form(`/inbox/c/${id}/assign`, { target: `user:${bob.user.id}`, note: 'x'.repeat(501) }, HX)).status).toBe(422);
   });
 });

@@ -32,11 +32,11 @@ describe.skipIf(!enabled)('browser: thread header and contact sidebar', () => {
     await page.evaluate(() => { (window as unknown as { __sameDocument: boolean }).__sameDocument = true; });
     await page.click(`#conv-${conversationId} a`);
     await page.waitForSelector(`#thread-pane[data-conversation-id="${conversationId}"]`);
-    await page.waitForSelector(`#contact-pane form[hx-post^="/inbox/contacts/"]`);
+    await page.waitForSelector(`#contact-pane form[hx-post^="/inbox/contacts/"]`, { state: 'attached' });
   }
   const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
 
-  test('the contact form saves attributes and notes after opening the conversation from the list', async () => {
+  test('after opening the conversation from the list, the contact form saves and labels toggle in place', async () => {
     const { channelId } = makeChannel(server);
     const id = customerSays(server, channelId, 'hola', { from: '5491100007001', name: 'Rocío' }).conversation!.id;
     const a = await agentPage('Ana Sidebar');
@@ -49,9 +49,43 @@ describe.skipIf(!enabled)('browser: thread header and contact sidebar', () => {
     expect((await saved).ok()).toBe(true);
     expect(await sameDocument(a.page)).toBe(true);
     expect(a.page.url()).not.toContain('newKey=');
+
+    await a.page.fill('#contact-pane input[name=name]', 'VIP');
+    await a.page.press('#contact-pane input[name=name]', 'Enter');
+    await a.page.waitForSelector('#contact-pane .chip.label.on >> text=VIP');
+    expect(await a.page.inputValue('#contact-pane input[name=name]')).toBe('');
+    await a.page.click('#contact-pane .chip.label.on >> text=VIP');
+    await a.page.waitForSelector('#contact-pane .chip.label.off >> text=VIP');
+
     await a.page.reload();
     expect(await a.page.inputValue('#contact-pane input[name="attr:ciudad"]')).toBe('Rosario');
     expect(await a.page.inputValue('#contact-pane textarea[name=notes]')).toBe('Prefiere WhatsApp por la tarde');
+    await a.context.close();
+  }, 60_000);
+  test('at 375 px: Resolve → Reopen and a transfer with a note update the screen without reload', async () => {
+    const { channelId } = makeChannel(server);
+    const id = customerSays(server, channelId, 'necesito ayuda', { from: '5491100007002', name: 'Mateo' }).conversation!.id;
+    const bruno = await server.signIn('agent', { name: 'Bruno Receptor' });
+    const a = await agentPage('Ana Header', 375);
+    await openFromList(a.page, id);
+
+
+    await a.page.click(`#status-actions-${id} button[hx-vals*="resolved"]`);
+    await a.page.waitForSelector(`#status-actions-${id}[data-status="resolved"]`);
+    expect(await a.page.$$eval(`#status-actions-${id} button`, (els) => els.map((e) => e.textContent?.trim()))).toEqual(['Reopen']);
+    expect(await a.page.textContent(`#thread-status-${id}`)).toBe('Resolved');
+    await a.page.click(`#status-actions-${id} button >> text=Reopen`);
+    await a.page.waitForSelector(`#status-actions-${id}[data-status="open"] button >> text=Resolve`);
+    expect(await a.page.textContent(`#thread-status-${id}`)).toBe('Open');
+
+    await a.page.click(`#transfer-${id} summary`);
+    await a.page.selectOption(`#transfer-${id} select[name=target]`, `user:${bruno.user.id}`);
+    await a.page.fill(`#transfer-${id} textarea[name=note]`, 'Revisar la garantía');
+    expect(await a.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await a.page.click(`#transfer-${id} button[type=submit]`);
+    await a.page.waitForSelector(`#transfer-${id} summary >> text=Bruno Receptor`);
+    await a.page.waitForSelector(`#thread-${id} .bubble.private >> text=Revisar la garantía`);
+    expect(await sameDocument(a.page)).toBe(true);
     await a.context.close();
   }, 60_000);
 });

@@ -11,6 +11,7 @@ import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
 import { settings } from './settings';
+import { transfer } from './transfer';
 import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
 
@@ -18,7 +19,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings, realtime, validation];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, channels, ai, search, settings, realtime, validation, transfer];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

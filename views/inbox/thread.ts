@@ -11,6 +11,7 @@ import { dayKey, timeTag } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
 import { statusActions, statusChip } from './status-actions';
+import { transferForm } from './transfer';
 import type { ThreadPage } from '../../src/core/thread-pages';
 
 export interface ThreadPaneData {
@@ -36,12 +37,7 @@ function daySeparator(t: Translate, at: number): SafeHtml {
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
   const c = d.conversation;
   return html`<div class="thread-actions">
-    <form class="inline" hx-post="/inbox/c/${c.id}/assign" hx-swap="none" hx-trigger="change">
-      <select name="target" aria-label="${t('inbox.assign')}">
-        <option value="">${t('inbox.assign.nobody')}</option>
-        ${d.agents.map((a) => html`<option value="user:${a.id}" ${a.id === c.assigneeId ? html`selected` : ''}>${a.name}</option>`)}
-        ${d.teams.map((tm) => html`<option value="team:${tm.id}" ${!c.assigneeId && tm.id === c.teamId ? html`selected` : ''}>👥 ${tm.name}</option>`)}
-      </select></form>
+    ${transferForm(t, c, d.agents, d.teams)}
     <form class="inline" hx-post="/inbox/c/${c.id}/priority" hx-swap="none" hx-trigger="change">
       <select name="priority" aria-label="${t('inbox.priority')}">${['none', 'low', 'medium', 'high', 'urgent'].map((p) =>
         html`<option value="${p}" ${p === c.priority ? html`selected` : ''}>${t(`inbox.priority.${p}`)}</option>`)}</select></form>

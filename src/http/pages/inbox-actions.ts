@@ -7,7 +7,9 @@
 import { Elysia, t as schema } from 'elysia';
 import { z } from 'zod';
 import { updateContact } from '../../core/contacts';
-import { assignAs, changeStatusAs, setConversationPriority } from '../../core/conversation-actions';
+import { changeStatusAs, setConversationPriority, transferAs } from '../../core/conversation-actions';
+import { listTeams } from '../../core/teams';
+import { listUsers } from '../../core/users';
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, labelsOfConversation, listLabels, setConversationLabel } from '../../core/labels';
@@ -18,6 +20,7 @@ import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
 import { sidebarLabels } from '../../../views/inbox/sidebar';
 import { statusActions, statusChip } from '../../../views/inbox/status-actions';
+import { transferForm } from '../../../views/inbox/transfer';
 import { html } from '../../lib/html';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
@@ -82,11 +85,19 @@ export function inboxActions(deps: HttpDeps) {
       deps.jobs.poke();
       return ok();
     })
-    .post('/inbox/c/:id/assign', ({ auth, ip, params, body }) => {
+    .post('/inbox/c/:id/assign', ({ auth, ip, params, body, page, isHtmx }) => {
       const [kind, id] = (body.target ?? '').split(':');
       const target = kind === 'user' ? { assigneeId: id! } : kind === 'team' ? { teamId: id!, assigneeId: null } : { assigneeId: null };
-      assignAs(core, actorOf(auth, ip), params.id, target, body.note ?? null);
-      return ok();
+      try {
+        const { conversation } = transferAs(core, actorOf(auth, ip), params.id, target, body.note ?? null);
+        return isHtmx ? htmlResponse(transferForm(page.t, conversation, listUsers(core).filter((u) => u.active), listTeams(core))) : ok();
+      } catch (error) {
+        if (!isHtmx || !(error instanceof DomainError)) throw error;
+        const res = htmlResponse(notice('error', formFailureText(error, page.t)), STATUS_OF[error.code]);
+        res.headers.set('HX-Retarget', `#transfer-error-${params.id}`);
+        res.headers.set('HX-Reswap', 'innerHTML');
+        return res;
+      }
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/status', ({ auth, ip, params, body, page, isHtmx }) => {
       const conversation = changeStatusAs(core, actorOf(auth, ip), params.id, {
