@@ -11,7 +11,9 @@ import { errorPage } from '../../views/errors';
 import { localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
-import { htmlResponse, jsonError, redirect, STATUS_OF } from './respond';
+import { htmlResponse, jsonError, readCookie, redirect, STATUS_OF } from './respond';
+import { SESSION_COOKIE } from './request-context';
+import { resolveSession } from '../core/auth';
 
 const isMachinePath = (path: string) => path.startsWith('/api/') || path.startsWith('/webhooks/');
 
@@ -41,8 +43,10 @@ export function errorHandler(deps: HttpDeps) {
     const pathname = path ?? new URL(request.url).pathname;
     const json = wantsJson(request, pathname);
     const page = (): PageContext => {
-      // The user's language when requestContext resolved it before the error, else Accept-Language's.
-      const locale = (context as { locale?: Locale }).locale ?? pickLocale(null, request.headers.get('accept-language'));
+      // The user's language when requestContext resolved it before the error; for unknown routes
+      // (no route ran) the session's user is looked up here; else Accept-Language's.
+      const locale = (context as { locale?: Locale }).locale
+        ?? pickLocale(resolveSession(deps.core, readCookie(request.headers.get('cookie'), SESSION_COOKIE))?.user.locale, request.headers.get('accept-language'));
       return { t: translator(locale), locale, user: null, csrfToken: null, path: pathname };
     };
     const localize = (message: string) => (isMachinePath(pathname) ? message : localizeMessage(page().t, message));

@@ -46,4 +46,14 @@ describe('localized error messages', () => {
     expect(api.status).toBe(404);
     expect((await api.json()).error.message).toBe('Conversation not found');
   });
+
+  test('the not-found page of an unknown address speaks the signed-in user\'s language, not the browser\'s', async () => {
+    const agent = await t.signIn('agent');
+    t.app.core.db.update(users).set({ locale: 'en' }).where(eq(users.id, agent.user.id)).run();
+    const res = await agent.client.get('/no/such/page', { 'accept-language': 'es-ES,es;q=0.9' });
+    expect(res.status).toBe(404);
+    const body = await res.text();
+    expect(body).toContain('lang="en"');
+    expect(body).not.toContain('lang="es"');
+  });
 });
