@@ -259,7 +259,11 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
     // A template's header file is the sender's own upload and shows in the thread with the message.
     if (headerFile) core.db.update(attachments).set({ messageId: rows[0]!.id }).where(eq(attachments.id, headerFile.id)).run();
     const last = rows[rows.length - 1]!;
-    const convChanges: Partial<Conversation> = { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(last.type, last.content), lastMessageType: last.type };
+    // A private note is not part of the customer conversation: the list keeps its last customer-facing
+    // message (preview, type, time and order); the note shows in the thread only.
+    const convChanges: Partial<Conversation> = data.private
+      ? { updatedAt: now }
+      : { lastMessageAt: now, updatedAt: now, lastMessagePreview: previewOf(last.type, last.content), lastMessageType: last.type };
     if (!data.private) {
       convChanges.lastOutboundAt = now;
       if (actor.type === 'user') {
