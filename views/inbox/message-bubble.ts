@@ -69,7 +69,9 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
   const mode = typeof d.mode === 'string' ? d.mode : '';
   const statusName = (v: unknown) => (CONVERSATION_STATUSES.includes(v as never) ? t(`inbox.status_${v}`) : '?');
-  const vars = { actor, by, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
+  const intent = typeof d.intent === 'string' ? d.intent : t('inbox.event.no_intent');
+  const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
+  const vars = { actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';

@@ -60,4 +60,10 @@ describe('status timeline entry', () => {
     expect(String(timelineEntry(translator('es'), routed, names))).toContain('Enrutada por el sistema');
     expect(String(timelineEntry(translator('en'), routed, names))).toContain('Routed by the system');
   });
+
+  test('an AI classification says which intent and how sure', () => {
+    const classified: ConversationEvent = { ...change, kind: 'ai.classified', actorId: null, details: { intent: 'billing', confidence: 0.874 } };
+    expect(String(timelineEntry(translator('en'), classified, names))).toContain('Intent detected: billing (87 %)');
+    expect(String(timelineEntry(translator('es'), { ...classified, details: { intent: null, confidence: 0.2 } }, names))).toContain('Intención detectada: ninguna clara (20 %)');
+  });
 });
