@@ -2,18 +2,20 @@
  * Agent actions on single messages: reactions (stored and sent through a `message.react` job),
  * retrying a failed send, and the @mentions of private notes.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, mentions, messages, users } from '../db/schema';
 import { afterCommit, transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
 import { getConversationOrThrow, windowRemainingMs } from './conversations';
+import { isBusinessAppEcho } from './echoes';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { getMessageOrThrow } from './messages';
 import { setReaction } from './reactions';
-import type { Actor, Message, PublicUser } from './types';
+import type { Actor, Conversation, Message, PublicUser } from './types';
+import { notify } from './routing/notify';
 import { conversationAudience } from './visibility';
 
 const emojiSchema = z.string().min(1).max(16);
@@ -42,6 +44,7 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
   const updated = transaction(core.db, () => {
     const message = getMessageOrThrow(core, messageId);
     if (message.direction !== 'outbound' || message.status !== 'failed') throw fail.conflict('Only failed outbound messages can be retried');
+    if (isBusinessAppEcho(message)) throw fail.conflict('This message was sent from the WhatsApp Business app; send it again from the phone');
     const conversation = getConversationOrThrow(core, message.conversationId);
     if (message.type !== 'template' && windowRemainingMs(core, conversation) === 0) {
       throw fail.unprocessable('The 24-hour window is closed: send an approved template instead of retrying this message.');
@@ -58,27 +61,35 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
   return updated;
 }
 
+/** Active colleagues other than `selfId` who may see the conversation, by name: whom a note can @mention. */
+export function mentionableUsers(core: Core, conversation: Conversation, selfId: string | null): Array<{ id: string; name: string }> {
+  const maySee = conversationAudience(core, conversation);
+  return core.db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).orderBy(asc(users.name)).all()
+    .filter((u) => u.id !== selfId && maySee(u)).map((u) => ({ id: u.id, name: u.name }));
+}
+
 /**
  * Finds `@Name` mentions (full name or first name, case-insensitive) of active users who may see
- * the conversation in a note, stores a `mentions` row per user and publishes `mention.created`
- * (someone who cannot see it is neither recorded nor notified). Returns the mentioned ids.
+ * the conversation in a note, stores a `mentions` row per user and, after commit, publishes
+ * `mention.created` and stores a `mention` notification for each (their bell and toast); someone
+ * who cannot see it is neither recorded nor notified. Returns the mentioned ids.
  */
 export function recordMentions(core: Core, note: Message): string[] {
   if (!note.isPrivate || !note.content.includes('@')) return [];
   const text = note.content.toLowerCase();
-  const maySee = conversationAudience(core, getConversationOrThrow(core, note.conversationId));
-  const candidates = core.db.select({ id: users.id, name: users.name, role: users.role }).from(users).where(eq(users.active, true)).all()
-    .filter((u) => maySee(u));
-  const mentioned = candidates.filter((u) => {
+  const conversation = getConversationOrThrow(core, note.conversationId);
+  const mentioned = mentionableUsers(core, conversation, note.senderId).filter((u) => {
     const full = `@${u.name.toLowerCase()}`;
     const first = `@${u.name.toLowerCase().split(/\s+/)[0]}`;
-    return u.id !== note.senderId && [full, first].some((token) => new RegExp(`${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
+    return [full, first].some((token) => new RegExp(`${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(text));
   }).map((u) => u.id);
   if (mentioned.length === 0) return [];
   const now = core.clock.now();
   core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
+  const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
   afterCommit(core.db, () => {
     for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
+    notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
   });
   return mentioned;
 }

@@ -58,3 +58,21 @@ export function statusEnvelope(statuses: Record<string, unknown>[], phoneNumberI
 export function textMessage(id: string, body: string, timestamp: number) {
   return { id, timestamp: String(timestamp), type: 'text', text: { body } };
 }
+
+/** An `smb_message_echoes` envelope: messages the business sent from the WhatsApp Business app to `to`. */
+export function echoEnvelope(echoes: Record<string, unknown>[], to: string, phoneNumberId = PHONE_NUMBER_ID) {
+  return {
+    object: 'whatsapp_business_account',
+    entry: [{
+      id: WABA_ID,
+      changes: [{
+        field: 'smb_message_echoes',
+        value: {
+          messaging_product: 'whatsapp',
+          metadata: { display_phone_number: '15550783881', phone_number_id: phoneNumberId },
+          message_echoes: echoes.map((e) => ({ from: '15550783881', to, ...e })),
+        },
+      }],
+    }],
+  };
+}

@@ -1,23 +1,27 @@
 /**
  * Applies one stored WhatsApp webhook to the core: every entry/change/message/status is handled;
  * messages go through `receiveInbound` (exactly once per wamid), reactions attach to their target,
+ * messages the business sent from the WhatsApp Business app (echoes) join the thread as outbound,
  * statuses move the delivery state machine, template updates refresh the template list.
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { channelSecrets, findChannelByExternalId } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
-import { receiveInbound } from '../../core/messages';
+import { recordBusinessAppEcho } from '../../core/echoes';
+import { receiveInbound, type InboundAttachment } from '../../core/messages';
 import { findByExternalId, setReaction } from '../../core/reactions';
 import type { Channel } from '../../core/types';
 import { channels, messageTemplates } from '../../db/schema';
 import { describeErrorCode } from './errors';
 import { parseWebhook } from './parse-webhook';
 import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
-import type { InboundMessage, StatusUpdate, TemplateStatusUpdate } from './types';
+import type { EchoMessage, InboundMedia, InboundMessage, StatusUpdate, TemplateStatusUpdate } from './types';
 
 export interface IngestOutcome {
   messages: number;
+  /** Messages sent from the WhatsApp Business app, newly stored. */
+  echoes: number;
   duplicates: number;
   statuses: number;
   /** Why items were not applied (unknown phone_number_id, or a channel of another Meta app). */
@@ -43,10 +47,15 @@ function channelFor(core: Core, cache: Map<string, Channel | string>, phoneNumbe
   return result;
 }
 
-function identityOf(m: InboundMessage) {
-  const scoped = !m.from || isBusinessScopedUserId(m.from);
-  const key = scoped ? (m.userId ?? m.from) : canonicalWaId(m.from);
-  return { externalId: key, rawId: m.from || m.userId || key, profileName: m.profileName ?? null, phone: scoped ? null : toE164(m.from) };
+/** The customer's identity from a wa_id (or business-scoped id) and optional user id, canonicalised. */
+function identityOf(waId: string, userId: string | undefined, profileName: string | undefined) {
+  const scoped = !waId || isBusinessScopedUserId(waId);
+  const key = scoped ? (userId ?? waId) : canonicalWaId(waId);
+  return { externalId: key, rawId: waId || userId || key, profileName: profileName ?? null, phone: scoped ? null : toE164(waId) };
+}
+
+function attachmentOf(type: string, media: InboundMedia | undefined): InboundAttachment | null {
+  return media ? { kind: type, mimeType: media.mimeType, filename: media.filename ?? null, sha256: media.sha256 ?? null, externalMediaId: media.mediaId } : null;
 }
 
 function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolean {
@@ -59,7 +68,7 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
   }
   const result = receiveInbound(core, {
     channelId: channel.id,
-    identity: identityOf(m),
+    identity: identityOf(m.from, m.userId, m.profileName),
     externalId: m.externalId,
     type: m.type,
     content: m.content,
@@ -67,9 +76,24 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
     raw: JSON.stringify(m.raw),
     sentAt: m.timestampMs || core.clock.now(),
     replyToExternalId: m.replyToExternalId ?? null,
-    attachment: m.media ? {
-      kind: m.type, mimeType: m.media.mimeType, filename: m.media.filename ?? null, sha256: m.media.sha256 ?? null, externalMediaId: m.media.mediaId,
-    } : null,
+    attachment: attachmentOf(m.type, m.media),
+  });
+  return !result.duplicate;
+}
+
+/** A message the business sent from the WhatsApp Business app joins the customer's thread; true when new. */
+function recordEcho(core: Core, channel: Channel, e: EchoMessage): boolean {
+  const result = recordBusinessAppEcho(core, {
+    channelId: channel.id,
+    identity: identityOf(e.to, e.userId, undefined),
+    externalId: e.externalId,
+    type: e.type,
+    content: e.content,
+    payload: e.payload,
+    raw: JSON.stringify(e.raw),
+    sentAt: e.timestampMs || core.clock.now(),
+    replyToExternalId: e.replyToExternalId ?? null,
+    attachment: attachmentOf(e.type, e.media),
   });
   return !result.duplicate;
 }
@@ -106,26 +130,28 @@ function applyTemplateUpdate(core: Core, u: TemplateStatusUpdate): void {
 export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: string | null } = {}): IngestOutcome {
   const parsed = parseWebhook(body);
   const cache = new Map<string, Channel | string>();
-  const outcome: IngestOutcome = { messages: 0, duplicates: 0, statuses: 0, unroutable: [] };
-  const sorted = [...parsed.messages].sort((a, b) => a.timestampMs - b.timestampMs);
-  for (const m of sorted) {
-    const channel = channelFor(core, cache, m.phoneNumberId, opts.verifiedBy ?? null);
-    if (typeof channel === 'string') {
-      outcome.unroutable.push(channel);
-      continue;
+  const outcome: IngestOutcome = { messages: 0, echoes: 0, duplicates: 0, statuses: 0, unroutable: [] };
+  /** Applies `items` in Meta's time order, each on the channel it names (or sets it aside as unroutable). */
+  const onChannel = <T extends { phoneNumberId: string; timestampMs: number }>(items: T[], apply: (channel: Channel, item: T) => void) => {
+    for (const item of [...items].sort((a, b) => a.timestampMs - b.timestampMs)) {
+      const channel = channelFor(core, cache, item.phoneNumberId, opts.verifiedBy ?? null);
+      if (typeof channel === 'string') outcome.unroutable.push(channel);
+      else apply(channel, item);
     }
+  };
+  onChannel(parsed.messages, (channel, m) => {
     if (receiveMessage(core, channel, m)) outcome.messages++;
     else outcome.duplicates++;
-  }
-  for (const s of [...parsed.statuses].sort((a, b) => a.timestampMs - b.timestampMs)) {
-    const channel = channelFor(core, cache, s.phoneNumberId, opts.verifiedBy ?? null);
-    if (typeof channel === 'string') {
-      outcome.unroutable.push(channel);
-      continue;
-    }
+  });
+  // After customer messages (an echo may quote one) and before statuses (which may name an echo).
+  onChannel(parsed.echoes, (channel, e) => {
+    if (recordEcho(core, channel, e)) outcome.echoes++;
+    else outcome.duplicates++;
+  });
+  onChannel(parsed.statuses, (channel, s) => {
     applyStatus(core, channel, s);
     outcome.statuses++;
-  }
+  });
   for (const u of parsed.templateUpdates) applyTemplateUpdate(core, u);
   for (const e of parsed.errors) core.log.warn('whatsapp system error', { code: e.code, title: e.title, details: e.details, phoneNumberId: e.phoneNumberId });
   outcome.unroutable = [...new Set(outcome.unroutable)];
