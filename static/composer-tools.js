@@ -1,11 +1,29 @@
-/* Composer pickers (see views/inbox/composer-pickers.ts): canned responses on "/" and the
-   WhatsApp template picker. Loaded before Alpine; all customer/agent text is shown with x-text. */
+/* Composer pickers (see views/inbox/composer-pickers.ts): canned responses on "/", colleagues on
+   "@" in notes and the WhatsApp template picker. Loaded before Alpine; all customer/agent text is shown with x-text. */
 (function () {
   'use strict';
   function csrf() { try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || ''; } catch (e) { return ''; } }
   function fold(s) { return String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); }
   function showError(id, text) { var box = document.getElementById('composer-error-' + id); if (box) box.textContent = text; }
   var TRIGGER = /(^|\s)\/([\p{L}\p{N}_-]*)$/u;
+  /* A key in an open picker list: the new index (arrows), 'pick' (Enter, Tab), 'close' (Esc) or null. */
+  function pickerKey(e, n, index) {
+    var r = null;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') r = n ? (index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n : 0;
+    else if ((e.key === 'Enter' || e.key === 'Tab') && n) r = 'pick';
+    else if (e.key === 'Escape') r = 'close';
+    if (r !== null) { e.preventDefault(); e.stopPropagation(); }
+    return r;
+  }
+  /* Replaces the trigger word before the caret with `text` (x-model hears the input event). */
+  function replaceBeforeCaret(area, trigger, text) {
+    var caret = area.selectionStart, before = area.value.slice(0, caret).replace(trigger, '');
+    area.value = before + text + area.value.slice(caret);
+    var at = before.length + text.length;
+    area.setSelectionRange(at, at);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    area.focus();
+  }
 
   window.cannedPicker = function (conversationId) {
     return {
@@ -31,23 +49,56 @@
       },
       key: function (e) {
         if (!this.open) return;
-        var n = this.matches().length;
-        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') { this.index = n ? (this.index + (e.key === 'ArrowDown' ? 1 : n - 1)) % n : 0; }
-        else if ((e.key === 'Enter' || e.key === 'Tab') && n) { this.pick(this.index); }
-        else if (e.key === 'Escape') { this.open = false; }
-        else return;
-        e.preventDefault(); e.stopPropagation();
+        var r = pickerKey(e, this.matches().length, this.index);
+        if (r === 'pick') this.pick(this.index); else if (r === 'close') this.open = false; else if (r !== null) this.index = r;
       },
-      /* Replaces "/query" before the caret with the response's text (x-model hears the input event). */
+      /* Replaces "/query" before the caret with the response's text. */
       pick: function (i) {
-        var c = this.matches()[i], area = this.area;
-        if (!c || !area) return;
-        var caret = area.selectionStart, before = area.value.slice(0, caret).replace(/\/[\p{L}\p{N}_-]*$/u, '');
-        area.value = before + c.text + area.value.slice(caret);
-        var at = before.length + c.text.length;
-        area.setSelectionRange(at, at);
-        area.dispatchEvent(new Event('input', { bubbles: true }));
-        this.open = false; area.focus();
+        var c = this.matches()[i];
+        if (!c || !this.area) return;
+        replaceBeforeCaret(this.area, /\/[\p{L}\p{N}_-]*$/u, c.text);
+        this.open = false;
+      },
+    };
+  };
+
+  var MENTION = /(^|\s)@([\p{L}\p{N}_.-]*)$/u;
+  /* "@Car" in a note: colleagues who may see the conversation (GET /inbox/c/:id/mentionable, the
+     server's rule) whose name has a word starting with the query; picking inserts "@Full Name ",
+     which core recordMentions recognises. Names are shown with x-text. */
+  window.mentionPicker = function (conversationId) {
+    return {
+      mentionOpen: false, people: null, mentionQuery: '', mentionIndex: 0, mentionArea: null,
+      loadPeople: function () {
+        var self = this;
+        if (this.people) return;
+        this.people = [];
+        fetch('/inbox/c/' + encodeURIComponent(conversationId) + '/mentionable', { headers: { accept: 'application/json' } })
+          .then(function (r) { return r.ok ? r.json() : []; }).then(function (list) { self.people = list; });
+      },
+      scanMention: function (area) {
+        if (!area || area.tagName !== 'TEXTAREA' || !this.note) { this.mentionOpen = false; return; }
+        this.mentionArea = area;
+        var m = MENTION.exec(area.value.slice(0, area.selectionStart));
+        if (!m) { this.mentionOpen = false; return; }
+        this.mentionQuery = m[2]; this.mentionIndex = 0; this.mentionOpen = true; this.loadPeople();
+      },
+      mentionMatches: function () {
+        var q = fold(this.mentionQuery);
+        return (this.people || []).filter(function (p) {
+          return !q || fold(p.name).split(/\s+/).some(function (w) { return w.indexOf(q) === 0; }) || fold(p.name).indexOf(q) === 0;
+        }).slice(0, 8);
+      },
+      mentionKey: function (e) {
+        if (!this.mentionOpen) return;
+        var r = pickerKey(e, this.mentionMatches().length, this.mentionIndex);
+        if (r === 'pick') this.pickMention(this.mentionIndex); else if (r === 'close') this.mentionOpen = false; else if (r !== null) this.mentionIndex = r;
+      },
+      pickMention: function (i) {
+        var p = this.mentionMatches()[i];
+        if (!p || !this.mentionArea) return;
+        replaceBeforeCaret(this.mentionArea, /@[\p{L}\p{N}_.-]*$/u, '@' + p.name + ' ');
+        this.mentionOpen = false;
       },
     };
   };

@@ -105,7 +105,8 @@
     if (!mine || el.dataset.conversation === openConversation() && !document.hidden) return;
     if (s.mute || (s.muteUntil && Date.now() < s.muteUntil)) return;
     if (s.sound !== false) beep();
-    if (s.browser !== false && window.Notification && Notification.permission === 'granted') {
+    /* A mention's browser notification comes with its bell toast (static/notifications.js). */
+    if (el.dataset.kind !== 'mention' && s.browser !== false && window.Notification && Notification.permission === 'granted') {
       new Notification(el.dataset.title || 'Turno', { body: el.dataset.body || '', tag: el.dataset.conversation });
     }
   }

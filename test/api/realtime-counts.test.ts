@@ -2,7 +2,7 @@
  * Live view counts and the unread title: GET /inbox/counts answers each view's badge for the tab's
  * filters plus the unread marker; pushes that can change counts carry the shared `#rt-counts`
  * signal to the tabs allowed to see the conversation, a plain customer message only to its
- * assignee.
+ * assignee; a mention fills the bell and its toast says who mentioned whom where.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
 import { assignConversation } from '../../src/core/assignment';
@@ -83,4 +83,29 @@ test('count changes signal the tabs allowed to see the conversation; a plain mes
   await tabB!.waitFor((f) => f.includes('volví') && f.includes(SIGNAL));
   expect(tabL!.frames.some((f) => f.includes(SIGNAL))).toBe(false);
   for (const tab of [tabA!, tabB!, tabL!]) tab.close();
+});
+
+test('a mention fills the mentioned agent\'s bell and its toast names who mentioned them where', async () => {
+  const boss = await t.signIn('supervisor', { name: 'Sara Jefa' });
+  const carla = await t.signIn('agent', { name: 'Carla Ruiz' });
+  const luz = await t.signIn('agent', { name: 'Luz Fuera' });
+  const { channelId } = makeChannel(t, { teamOnly: true, members: [carla.user.id] });
+  const r = customerSays(t, channelId, 'ayuda', { from: '5491100000301' });
+  const id = r.conversation!.id;
+
+  const people = await (await boss.client.get(`/inbox/c/${id}/mentionable`)).json() as Array<{ id: string; name: string }>;
+  expect(people.map((p) => p.id)).toContain(carla.user.id);
+  expect(people.map((p) => p.id)).not.toContain(luz.user.id); // cannot see the conversation
+  expect(people.map((p) => p.id)).not.toContain(boss.user.id);
+  expect((await luz.client.get(`/inbox/c/${id}/mentionable`)).status).toBe(404);
+
+  const [tab] = await tabsOf(carla.client.cookies.turno_session!);
+  expect((await boss.client.form(`/inbox/c/${id}/messages`, { content: 'Mirá esto @Carla Ruiz', private: 'true' })).status).toBeLessThan(300);
+  await t.app.core.bus.drain();
+  const push = await tab!.waitFor((f) => f.includes('id="notif-count"'));
+  expect(push).toMatch(/id="notif-count"[^>]*>1</);
+  expect(push).toContain(`Sara Jefa te mencionó en #${r.conversation!.number}`); // the default language
+  const bell = await (await carla.client.get('/notifications/bell')).text();
+  expect(bell).toMatch(/id="notif-count"[^>]*>1</);
+  tab!.close();
 });

@@ -3,6 +3,8 @@
  * - canned responses: typing `/` at the start of a word opens a searchable list of the user's and
  *   shared responses (loaded once from `/inbox/c/:id/canned`, variables already expanded by the
  *   server); ↑/↓ choose, Enter or Tab inserts, Esc closes. Everything is rendered with x-text.
+ * - @mentions: in a private note, `@` plus the start of a name lists the colleagues who may see
+ *   the conversation (`/inbox/c/:id/mentionable`); the same keys insert "@Full Name ".
  * - templates: on demand (button) or automatically once the 24-hour window has closed (client
  *   timer on the composer's `windowEndsAt`): approved templates of the channel, inputs for body
  *   and header variables, a header file for IMAGE/VIDEO/DOCUMENT headers, a live preview, send.
@@ -22,6 +24,20 @@ export function cannedPickerList(t: Translate): SafeHtml {
 /** Attributes of the wrapper around the composer textarea that turn on the canned picker. */
 export function cannedPickerAttrs(conversationId: string): SafeHtml {
   return html`x-data="cannedPicker(${jsonForHtml(conversationId)})" @keydown.capture="key($event)" @input="scan($event.target)"`;
+}
+
+/** Markup of the @mention list (inside the wrapper from `mentionPickerAttrs`). */
+export function mentionPickerList(t: Translate): SafeHtml {
+  return html`<ul class="canned-picker mention-picker" x-show="mentionOpen" x-cloak role="listbox" aria-label="${t('mentions.picker.label')}">
+    <template x-for="(p, i) in mentionMatches()" :key="p.id"><li role="option" :class="i === mentionIndex && 'active'" :aria-selected="i === mentionIndex" @mousedown.prevent="pickMention(i)">
+      <strong x-text="'@' + p.name"></strong></li></template>
+    <li class="muted" x-show="people && !mentionMatches().length">${t('mentions.picker.empty')}</li>
+  </ul>`;
+}
+
+/** Attributes of the wrapper (around the canned one) that turn on the @mention picker in notes. */
+export function mentionPickerAttrs(conversationId: string): SafeHtml {
+  return html`x-data="mentionPicker(${jsonForHtml(conversationId)})" @keydown.capture="mentionKey($event)" @input="scanMention($event.target)"`;
 }
 
 /** The template picker panel and its toggle button. */

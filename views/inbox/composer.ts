@@ -1,13 +1,13 @@
 /**
  * The reply box (Alpine state): Enter sends, Shift+Enter adds a line, private-note mode, emoji,
  * quote-reply, attachments by picker / drag and drop / paste (uploaded first, then sent as ids),
- * canned responses on "/" and the template picker (composer-pickers.ts), window countdown, drafts kept in
+ * canned responses on "/", @mentions in notes and the template picker (composer-pickers.ts), window countdown, drafts kept in
  * localStorage per conversation. Errors from the server (422/403) land in `#composer-error-<id>`.
  */
 import type { Conversation } from '../../src/core/types';
 import { html, jsonForHtml, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-import { cannedPickerAttrs, cannedPickerList, templatePicker } from './composer-pickers';
+import { cannedPickerAttrs, cannedPickerList, mentionPickerAttrs, mentionPickerList, templatePicker } from './composer-pickers';
 
 const EMOJI = ['😀', '😂', '😊', '😍', '🙏', '👍', '👌', '🎉', '❤️', '✅', '⚠️', '🙌', '🤔', '😢', '📦', '🚚'];
 
@@ -35,11 +35,11 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
     <input type="hidden" name="private" :value="note ? 'true' : 'false'">
     ${templatePicker(t, id)}
     <div class="composer-row">
-      <div class="canned-wrap" ${cannedPickerAttrs(id)}><textarea name="content" rows="2" x-model="text" x-ref="text" placeholder="${t('inbox.compose.placeholder')}"
+      <div class="mention-wrap" ${mentionPickerAttrs(id)}><div class="canned-wrap" ${cannedPickerAttrs(id)}><textarea name="content" rows="2" x-model="text" x-ref="text" placeholder="${t('inbox.compose.placeholder')}"
         :placeholder="note ? ${jsonForHtml(t('inbox.compose.note_placeholder'))} : (windowEndsAt === 0 || now >= windowEndsAt) ? ${jsonForHtml(t('inbox.compose.closed_placeholder'))} : ${jsonForHtml(t('inbox.compose.placeholder'))}"
         :disabled="!note && (windowEndsAt === 0 || now >= windowEndsAt)"
         @keydown.enter="if (!$event.shiftKey) { $event.preventDefault(); $el.form.requestSubmit() }"
-        @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>
+        @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>${mentionPickerList(t)}</div>
       <div class="composer-tools">
         <details class="emoji" @click.outside="$el.open = false" @keydown.escape="$el.open = false"><summary title="${t('inbox.compose.emoji')}">😊</summary>
           <div class="emoji-grid">${EMOJI.map((e) => html`<button type="button" class="link" @click="insert('${e}')">${e}</button>`)}</div></details>

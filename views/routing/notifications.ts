@@ -11,6 +11,7 @@ import type { Translate } from '../i18n';
 export function notificationText(t: Translate, n: Pick<NotificationRow, 'kind' | 'details'>): string {
   const d = n.details as Record<string, unknown>;
   const number = String(d.number ?? '?');
+  if (n.kind === 'mention') return t('alerts.mention', { name: String(d.by ?? '?'), number });
   if (n.kind === 'conversation.unattended') return t('alerts.unattended', { number, minutes: Number(d.waitingMinutes ?? 0) });
   if (n.kind === 'sla.warning' || n.kind === 'sla.breached') return t(`alerts.${n.kind}`, { number, metric: t(`alerts.metric.${String(d.metric)}`) });
   return t('alerts.generic', { number });

@@ -1,13 +1,15 @@
 /**
  * JSON endpoints behind the composer's pickers, for a conversation the user may see (404
  * otherwise): `GET /inbox/c/:id/canned` (the user's and shared canned responses with variables
- * expanded for this conversation), `GET /inbox/c/:id/templates` (APPROVED templates of the
+ * expanded for this conversation), `GET /inbox/c/:id/mentionable` (colleagues who may see it, for
+ * the @mention picker), `GET /inbox/c/:id/templates` (APPROVED templates of the
  * conversation's channel with their variables) and `POST /inbox/c/:id/template` (sends a template
  * with variable values and an optional header file through `sendMessage`).
  */
 import { Elysia, t as schema } from 'elysia';
 import { cannedVariables, expandCanned, listCanned } from '../../core/canned';
 import { sendMessage } from '../../core/messages';
+import { mentionableUsers } from '../../core/message-actions';
 import { templateOptions } from '../../core/template-picker';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireUser } from '../request-context';
@@ -33,6 +35,10 @@ export function composerTools(deps: HttpDeps) {
       const conversation = visibleConversation(core, user, params.id);
       const vars = cannedVariables(core, conversation, user);
       return listCanned(core, user).map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, shared: c.ownerId === null, text: expandCanned(c.content, vars) }));
+    })
+    .get('/inbox/c/:id/mentionable', ({ auth, params }) => {
+      const user = requireUser(auth);
+      return mentionableUsers(core, visibleConversation(core, user, params.id), user.id);
     })
     .get('/inbox/c/:id/templates', ({ auth, params }) => {
       const conversation = visibleConversation(core, requireUser(auth), params.id);
