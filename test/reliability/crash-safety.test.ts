@@ -2,7 +2,8 @@
  * Crash safety against a real server process (`bun src/main.ts serve` on a temp data dir) killed
  * with SIGKILL and restarted on the same data dir and port:
  * - every webhook that got a 200 is applied exactly once (stored events are the durable queue);
- * - queued outbound messages reach the Graph simulator exactly once across restarts;
+ * - queued outbound messages reach the Graph simulator exactly once across restarts, except those
+ *   whose send was in flight at a kill: at most twice (the documented guarantee);
  * - a crash while the Graph call is in flight: with a status webhook carrying
  *   biz_opaque_callback_data the message is reconciled without a second send; without one it is
  *   sent exactly once more after the reconcile window (TURNO_SEND_RECONCILE_MS, shortened here).
@@ -77,24 +78,34 @@ describe('crash safety (SIGKILL)', () => {
     expect(queryDb<{ n: number }>(dir.dataDir, "SELECT count(*) AS n FROM webhook_events WHERE status = 'failed'")[0]!.n).toBe(0);
   }, TIMEOUT);
 
-  test('queued outbound messages reach the provider exactly once across kills', async () => {
+  test('queued outbound messages reach the provider exactly once across kills (at most twice when in flight at a kill)', async () => {
     const port = freePort();
     const sim = await simulator(`http://127.0.0.1:${port}/webhooks/whatsapp`);
-    const dir = await prepareDataDir({ graphUrl: sim.url, rateLimitPerSecond: 40 });
+    // 20/s: the 120 sends span all the kills instead of finishing before the second one.
+    const dir = await prepareDataDir({ graphUrl: sim.url, rateLimitPerSecond: 20 });
     cleanups.push(() => dir.remove());
     const ids = await queueOutbound(dir.dataDir, LONG ? 400 : 120);
-    let server = await serverOn(dir, port, { TURNO_SEND_RECONCILE_MS: '1500' });
+    // Like the in-flight tests: the window must outlast a restart plus the simulator's status retries.
+    const env = { TURNO_SEND_RECONCILE_MS: '6000' };
+    let server = await serverOn(dir, port, env);
+    // Attempted but no answer stored when the process died: the one case docs/whatsapp.md allows
+    // a second send for (when no status webhook reconciles it in time, e.g. its retries all land
+    // while the server is down again).
+    const inFlight = new Set<string>();
     for (let kill = 0; kill < (LONG ? 8 : 3); kill++) {
       await Bun.sleep(300 + Math.random() * 400);
       await server.kill();
-      server = await serverOn(dir, port, { TURNO_SEND_RECONCILE_MS: '1500' });
+      const open = queryDb<{ id: string }>(dir.dataDir, "SELECT id FROM messages WHERE direction = 'outbound' AND send_attempted_at IS NOT NULL AND external_id IS NULL");
+      for (const r of open) inFlight.add(r.id);
+      server = await serverOn(dir, port, env);
     }
     const pending = () => queryDb<{ n: number }>(dir.dataDir, "SELECT count(*) AS n FROM messages WHERE direction = 'outbound' AND external_id IS NULL")[0]!.n;
     await waitUntil(() => pending() === 0, 'every queued message to be sent', 60_000);
     await sim.idle();
     const counts = sendsById(sim.sent);
-    expect(ids.filter((id) => counts.get(id) !== 1).map((id) => [id, counts.get(id) ?? 0])).toEqual([]);
-    expect(sim.sent.length).toBe(ids.length);
+    const allowed = (id: string) => (inFlight.has(id) ? [1, 2] : [1]);
+    expect(ids.filter((id) => !allowed(id).includes(counts.get(id) ?? 0)).map((id) => ({ id, sends: counts.get(id) ?? 0, inFlight: inFlight.has(id) }))).toEqual([]);
+    expect([...counts.keys()].filter((id) => !ids.includes(id))).toEqual([]);
   }, TIMEOUT);
 
   test('killed while the Graph call is in flight: a status with biz_opaque_callback_data reconciles without a second send', async () => {
