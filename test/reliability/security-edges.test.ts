@@ -7,8 +7,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, spyOn, test } from 'bun:test';
 import * as nodeCrypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { signBody, verifySignature } from '../../src/channels/whatsapp/signature';
+import { mediaFilePath } from '../../src/core/media-store';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 import { addTestChannel, messagesEnvelope, postWebhook, textMessage } from '../helpers/whatsapp';
 
@@ -76,6 +78,61 @@ describe('path traversal (real port)', () => {
       if (body.includes(secret) || body.includes(pkg)) served.push(`${path} → ${res.status}`);
     }
     expect(served).toEqual([]);
+  });
+});
+
+describe('static traversal one level up (package.json sits right above static/)', () => {
+  /** GET over a raw socket so `..`, `./` and backslashes reach the server unnormalised (fetch resolves them). */
+  async function rawGet(path: string): Promise<{ status: number; body: string }> {
+    const text = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.on('error', reject);
+    });
+    return { status: Number(text.split(' ')[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+  }
+  const pkg = readFileSync(join(import.meta.dir, '../../package.json'), 'utf8');
+
+  test('positive control: a real file under /static is served over the port', async () => {
+    const css = readFileSync(join(import.meta.dir, '../../static/app.css'), 'utf8');
+    const res = await rawGet('/static/app.css');
+    expect(res.status).toBe(200);
+    expect(res.body).toContain(css.slice(0, 200));
+  });
+
+  test.each([
+    '/static/../package.json', '/static/./../package.json', '/static/vendor/../../package.json',
+    '/static/..%2fpackage.json', '/static/..%2Fpackage.json', '/static/%2e%2e/package.json', '/static/%2e%2e%2fpackage.json', '/static/%2E%2E%2Fpackage.json',
+    '/static/..%252fpackage.json', '/static/%252e%252e%252fpackage.json',
+    '/static/..\\package.json', '/static/..%5cpackage.json', '/static/%2e%2e%5cpackage.json', '/static/..%255cpackage.json',
+  ])('%s leaks nothing', async (path) => {
+    const res = await rawGet(path);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.body).not.toContain('"name": "turno"');
+    expect(res.body).not.toContain(pkg.slice(0, 120));
+  });
+});
+
+describe('mediaFilePath (the guard between a storage key and the disk)', () => {
+  const dataDir = '/srv/turno-data';
+  const hex = 'a'.repeat(64);
+
+  test('a content address resolves inside <dataDir>/media', () => {
+    expect(mediaFilePath(dataDir, `aa/${hex}`)).toBe(join(dataDir, 'media', 'aa', hex));
+  });
+
+  test.each([
+    '../secret.key', '../../etc/passwd', `aa/../../secret.key`, `../aa/${hex}`, `aa/${hex}/../../../secret.key`, `aa/${hex}/..`,
+    `..%2f${hex}`, `aa%2f${hex}`, `aa\\${hex}`, `/etc/passwd`, `/aa/${hex}`, `aa/${hex}\n`, `aa/${hex}\u0000`, `AA/${'A'.repeat(64)}`,
+    `aa/${hex.slice(1)}`, `aa/${hex}0`, `aa//${hex}`, `./aa/${hex}`, '', ' ',
+  ])('refuses %p', (key) => {
+    expect(mediaFilePath(dataDir, key)).toBeNull();
+  });
+
+  test('refuses a missing key', () => {
+    expect(mediaFilePath(dataDir, null)).toBeNull();
   });
 });
 
