@@ -4,7 +4,9 @@
  * CI (CI=true) a missing browser fails the run.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PublicUser } from '../../src/core/types';
+import type { Role } from '../../src/db/schema/enums';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -36,4 +38,15 @@ export async function startLiveServer(opts: Parameters<typeof createTestApp>[0] 
   t.app.jobs.start();
   const port = t.app.listen(0);
   return Object.assign(t, { baseUrl: `http://127.0.0.1:${port}` });
+}
+
+/**
+ * A browser tab signed in as a new user of `role` (English UI, `width` px wide): a fresh context
+ * carrying the user's session cookie.
+ */
+export async function signedInPage(server: LiveServer, browser: Browser, opts: { role?: Role; name: string; width?: number }): Promise<{ page: Page; context: BrowserContext; user: PublicUser }> {
+  const { client, user } = await server.signIn(opts.role ?? 'supervisor', { name: opts.name });
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: opts.width ?? 1280, height: 800 } });
+  await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
+  return { page: await context.newPage(), context, user };
 }

@@ -5,10 +5,9 @@
  * note works at 375 px.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PublicUser } from '../../src/core/types';
+import type { Browser, Page } from 'playwright-core';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
-import { browserAvailable, launchBrowser, startLiveServer, type LiveServer } from './browser';
+import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
 
@@ -18,12 +17,7 @@ describe.skipIf(!enabled)('browser: thread header and contact sidebar', () => {
   beforeAll(async () => { server = await startLiveServer(); browser = await launchBrowser(); });
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
-  async function agentPage(name: string, width = 1280): Promise<{ page: Page; context: BrowserContext; user: PublicUser }> {
-    const { client, user } = await server.signIn('supervisor', { name });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 800 } });
-    await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
-    return { page: await context.newPage(), context, user };
-  }
+  const agentPage = (name: string, width = 1280) => signedInPage(server, browser, { name, width });
 
   /** Opens the inbox list and the conversation by clicking its row (htmx pane swap, no page load). */
   async function openFromList(page: Page, conversationId: string): Promise<void> {

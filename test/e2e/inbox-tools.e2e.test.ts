@@ -5,11 +5,10 @@
  * /tmp/turno-search-375.png, no horizontal overflow).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createCanned } from '../../src/core/canned';
-import type { PublicUser } from '../../src/core/types';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
-import { browserAvailable, launchBrowser, startLiveServer, type LiveServer } from './browser';
+import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
 
@@ -19,12 +18,7 @@ describe.skipIf(!enabled)('browser: inbox tools', () => {
   beforeAll(async () => { server = await startLiveServer(); browser = await launchBrowser(); });
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
-  async function agentPage(name: string, width = 1280): Promise<{ page: Page; context: BrowserContext; user: PublicUser }> {
-    const { client, user } = await server.signIn('supervisor', { name });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 800 } });
-    await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
-    return { page: await context.newPage(), context, user };
-  }
+  const agentPage = (name: string, width = 1280) => signedInPage(server, browser, { name, width });
 
   test('a mention in a private note shows up live for the mentioned agent', async () => {
     const { channelId } = makeChannel(server);

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { messages } from '../../src/db/schema';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
-import { browserAvailable, launchBrowser, startLiveServer, type LiveServer } from './browser';
+import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
 const XSS = ['<img src=x onerror="window.__xss=1">', '<script>window.__xss=1</script>', '"><svg onload=alert(1)>', 'javascript:alert(1)'];
@@ -20,10 +20,7 @@ describe.skipIf(!enabled)('browser: live inbox for two agents', () => {
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
   async function agentPage(name: string, width = 1280): Promise<{ page: Page; context: BrowserContext; dialogs: string[] }> {
-    const { client } = await server.signIn('supervisor', { name });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 800 } });
-    await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
-    const page = await context.newPage();
+    const { page, context } = await signedInPage(server, browser, { name, width });
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     return { page, context, dialogs };

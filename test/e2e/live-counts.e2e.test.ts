@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
 import { assignConversation } from '../../src/core/assignment';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
-import { browserAvailable, launchBrowser, startLiveServer, type LiveServer } from './browser';
+import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
 
@@ -18,10 +18,7 @@ describe.skipIf(!enabled)('browser: live counts, unread title and @mentions', ()
   afterAll(async () => { await browser?.close(); await server?.close(); });
 
   async function agentPage(role: 'agent' | 'supervisor', name: string, path: string): Promise<{ page: Page; userId: string }> {
-    const { client, user } = await server.signIn(role, { name });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 800 } });
-    await context.addCookies([{ name: 'turno_session', value: client.cookies.turno_session!, url: server.baseUrl }]);
-    const page = await context.newPage();
+    const { page, user } = await signedInPage(server, browser, { role, name });
     await page.goto(`${server.baseUrl}${path}`);
     await page.waitForSelector('body[data-ws="open"]');
     return { page, userId: user.id };
