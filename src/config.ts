@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { ensureWritableDataDir } from './db/storage-health';
 import { assetPath, isCompiled } from './paths';
 
 const envSchema = z.object({
@@ -92,7 +93,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   const baseDir = overrides.baseDir ?? (e.TURNO_BASE_DIR ? resolve(e.TURNO_BASE_DIR) : defaultBaseDir());
   const dataDir = overrides.dataDir ?? resolveFrom(baseDir, e.TURNO_DATA_DIR, 'data');
-  mkdirSync(dataDir, { recursive: true });
+  ensureWritableDataDir(dataDir);
   return {
     port: e.PORT,
     host: e.HOST,

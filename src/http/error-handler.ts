@@ -7,6 +7,7 @@
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
+import { storageFailureMessage, storageFailureReason } from '../db/storage-health';
 import { errorPage } from '../../views/errors';
 import { localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
@@ -74,6 +75,13 @@ export function errorHandler(deps: HttpDeps) {
       if (json) return jsonError(404, 'not_found', 'No such route');
       const ctx = page();
       return htmlResponse(errorPage(ctx, ctx.t('error.not_found'), ctx.t('error.not_found_text')), 404);
+    }
+    const storage = storageFailureReason(error);
+    if (storage) {
+      deps.core.log.error('write failed: storage full or read-only', { path: pathname, error: storage });
+      if (json) return jsonError(503, 'storage_unavailable', storageFailureMessage(storage));
+      const ctx = page();
+      return htmlResponse(errorPage(ctx, ctx.t('error.generic'), ctx.t('error.storage')), 503);
     }
     deps.core.log.error('unhandled error', { path: pathname, code: String(code), error });
     if (json) return jsonError(500, 'internal', 'Internal error; it was logged');

@@ -5,6 +5,7 @@
  */
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
+import { storageFailureReason } from '../db/storage-health';
 import { localizeMessage, type Translate } from '../../views/i18n';
 
 export interface FormFailure {
@@ -38,12 +39,13 @@ export function formFailure(error: unknown, t: Translate, { fullPaths = false } 
 }
 
 /**
- * One translated line for an expected failure of a form post: a DomainError's message (any code)
- * or the first zod issue. Rethrows anything else.
+ * One translated line for an expected failure of a form post: a DomainError's message (any code),
+ * the first zod issue, or "nothing was saved" when storage refused the write. Rethrows anything else.
  */
 export function formFailureText(error: unknown, t: Translate): string {
   if (error instanceof DomainError) return localizeMessage(t, error.message);
   if (error instanceof ZodError) return localizeMessage(t, error.issues[0]?.message ?? 'Invalid input');
+  if (storageFailureReason(error)) return t('error.storage');
   throw error;
 }
 

@@ -1,31 +1,8 @@
-/** `/healthz` (the process answers) and `/readyz` (database reachable, migrations applied, data dir writable by a real write). */
-import { closeSync, fsyncSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+/** `/healthz` (the process answers) and `/readyz` (database reachable, migrations applied, data dir and database writable by real writes). */
 import { Elysia } from 'elysia';
 import { appliedMigrationCount, expectedMigrationCount } from '../db/migrator';
+import { databaseWriteProbe, writeProbe } from '../db/storage-health';
 import type { HttpDeps } from './deps';
-
-/**
- * Writes, syncs and removes a small file in the data dir: catches a read-only mount, a full disk
- * and permissions that `access(W_OK)` reports as fine (it always does for root). Returns the
- * problem, or null when the write worked.
- */
-export function writeProbe(dataDir: string): string | null {
-  const file = join(dataDir, '.turno-write-probe');
-  try {
-    const fd = openSync(file, 'w');
-    try {
-      writeSync(fd, `ready ${Date.now()}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    unlinkSync(file);
-    return null;
-  } catch (error) {
-    return `data dir is not writable (${dataDir}): ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-  }
-}
 
 /** Runs the readiness checks and returns the failures (empty when ready). */
 export function readinessProblems(deps: HttpDeps): string[] {
@@ -39,6 +16,8 @@ export function readinessProblems(deps: HttpDeps): string[] {
   }
   const probe = writeProbe(deps.core.config.dataDir);
   if (probe) problems.push(probe);
+  const dbProbe = databaseWriteProbe(deps.core.db);
+  if (dbProbe) problems.push(dbProbe);
   const workers = deps.jobs.health();
   if (workers) problems.push(workers);
   for (const check of deps.readinessChecks) {
