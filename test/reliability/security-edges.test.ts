@@ -159,17 +159,26 @@ describe('webhook signature', () => {
 });
 
 describe('media downloads refuse URLs off the Graph host (SSRF), end to end', () => {
+  // `redirect`: the media URL is on the Graph host (allowed) and answers 302 to the target, so only
+  // the per-redirect re-check can refuse it (fetch must not follow redirects by itself).
   test.each([
-    ['loopback 127.0.0.2', (p: number) => `http://127.0.0.2:${p}/internal`],
-    ['cloud metadata 169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/'],
-  ])('%s', async (_name, target) => {
+    ['loopback 127.0.0.2', (p: number) => `http://127.0.0.2:${p}/internal`, false],
+    ['cloud metadata 169.254.169.254', () => 'http://169.254.169.254/latest/meta-data/', false],
+    ['a Graph-host URL redirecting (302) to loopback 127.0.0.2', (p: number) => `http://127.0.0.2:${p}/internal`, true],
+    ['a Graph-host URL redirecting (302) to private 10.0.0.1', () => 'http://10.0.0.1/internal', true],
+  ])('%s', async (_name, target, redirect) => {
     let internalHits = 0;
+    let redirectsServed = 0;
     const internal = Bun.serve({ hostname: '127.0.0.2', port: 0, fetch: () => { internalHits++; return new Response('internal secret'); } });
-    const graph = Bun.serve({
+    const graph: ReturnType<typeof Bun.serve> = Bun.serve({
       hostname: '127.0.0.1', port: 0,
-      fetch: (req) => new URL(req.url).pathname.endsWith('/media-123')
-        ? Response.json({ messaging_product: 'whatsapp', id: 'media-123', url: target(internal.port as number), mime_type: 'image/jpeg', sha256: 'ab', file_size: '10' })
-        : new Response('not found', { status: 404 }),
+      fetch: (req) => {
+        const path = new URL(req.url).pathname;
+        const url = redirect ? `http://127.0.0.1:${graph.port}/download/media-123` : target(internal.port as number);
+        if (path.endsWith('/media-123') && !path.startsWith('/download/')) return Response.json({ messaging_product: 'whatsapp', id: 'media-123', url, mime_type: 'image/jpeg', sha256: 'ab', file_size: '10' });
+        if (redirect && path === '/download/media-123' && ++redirectsServed) return new Response(null, { status: 302, headers: { location: target(internal.port as number) } });
+        return new Response('not found', { status: 404 });
+      },
     });
     const app = await createTestApp();
     try {
@@ -181,8 +190,9 @@ describe('media downloads refuse URLs off the Graph host (SSRF), end to end', ()
       await app.app.jobs.runDue();
       const file = app.app.core.db.$client.query<{ status: string; error: string | null }, []>('SELECT status, error FROM attachments').get()!;
       expect(file.status).not.toBe('stored');
-      expect(file.error ?? '').toMatch(/refused media URL|private|loopback/);
+      expect(file.error ?? '').toMatch(/refused media URL.*(private|loopback|link-local)/);
       expect(internalHits).toBe(0);
+      expect(redirectsServed).toBe(redirect ? 1 : 0);
     } finally {
       await app.close();
       graph.stop(true);
