@@ -61,6 +61,49 @@ describe('Graph faults', () => {
     expect(t.app.core.db.$client.query("SELECT count(*) AS n FROM jobs WHERE status = 'dead'").get()).toEqual({ n: 0 });
   }, 60_000);
 
+  /**
+   * Fails the single queued send `times` times and returns the delay the job was rescheduled with
+   * after each failure, checking the job is really not retried before its `run_at`.
+   */
+  async function retryDelays(times: number): Promise<number[]> {
+    const job = () => t.app.core.db.$client.query<{ attempts: number; runAt: number; status: string }, []>(
+      "SELECT attempts, run_at AS runAt, status FROM jobs WHERE type = 'message.send'").get()!;
+    const delays: number[] = [];
+    for (let i = 0; i < times; i++) {
+      await t.app.jobs.runDue();
+      const failed = job();
+      expect([failed.status, failed.attempts]).toEqual(['queued', i + 1]);
+      delays.push(failed.runAt - t.clock.now());
+      t.clock.advance(failed.runAt - t.clock.now() - 1);
+      await t.app.jobs.runDue(); // 1 ms early: nothing runs
+      expect(job().attempts).toBe(i + 1);
+      t.clock.advance(1);
+    }
+    await t.app.jobs.runDue();
+    expect(sim.sent).toHaveLength(1);
+    return delays;
+  }
+
+  test('a 503 is retried later, not at once, and each wait is longer than the one before', async () => {
+    await queueReplies(1);
+    sim.setFailure({ mode: 'http', httpStatus: 503, times: 4 });
+    const delays = await retryDelays(4);
+    // Exponential with jitter: attempt n waits between 2^(n-1) and 2^n seconds.
+    delays.forEach((d, i) => {
+      expect(d).toBeGreaterThanOrEqual(1000 * 2 ** i);
+      expect(d).toBeLessThanOrEqual(2000 * 2 ** i);
+    });
+    for (let i = 1; i < delays.length; i++) expect(delays[i]!).toBeGreaterThanOrEqual(delays[i - 1]!);
+  });
+
+  test('130429 (throughput limit) waits at least its 2 s minimum, and longer when it persists', async () => {
+    await queueReplies(1);
+    sim.setFailure({ code: 130429, times: 4 });
+    const delays = await retryDelays(4);
+    for (const d of delays) expect(d).toBeGreaterThanOrEqual(2000);
+    expect(delays[3]!).toBeGreaterThanOrEqual(8000); // a steady 2 s would use up the 8 attempts in ~16 s and fail the message
+  });
+
   test('190 pauses the channel (needs_reauth) without losing messages; a new token resumes sending exactly once each', async () => {
     const { ids, channel } = await queueReplies(5);
     sim.setAccessToken('EAAG-rotated-token');

@@ -12,6 +12,7 @@ import { and, eq } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import { setChannelStatus } from '../../core/channels';
 import type { Core } from '../../core/context';
+import { backoffDelay } from '../../core/jobs';
 import { markMessageFailed, recordProviderId } from '../../core/delivery';
 import { windowRemainingMs } from '../../core/conversations';
 import { attachmentsOf, getMessageOrThrow } from '../../core/messages';
@@ -100,6 +101,8 @@ function handleFailure(core: Core, job: Job, messageId: string, channelId: strin
         markMessageFailed(core, messageId, e.opts.code ?? null, `Could not be sent after ${job.attempts} attempts: ${e.opts.explanation ?? e.message}`);
         throw new JobFailed(e.opts.explanation ?? e.message);
       }
-      throw new JobRetry(e.opts.explanation ?? e.message, e.opts.minDelayMs);
+      // A provider minimum (130429 throughput, 131056 pair limit) is a floor, not a fixed delay: a
+      // limit that persists must back off too, or it uses up the attempts in seconds.
+      throw new JobRetry(e.opts.explanation ?? e.message, e.opts.minDelayMs === undefined ? undefined : Math.max(e.opts.minDelayMs, backoffDelay(job.attempts)));
   }
 }
