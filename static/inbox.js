@@ -91,10 +91,21 @@
     if (idle) send({ type: 'activity', state: 'idle' });
     document.body.dataset.ws = 'open';
   });
+  /* The ws extension retries only after abnormal closes (1006, 1011-1013); a server restarting
+     gracefully (or a proxy reloading) closes with 1001 "going away", so this tab retries those
+     itself with the same full-jitter backoff; the next open catches up on what it missed. */
+  var EXTENSION_RETRIES = [1006, 1011, 1012, 1013];
+  var retries = 0;
+  document.addEventListener('htmx:wsOpen', function () { retries = 0; });
   document.addEventListener('htmx:wsClose', function (e) {
     document.body.dataset.ws = 'closed';
+    var code = e.detail && e.detail.event ? e.detail.event.code : 0;
     /* 4401: the session ended (logout elsewhere, revoked, deactivated): the reload leads to the login page. */
-    if (e.detail && e.detail.event && e.detail.event.code === 4401) location.reload();
+    if (code === 4401) { location.reload(); return; }
+    if (EXTENSION_RETRIES.indexOf(code) >= 0 || !e.detail.socketWrapper || !inbox()) return;
+    var delay = 1000 * Math.pow(2, Math.min(retries, 6)) * Math.random();
+    retries++;
+    setTimeout(function () { if (document.body.dataset.ws === 'closed') e.detail.socketWrapper.reconnect(); }, delay);
   });
 
   function notify(el) {

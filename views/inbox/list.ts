@@ -1,7 +1,8 @@
 /**
  * The list pane: views (Mine, Unassigned, All, per team, Mentions) with counts, filters (status,
  * channel, label, priority, assignee), sort, rows and an infinite-scroll sentinel that loads the
- * next keyset page when revealed.
+ * next keyset page when it scrolls into view (`intersect`, since the list scrolls inside its pane,
+ * where htmx's `revealed` never fires).
  */
 import type { ConversationRow } from '../../src/core/inbox-read';
 import type { Channel, Label, PublicUser, Team } from '../../src/core/types';
@@ -48,7 +49,7 @@ export function listQueryString(q: ListQuery, extra: Record<string, string> = {}
 /** Rows plus the "load more" sentinel; also the response of a next-page request. */
 export function listRows(t: Translate, d: Pick<ListPaneData, 'rows' | 'nextCursor' | 'query' | 'activeId' | 'now'>): SafeHtml {
   return html`${d.rows.map((r) => conversationRow(t, r, d.now, { active: r.conversation.id === d.activeId }))}
-  ${d.nextCursor ? html`<li class="load-more" hx-get="/inbox/list?${listQueryString(d.query, { cursor: d.nextCursor })}" hx-trigger="revealed" hx-swap="outerHTML">${t('inbox.loading')}</li>` : ''}`;
+  ${d.nextCursor ? html`<li class="load-more" hx-get="/inbox/list?${listQueryString(d.query, { cursor: d.nextCursor })}" hx-trigger="intersect once" hx-swap="outerHTML">${t('inbox.loading')}</li>` : ''}`;
 }
 
 function select(name: string, label: string, options: Array<[string, string]>, value?: string): SafeHtml {
