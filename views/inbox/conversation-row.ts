@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { avatar, relativeTime } from './format';
 import { typeIcon } from './message-content';
-import { messageLabel } from './message-label';
+import { conversationPreview } from './message-label';
 
 const WINDOW_MS = 24 * 3600_000;
 const WARN_MS = 2 * 3600_000;
@@ -42,7 +42,7 @@ export function conversationRow(t: Translate, row: ConversationRow, now: number,
       <div class="row-main">
         <div class="row-top"><strong class="contact-name">${name}</strong>
           <time class="row-time" data-at="${c.lastMessageAt}">${relativeTime(t, c.lastMessageAt, now)}</time></div>
-        <div class="row-preview">${typeIcon(c.lastMessageType)} ${row.lastMessage ? messageLabel(t, row.lastMessage) : c.lastMessagePreview}</div>
+        <div class="row-preview">${typeIcon(c.lastMessageType)} ${conversationPreview(t, c.lastMessagePreview, row.lastMessage)}</div>
         <div class="row-tags">
           ${row.contact.name && row.contact.phone ? html`<small class="muted">${row.contact.phone}</small>` : ''}
           ${c.status !== 'open' ? html`<span class="chip status-${c.status}">${t(`inbox.status_${c.status}`)}</span>` : ''}

@@ -76,3 +76,11 @@ export function messageLabel(t: Translate, m: LabelSource): string {
     default: return t('inbox.type.unsupported', { type: m.type });
   }
 }
+
+/**
+ * A conversation's preview text: the localized label of its last message when the caller looked
+ * it up (`previewMessagesOf`, non-text types), else the stored `lastMessagePreview`.
+ */
+export function conversationPreview(t: Translate, storedPreview: string, lastMessage?: LabelSource): string {
+  return lastMessage ? messageLabel(t, lastMessage) : storedPreview;
+}

@@ -2,11 +2,13 @@
  * Contact sidebar: name, phone, editable custom attributes and notes, the conversation's labels,
  * previous conversations (any channel) and the plugin slot `contact-sidebar`.
  */
+import type { PreviewMessage } from '../../src/core/last-message';
 import type { Contact, Conversation, Label } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import { renderSlot } from '../../src/plugin-host/ui-slots';
 import type { Translate } from '../i18n';
 import { relativeTime } from './format';
+import { conversationPreview } from './message-label';
 
 export interface SidebarData {
   contact: Contact;
@@ -14,6 +16,8 @@ export interface SidebarData {
   labels: Label[];
   allLabels: Label[];
   history: Conversation[];
+  /** Last messages of history rows that are not plain text (localized labels). */
+  historyPreviews: Map<string, PreviewMessage>;
   now: number;
 }
 
@@ -52,7 +56,7 @@ export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
       </form>
     </section>
     <section><h3>${t('inbox.contact.history')}</h3>
-      <ul class="history">${d.history.map((h) => html`<li><a href="/inbox/c/${h.id}">#${h.number}</a> · ${t(`inbox.status_${h.status}`)} · ${relativeTime(t, h.lastMessageAt, d.now)}<div class="muted">${h.lastMessagePreview.slice(0, 60)}</div></li>`)}</ul>
+      ${d.history.length === 0 ? html`<p class="muted history-none">${t('inbox.contact.history_none')}</p>` : html`<ul class="history">${d.history.map((h) => html`<li><a href="/inbox/c/${h.id}">#${h.number}</a> · ${t(`inbox.status_${h.status}`)} · ${relativeTime(t, h.lastMessageAt, d.now)}<div class="muted">${conversationPreview(t, h.lastMessagePreview, d.historyPreviews.get(h.id)).slice(0, 60)}</div></li>`)}</ul>`}
     </section>
     <div data-slot="contact-sidebar">${renderSlot('contact-sidebar', { contact: c, conversation: d.conversation })}</div>
   </aside>`;

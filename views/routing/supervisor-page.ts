@@ -7,6 +7,7 @@
 import { teamBlockKey, type OverviewConversation, type OverviewTeam } from '../../src/core/routing/overview';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
+import { conversationPreview } from '../inbox/message-label';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
 
@@ -15,9 +16,9 @@ function waited(since: number | null, now: number): SafeHtml {
   return since === null ? html`<span class="waited">—</span>` : html`<span class="waited" data-since="${since}">${Math.max(0, Math.floor((now - since) / 60_000))} min</span>`;
 }
 
-function card(c: OverviewConversation, now: number) {
+function card(t: Translate, c: OverviewConversation, now: number) {
   return html`<li class="conv-card sla-${c.sla ?? 'none'}" draggable="true" data-conversation="${c.id}">
-    <label><input type="checkbox" name="ids" value="${c.id}" form="bulk-form"> #${c.number}</label> <span class="preview">${c.preview}</span> ${waited(c.waitingSince, now)}</li>`;
+    <label><input type="checkbox" name="ids" value="${c.id}" form="bulk-form"> #${c.number}</label> <span class="preview">${conversationPreview(t, c.preview, c.lastMessage)}</span> ${waited(c.waitingSince, now)}</li>`;
 }
 
 /** One team's block; `oob` marks it for an out-of-band swap (live push). */
@@ -30,9 +31,9 @@ export function teamBlock(t: Translate, team: OverviewTeam, now: number, oob = f
       <h3>${a.name} <small class="avail-${a.availability}">${t(`routing.availability.${a.availability}`)}</small></h3>
       <p class="agent-load">${t('supervisor.open')} <span class="load">${a.open}/${a.capacity}</span> · ${t('supervisor.pending')} ${a.pending}
         · ${t('supervisor.longest_waiting')} ${waited(a.longestWaitingSince, now)} · ${t('supervisor.sla_risk')} ${risk(a.slaAtRisk)}</p>
-      <ul>${team.conversations.filter((c) => c.assigneeId === a.id).map((c) => card(c, now))}</ul></div>`)}
+      <ul>${team.conversations.filter((c) => c.assigneeId === a.id).map((c) => card(t, c, now))}</ul></div>`)}
       <div class="agent-drop" data-agent="" data-team-id="${team.id ?? ''}"><h3>${t('supervisor.unassigned')}</h3>
-        <ul>${team.conversations.filter((c) => c.assigneeId === null).map((c) => card(c, now))}</ul></div>
+        <ul>${team.conversations.filter((c) => c.assigneeId === null).map((c) => card(t, c, now))}</ul></div>
     </div></section>`;
 }
 

@@ -7,6 +7,7 @@ import { conversations, users } from '../../db/schema';
 import { effectiveAvailability } from '../availability';
 import type { Core } from '../context';
 import { listTeams, teamMemberIds } from '../teams';
+import { previewMessagesOf, type PreviewMessage } from '../last-message';
 import type { Conversation } from '../types';
 import { ACTIVE_STATUSES } from './candidates';
 import { hoursFor } from './hours-store';
@@ -18,6 +19,8 @@ export interface OverviewConversation {
   id: string;
   number: number;
   preview: string;
+  /** The last message when it is not plain text, for a localized label instead of `preview`. */
+  lastMessage?: PreviewMessage;
   assigneeId: string | null;
   /** When the customer started waiting for a reply (null: not waiting). */
   waitingSince: number | null;
@@ -101,9 +104,11 @@ export function supervisorOverview(core: Core, noTeamLabel: string, only?: Set<s
   };
   const wanted = (id: string | null) => !only || only.has(teamBlockKey(id));
   const teams = listTeams(core).filter((t) => wanted(t.id)).map((t) => block(t.id, t.name, teamMemberIds(core, t.id), t.capacityOverride));
-  if (!wanted(null)) return teams;
   const assignedNoTeam = [...new Set((byTeam.get(null) ?? []).filter((c) => c.assigneeId).map((c) => c.assigneeId!))];
-  return [...teams, block(null, noTeamLabel, assignedNoTeam, null)];
+  const result = wanted(null) ? [...teams, block(null, noTeamLabel, assignedNoTeam, null)] : teams;
+  const previews = previewMessagesOf(core, active.filter((c) => rows.has(c.id)));
+  for (const [id, message] of previews) rows.get(id)!.lastMessage = message;
+  return result;
 }
 
 function groupBy<T, K>(list: T[], key: (item: T) => K): Map<K, T[]> {

@@ -10,6 +10,7 @@ import { countConversations, listConversations, windowRemainingMs } from '../../
 import { conversationRows, timelineNames, unreadMineCount } from '../../core/inbox-read';
 import { loadThreadPage } from '../../core/thread-pages';
 import { labelsOfConversation, listLabels } from '../../core/labels';
+import { previewMessagesOf } from '../../core/last-message';
 import { mentionedConversationIds } from '../../core/message-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
@@ -92,5 +93,5 @@ export function sidebarData(core: Core, user: PublicUser, conversation: Conversa
   const contact = getContactOrThrow(core, conversation.contactId);
   const history = core.db.select().from(conversations).where(and(eq(conversations.contactId, contact.id), ne(conversations.id, conversation.id)))
     .orderBy(desc(conversations.lastMessageAt)).all().filter(conversationFilterFor(core, user));
-  return { contact, conversation, labels: labelsOfConversation(core, conversation.id), allLabels: listLabels(core), history, now: core.clock.now() };
+  return { contact, conversation, labels: labelsOfConversation(core, conversation.id), allLabels: listLabels(core), history, historyPreviews: previewMessagesOf(core, history), now: core.clock.now() };
 }
