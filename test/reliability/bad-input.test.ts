@@ -130,8 +130,7 @@ describe('bad webhook input (real server)', () => {
       { id: 42, timestamp: ts, type: 'text', text: { body: 'MIXED-ID-NUMBER' } },
       { id: 'wamid.mixed.text-string', timestamp: ts, type: 'text', text: 'MIXED-TEXT-STRING' },
       { id: 'wamid.mixed.type-number', timestamp: ts, type: 7 },
-      null,
-      'MIXED-NOT-AN-OBJECT',
+      ...([null, 'MIXED-NOT-AN-OBJECT'] as unknown as Record<string, unknown>[]), // not even objects
     ]));
     expect(await postSigned(server.url, body)).toBe(200);
     await waitUntil(() => !eventStatus('MIXED-GOOD').includes('received'), 'the mixed batch to be processed');
