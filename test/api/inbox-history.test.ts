@@ -18,7 +18,7 @@ test('previous conversations: "none yet" at first, then the earlier one labelled
   const first = makeChannel(t);
   const second = makeChannel(t);
   const { user, client } = await t.signIn('supervisor');
-  updateProfile(t.app.core, user.id, { name: user.name, locale: 'es' });
+  updateProfile(t.app.core, user.id, { name: user.name, locale: 'es' }, { type: 'system', name: 'test' });
 
   const from = '5491100030001';
   const location = storedFixture('location');

@@ -27,6 +27,8 @@ export interface ThreadPaneData {
   now: number;
   /** Paging state of the loaded messages (absent: everything is loaded). */
   page?: ThreadPage;
+  /** The team lets only the assignee reply and the viewer is not it: the composer offers a take-over. */
+  replyLocked?: boolean;
 }
 
 /** Day separator markup (UTC day; static/local-time.js regroups the thread by the browser's day). */
@@ -73,7 +75,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
       ${actions(t, d)}
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
-    ${composer(t, c, d.windowLeftMs, d.now)}
+    ${composer(t, c, d.windowLeftMs, d.now, d.replyLocked)}
   </section>`;
 }
 

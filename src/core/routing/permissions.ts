@@ -35,6 +35,12 @@ function assigneeName(core: Core, id: string): string {
   return core.db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? 'another agent';
 }
 
+/** True when the conversation's team lets only its assignee reply and `userId` is not the assignee. */
+export function replyLockedFor(core: Core, conversation: Conversation, userId: string): boolean {
+  if (!conversation.teamId || conversation.assigneeId === userId) return false;
+  return core.db.select({ only: teams.onlyAssigneeCanReply }).from(teams).where(eq(teams.id, conversation.teamId)).get()?.only === true;
+}
+
 let guardInstalled = false;
 /** Registers (once per process) the send guard for teams with "only the assignee can reply". */
 export function installAssigneeOnlyGuard(): void {

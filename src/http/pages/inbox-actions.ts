@@ -8,6 +8,7 @@ import { Elysia, t as schema } from 'elysia';
 import { z } from 'zod';
 import { updateContact } from '../../core/contacts';
 import { changeStatusAs, setConversationPriority, transferAs } from '../../core/conversation-actions';
+import { takeOver } from '../../core/assignment';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
 import { DomainError, fail } from '../../core/errors';
@@ -25,7 +26,7 @@ import { html } from '../../lib/html';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
 import { actorOf, requestContext, requireUser } from '../request-context';
-import { htmlResponse, STATUS_OF } from '../respond';
+import { htmlResponse, redirect, STATUS_OF } from '../respond';
 import { visibleConversation } from './inbox';
 
 const sendSchema = schema.Object({
@@ -99,6 +100,12 @@ export function inboxActions(deps: HttpDeps) {
         return res;
       }
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
+    .post('/inbox/c/:id/take-over', ({ auth, ip, params, isHtmx }) => {
+      const user = requireUser(auth);
+      visibleConversation(core, user, params.id);
+      takeOver(core, params.id, { type: 'user', user, ip });
+      return redirect(`/inbox/c/${params.id}`, isHtmx);
+    })
     .post('/inbox/c/:id/status', ({ auth, ip, params, body, page, isHtmx }) => {
       const conversation = changeStatusAs(core, actorOf(auth, ip), params.id, {
         status: body.status, snoozeUntil: body.until ? Date.parse(body.until) : null, snoozeUntilReply: body.untilReply === 'true',
