@@ -1,6 +1,7 @@
 /**
- * Dead-lettered webhook events: stored bodies the ingest worker could not apply (`failed`) or
- * could not route to a channel (`unroutable`). Admins inspect them and replay them once fixed.
+ * Dead-lettered webhook events: stored bodies the ingest worker could not apply (`failed`), could
+ * not route to a channel (`unroutable`) or applied only in part because some items were unreadable
+ * (`partial`). Admins inspect them and replay them once fixed.
  */
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { webhookEvents } from '../db/schema';
@@ -9,7 +10,8 @@ import type { Core } from './context';
 import { fail } from './errors';
 import type { Actor } from './types';
 
-const DEAD = ['failed', 'unroutable'] as const;
+/** Statuses an admin sees in the failed-webhooks list and may replay. */
+export const REPLAYABLE_WEBHOOK_STATUSES = ['failed', 'unroutable', 'partial'] as const;
 
 export interface DeadWebhookRow {
   id: string;
@@ -26,7 +28,7 @@ export function listDeadWebhookEvents(core: Core, limit = 200): DeadWebhookRow[]
   return core.db.select({
     id: webhookEvents.id, provider: webhookEvents.provider, status: webhookEvents.status, error: webhookEvents.error,
     receivedAt: webhookEvents.receivedAt, size: sql<number>`length(CAST(${webhookEvents.body} AS BLOB))`,
-  }).from(webhookEvents).where(inArray(webhookEvents.status, [...DEAD]))
+  }).from(webhookEvents).where(inArray(webhookEvents.status, [...REPLAYABLE_WEBHOOK_STATUSES]))
     .orderBy(desc(webhookEvents.receivedAt), desc(webhookEvents.id)).limit(limit).all();
 }
 
@@ -48,7 +50,7 @@ export interface WebhookReplayer {
  */
 export function replayWebhookEvents(core: Core, worker: WebhookReplayer, ids: string[], actor: Actor | null): number {
   const eligible = ids.length === 0 ? [] : core.db.select({ id: webhookEvents.id }).from(webhookEvents)
-    .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.status, [...DEAD]))).all().map((r) => r.id);
+    .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.status, [...REPLAYABLE_WEBHOOK_STATUSES]))).all().map((r) => r.id);
   if (eligible.length === 0) return 0;
   const count = worker.replay(eligible);
   recordAudit(core, actor, 'webhook.replay', { type: 'webhook_event', id: eligible.length === 1 ? eligible[0] : undefined }, { ids: eligible, count });

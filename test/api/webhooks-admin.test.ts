@@ -76,4 +76,30 @@ describe('Admin → Failed webhooks', () => {
     expect(statusOf(failedId)).toBe('failed');
     expect(await (await admin.get('/admin/webhooks')).text()).not.toContain(`data-event="${unroutableId}"`);
   });
+
+  test('a batch with unreadable items is applied in part and kept as "partly applied"; replay adds no duplicates', async () => {
+    const raw = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '500', changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp', metadata: { display_phone_number: '15550000000', phone_number_id: '700000000000001' },
+      contacts: [{ profile: { name: 'Ana' }, wa_id: '5491123456789' }],
+      messages: [
+        { from: '5491123456789', id: 'wamid.partial-good', timestamp: '1749416383', type: 'text', text: { body: 'llegó bien' } },
+        { from: '5491123456789', id: 'wamid.partial-bad', timestamp: { seconds: 1 }, type: 'text', text: { body: 'hora rota' } },
+      ],
+    } }] }] });
+    expect((await post(raw)).status).toBe(200);
+    t.app.ingest.processPending();
+    const event = t.app.core.db.$client.query<{ id: string; status: string; error: string }, []>("SELECT id, status, error FROM webhook_events WHERE instr(body, 'wamid.partial-good') > 0").get()!;
+    expect(event.status).toBe('partial');
+    expect(event.error).toContain('message not readable (timestamp:');
+    const count = () => t.app.core.db.$client.query<{ n: number }, []>("SELECT count(*) AS n FROM messages WHERE external_id = 'wamid.partial-good'").get()!.n;
+    expect(count()).toBe(1);
+    const html = await (await admin.get('/admin/webhooks')).text();
+    expect(html).toContain(`data-event="${event.id}"`);
+    expect(html).toContain('Aplicado en parte');
+    const replay = await admin.form('/admin/webhooks/replay', { ids: event.id });
+    expect(await replay.text()).toContain('1 evento(s) de nuevo en cola.');
+    t.app.ingest.processPending();
+    expect(count()).toBe(1);
+    expect(statusOf(event.id)).toBe('partial');
+  });
 });

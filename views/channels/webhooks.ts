@@ -1,6 +1,6 @@
 /** Admin → Failed webhooks: dead-lettered webhook events, their raw bodies, and replay. */
 import { html } from '../../src/lib/html';
-import type { DeadWebhookRow } from '../../src/core/webhook-events';
+import { REPLAYABLE_WEBHOOK_STATUSES, type DeadWebhookRow } from '../../src/core/webhook-events';
 import { adminNav } from '../admin-nav';
 import { csrfField, notice } from '../components/form';
 import { timeTag } from '../inbox/format';
@@ -35,7 +35,7 @@ export function deadWebhooksPage(ctx: PageContext, rows: DeadWebhookRow[], flash
 
 /** One event with its raw body (escaped; customer content is hostile). */
 export function webhookDetailPage(ctx: PageContext, event: { id: string; status: string; error: string | null; receivedAt: number; body: string }) {
-  const replayable = event.status === 'failed' || event.status === 'unroutable';
+  const replayable = (REPLAYABLE_WEBHOOK_STATUSES as readonly string[]).includes(event.status);
   return layout(ctx, ctx.t('webhooks.detail_title'), html`${adminNav(ctx)}
   <section class="card">
     <p><a href="/admin/webhooks">← ${ctx.t('webhooks.back')}</a></p>

@@ -9,6 +9,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Core } from '../../core/context';
 import { changesOf, transaction } from '../../db/client';
 import { webhookEvents } from '../../db/schema';
+import { REPLAYABLE_WEBHOOK_STATUSES } from '../../core/webhook-events';
 import { ingestWebhook } from './ingest';
 import { WebhookParseError } from './parse-webhook';
 
@@ -88,11 +89,11 @@ export class IngestWorker {
     }
   }
 
-  /** Puts failed/unroutable events back in the queue (after an admin fixed the cause). */
+  /** Puts failed, unroutable or partly applied events back in the queue (after an admin fixed the cause). */
   replay(ids: string[]): number {
     if (ids.length === 0) return 0;
     const result = this.core.db.update(webhookEvents).set({ status: 'received', error: null, processedAt: null })
-      .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.status, ['failed', 'unroutable']))).run();
+      .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.status, [...REPLAYABLE_WEBHOOK_STATUSES]))).run();
     this.poke();
     return changesOf(result);
   }
@@ -109,8 +110,11 @@ export class IngestWorker {
     try {
       transaction(this.core.db, () => {
         const outcome = ingestWebhook(this.core, parsed, { verifiedBy });
-        const unroutable = outcome.unroutable.length > 0;
-        this.mark(id, unroutable ? 'unroutable' : 'processed', unroutable ? outcome.unroutable.join('; ') : null, now());
+        // Nothing is dropped silently: items that could not be routed or read keep the event in the
+        // admin's failed-webhooks list (replay is safe: messages dedupe on wamid, statuses only move forward).
+        if (outcome.unroutable.length > 0) this.mark(id, 'unroutable', outcome.unroutable.join('; ').slice(0, 2000), now());
+        else if (outcome.unreadable.length > 0) this.mark(id, 'partial', outcome.unreadable.join('; ').slice(0, 2000), now());
+        else this.mark(id, 'processed', null, now());
       });
       this.attempts.delete(id);
     } catch (error) {
@@ -128,7 +132,7 @@ export class IngestWorker {
     }
   }
 
-  private mark(id: string, status: 'processed' | 'failed' | 'unroutable', error: string | null, at: number): void {
+  private mark(id: string, status: 'processed' | 'partial' | 'failed' | 'unroutable', error: string | null, at: number): void {
     this.core.db.update(webhookEvents).set({ status, error, processedAt: at }).where(eq(webhookEvents.id, id)).run();
   }
 

@@ -26,6 +26,8 @@ export interface IngestOutcome {
   statuses: number;
   /** Why items were not applied (unknown phone_number_id, or a channel of another Meta app). */
   unroutable: string[];
+  /** Items that could not be read at all (wrong or missing id, type, timestamp…). */
+  unreadable: string[];
 }
 
 /**
@@ -130,7 +132,7 @@ function applyTemplateUpdate(core: Core, u: TemplateStatusUpdate): void {
 export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: string | null } = {}): IngestOutcome {
   const parsed = parseWebhook(body);
   const cache = new Map<string, Channel | string>();
-  const outcome: IngestOutcome = { messages: 0, echoes: 0, duplicates: 0, statuses: 0, unroutable: [] };
+  const outcome: IngestOutcome = { messages: 0, echoes: 0, duplicates: 0, statuses: 0, unroutable: [], unreadable: parsed.ignored };
   /** Applies `items` in Meta's time order, each on the channel it names (or sets it aside as unroutable). */
   const onChannel = <T extends { phoneNumberId: string; timestampMs: number }>(items: T[], apply: (channel: Channel, item: T) => void) => {
     for (const item of [...items].sort((a, b) => a.timestampMs - b.timestampMs)) {

@@ -34,7 +34,7 @@ function findContact(scope: Scope, from: string | undefined, userId: string | un
 function parseMessage(scope: Scope, rawMessage: unknown, out: ParsedWebhook, where: string): void {
   const parsed = wireMessageSchema.safeParse(rawMessage);
   if (!parsed.success) {
-    out.ignored.push(`${where}: message without an id`);
+    out.ignored.push(`${where}: message not readable (${parsed.error.issues.map((i) => `${i.path.join('.') || 'item'}: ${i.message}`).join(', ')})`);
     return;
   }
   const m = parsed.data;
@@ -180,13 +180,13 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   if (!env.success) {
     throw new WebhookParseError('not a whatsapp_business_account webhook', env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const out: ParsedWebhook = { messages: [], echoes: [], statuses: [], templateUpdates: [], errors: [], ignored: [] };
+  const out: ParsedWebhook = { messages: [], echoes: [], statuses: [], templateUpdates: [], errors: [], ignored: [], unhandledFields: [] };
   env.data.entry.forEach((entry, ei) => {
     entry.changes.forEach((change, ci) => {
       const where = `entry[${ei}].changes[${ci}]`;
       if (change.field === 'messages' || change.field === 'smb_message_echoes') parseMessagesValue(entry.id, change.value, out, where);
       else if (change.field === 'message_template_status_update') parseTemplateUpdate(entry.id, change.value, out);
-      else out.ignored.push(`${where}: field "${change.field}" not handled`);
+      else out.unhandledFields.push(`${where}: ${change.field}`);
     });
   });
   return out;

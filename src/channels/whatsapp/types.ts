@@ -194,7 +194,10 @@ export interface ChannelError extends ErrorDetail {
   href?: string;
 }
 
-/** Everything found in one webhook body. `ignored` describes skipped changes/items (for logs). */
+/**
+ * Everything found in one webhook body. `ignored` describes items that could not be read (the
+ * event is kept as `partial` for an admin); `unhandledFields` the change fields Turno does not use.
+ */
 export interface ParsedWebhook {
   messages: InboundMessage[];
   /** Messages the business sent from the WhatsApp Business app (`smb_message_echoes`). */
@@ -203,4 +206,5 @@ export interface ParsedWebhook {
   templateUpdates: TemplateStatusUpdate[];
   errors: ChannelError[];
   ignored: string[];
+  unhandledFields: string[];
 }

@@ -19,7 +19,8 @@ export const ASSIGNMENT_MODES = ['manual', 'round_robin', 'balanced'] as const;
 export type AssignmentMode = (typeof ASSIGNMENT_MODES)[number];
 export const JOB_STATUSES = ['queued', 'running', 'done', 'dead'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
-export const WEBHOOK_EVENT_STATUSES = ['received', 'processed', 'failed', 'unroutable'] as const;
+/** `partial`: applied, but some items could not be read (kept for inspection and replay). */
+export const WEBHOOK_EVENT_STATUSES = ['received', 'processed', 'partial', 'failed', 'unroutable'] as const;
 export type WebhookEventStatus = (typeof WEBHOOK_EVENT_STATUSES)[number];
 export const ATTACHMENT_STATUSES = ['pending', 'stored', 'failed'] as const;
 export type AttachmentStatus = (typeof ATTACHMENT_STATUSES)[number];
