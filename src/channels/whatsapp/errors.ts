@@ -91,14 +91,3 @@ export function classifyGraphError(err: unknown): ErrorClassification {
 export function isRetryable(err: unknown): boolean {
   return classifyGraphError(err).action === 'retry';
 }
-
-/**
- * Exponential backoff with full jitter for retry `attempt` (1-based): base 2 s doubling, capped at
- * 15 min, never below the policy's `minDelayMs`. `random` is injectable for tests.
- */
-export function backoffMs(attempt: number, policy?: Pick<ErrorPolicy, 'minDelayMs'>, random: () => number = Math.random): number {
-  const cap = 15 * 60_000;
-  const exp = Math.min(cap, 2_000 * 2 ** Math.max(0, attempt - 1));
-  const jittered = Math.round(exp / 2 + random() * (exp / 2));
-  return Math.max(policy?.minDelayMs ?? 0, jittered);
-}
