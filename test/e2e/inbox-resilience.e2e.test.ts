@@ -6,13 +6,15 @@
  * pasted on the composer are uploaded and sent.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
+import { messages } from '../../src/db/schema';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
 
-describe.skipIf(!enabled)('browser: infinite scroll and reconnect', () => {
+describe.skipIf(!enabled)('browser: infinite scroll, reconnect, dropped and pasted files', () => {
   let server: LiveServer;
   let browser: Browser;
   beforeAll(async () => { server = await startLiveServer(); browser = await launchBrowser(); });
@@ -70,6 +72,32 @@ describe.skipIf(!enabled)('browser: infinite scroll and reconnect', () => {
     await a.page.waitForSelector(`#conv-${id} .row-preview >> text=sigo esperando mi pedido`);
     expect(await a.page.getAttribute('body', 'data-ws')).toBe('open');
     expect(await a.page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    await a.context.close();
+  }, 60_000);
+  test('a file dropped on the composer and an image pasted into it are uploaded and sent', async () => {
+    const { channelId } = makeChannel(server);
+    const id = customerSays(server, channelId, 'te mando la factura?', { from: '5491100020002', name: 'Tomás' }).conversation!.id;
+    const a = await signedInPage(server, browser, { name: 'Ana Files' });
+    await a.page.goto(`${server.baseUrl}/inbox/c/${id}`);
+    await a.page.waitForSelector('body[data-ws="open"]');
+    const dropped = await a.page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['%PDF-1.4 factura'], 'factura-0042.pdf', { type: 'application/pdf' }));
+      return d;
+    });
+    await a.page.dispatchEvent(`#composer-${id}`, 'drop', { dataTransfer: dropped });
+    await a.page.waitForSelector(`#composer-${id} .attachments .chip >> text=factura-0042.pdf`);
+    await a.page.$eval(`#composer-${id} textarea`, (box) => {
+      const d = new DataTransfer();
+      d.items.add(new File([new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10])], 'captura.png', { type: 'image/png' }));
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: d, bubbles: true }));
+    });
+    await a.page.waitForSelector(`#composer-${id} .attachments .chip >> text=captura.png`);
+    await a.page.press(`#composer-${id} textarea`, 'Enter');
+    await a.page.waitForSelector(`#thread-${id} .bubble.out >> text=factura-0042.pdf`);
+    const sent = server.app.core.db.select().from(messages).where(eq(messages.conversationId, id)).all().filter((m) => m.direction === 'outbound');
+    expect(sent.map((m) => m.type).sort()).toEqual(['document', 'image']);
+    expect(await a.page.$$(`#composer-${id} .attachments .chip`)).toHaveLength(0);
     await a.context.close();
   }, 60_000);
 });
