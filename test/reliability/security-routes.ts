@@ -58,6 +58,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /inbox/c/:id/priority': conv({ form: { priority: 'high' } }),
   'POST /inbox/c/:id/labels': conv({ form: { labelId: '{label}' } }),
   'POST /inbox/c/:id/unread': conv(),
+  'POST /inbox/c/:id/take-over': conv({}, 'admin'),
   'POST /inbox/c/:id/template': conv({ json: { name: 'hello_world', language: 'es', body: [] } }),
   'POST /inbox/contacts/:id': user('agentIn', { id: 'contact', form: { notes: 'nota' } }),
   'GET /media/:id': user('agentIn', { id: 'attachment' }),
