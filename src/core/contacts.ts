@@ -1,5 +1,6 @@
 /** Contacts and their channel identities. */
-import { and, desc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { preparedQuery } from '../db/client';
 import { z } from 'zod';
 import { contactIdentities, contacts, conversations } from '../db/schema';
 import { newId } from '../lib/ids';
@@ -61,9 +62,11 @@ export function upsertContactIdentity(core: Core, input: IdentityInput): Contact
   return contact;
 }
 
+const contactById = preparedQuery((db) => db.select().from(contacts).where(eq(contacts.id, sql.placeholder('id'))).prepare());
+
 /** A contact by id, or throws `not_found`. */
 export function getContactOrThrow(core: Core, id: string): Contact {
-  const row = core.db.select().from(contacts).where(eq(contacts.id, id)).get();
+  const row = contactById(core.db).get({ id });
   if (!row) throw fail.notFound('Contact');
   return row;
 }

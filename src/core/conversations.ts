@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, exists, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { preparedQuery } from '../db/client';
 import { conversationCounts, conversationEvents, conversationLabels, conversations } from '../db/schema';
 import { CONVERSATION_STATUSES, PRIORITIES } from '../db/schema/enums';
 import { newId } from '../lib/ids';
@@ -25,9 +26,11 @@ export const conversationFilterSchema = z.object({
 });
 export type ConversationFilter = z.input<typeof conversationFilterSchema>;
 
+const conversationById = preparedQuery((db) => db.select().from(conversations).where(eq(conversations.id, sql.placeholder('id'))).prepare());
+
 /** A conversation by id, or throws `not_found`. */
 export function getConversationOrThrow(core: Core, id: string): Conversation {
-  const row = core.db.select().from(conversations).where(eq(conversations.id, id)).get();
+  const row = conversationById(core.db).get({ id });
   if (!row) throw fail.notFound('Conversation');
   return row;
 }

@@ -2,7 +2,8 @@
  * Typed key-value settings stored in the `settings` table. Every key has a zod schema and a
  * default, so readers always get a valid value even before an admin changed anything.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedQuery } from '../db/client';
 import { z } from 'zod';
 import { settings } from '../db/schema';
 import { recordAudit } from './audit';
@@ -39,9 +40,11 @@ export const SETTINGS = {
 export type SettingKey = keyof typeof SETTINGS;
 export type SettingValue<K extends SettingKey> = z.output<(typeof SETTINGS)[K]['schema']>;
 
+const settingByKey = preparedQuery((db) => db.select().from(settings).where(eq(settings.key, sql.placeholder('key'))).prepare());
+
 /** The stored value of a setting, or its default when unset or invalid. */
 export function getSetting<K extends SettingKey>(core: Core, key: K): SettingValue<K> {
-  const row = core.db.select().from(settings).where(eq(settings.key, key)).get();
+  const row = settingByKey(core.db).get({ key });
   const parsed = row ? SETTINGS[key].schema.safeParse(row.value) : null;
   return (parsed?.success ? parsed.data : SETTINGS[key].default) as SettingValue<K>;
 }

@@ -1,5 +1,5 @@
 /** Opens the SQLite database (WAL, foreign keys, busy timeout) and wraps it with drizzle. */
-import { Database } from 'bun:sqlite';
+import { Database, type Statement } from 'bun:sqlite';
 import { drizzle, type BunSQLiteDatabase } from 'drizzle-orm/bun-sqlite';
 import * as schema from './schema';
 
@@ -14,11 +14,27 @@ export function openDatabase(path: string): Db {
   sqlite.exec('PRAGMA busy_timeout = 5000');
   sqlite.exec('PRAGMA temp_store = MEMORY');
   sqlite.exec('PRAGMA cache_size = -65536');
-  // drizzle prepares every query afresh; `query()` reuses the compiled statement for the same SQL
-  // (bench/ingest: compiling was the largest single cost of applying a webhook).
-  sqlite.prepare = ((sql: string) => sqlite.query(sql)) as typeof sqlite.prepare;
+  // drizzle prepares every query afresh. Keep each compiled statement, keyed by its SQL text: bun's
+  // own `query()` cache holds only the first 20 (Database.MAX_QUERY_CACHE_SIZE), so every other
+  // statement was compiled again on each call (bench/ingest profile: compiling was the largest
+  // single cost of applying a webhook). Distinct SQL texts are bounded by the code (IN lists vary
+  // by length); the cap only guards against a runaway, and dropped statements are freed by GC.
+  const statements = new Map<string, Statement>();
+  const compile = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statement = compile(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
   return drizzle({ client: sqlite, schema }) as Db;
 }
+
+/** Upper bound of compiled statements kept per connection (see `openDatabase`). */
+const MAX_CACHED_STATEMENTS = 2000;
 
 const pendingAfterCommit = new WeakMap<Database, Array<() => void>>();
 
@@ -56,4 +72,21 @@ export function afterCommit(db: Db, callback: () => void): void {
 /** Rows changed by a drizzle `.run()` (bun:sqlite returns them; drizzle's types say void). */
 export function changesOf(result: unknown): number {
   return (result as { changes?: number } | undefined)?.changes ?? 0;
+}
+
+/**
+ * A drizzle prepared query built once per database (`build` receives it) and reused: the SQL is
+ * not rebuilt on every call. For hot lookups; bind values with `sql.placeholder(name)`
+ * (bench/ingest profile: building SQL for the same few lookups was most of a webhook's apply cost).
+ */
+export function preparedQuery<T>(build: (db: Db) => T): (db: Db) => T {
+  const perDb = new WeakMap<Db, T>();
+  return (db) => {
+    let query = perDb.get(db);
+    if (query === undefined) {
+      query = build(db);
+      perDb.set(db, query);
+    }
+    return query;
+  };
 }

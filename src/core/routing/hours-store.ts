@@ -1,5 +1,6 @@
 /** Stored business hours per team (or the company default) and the out-of-office message. */
-import { eq, isNull } from 'drizzle-orm';
+import { eq, isNull, sql } from 'drizzle-orm';
+import { preparedQuery } from '../../db/client';
 import { z } from 'zod';
 import { businessHours } from '../../db/schema';
 import { newId } from '../../lib/ids';
@@ -20,9 +21,12 @@ export type StoredBusinessHours = BusinessHoursSpec & { outOfOfficeMessage: stri
 
 /** The team's hours, else the company default, else null (always open). */
 export function hoursFor(core: Core, teamId: string | null): StoredBusinessHours | null {
-  const own = teamId ? core.db.select().from(businessHours).where(eq(businessHours.teamId, teamId)).get() : undefined;
-  return own ?? core.db.select().from(businessHours).where(isNull(businessHours.teamId)).get() ?? null;
+  const own = teamId ? teamHours(core.db).get({ teamId }) : undefined;
+  return own ?? companyHours(core.db).get() ?? null;
 }
+
+const teamHours = preparedQuery((db) => db.select().from(businessHours).where(eq(businessHours.teamId, sql.placeholder('teamId'))).prepare());
+const companyHours = preparedQuery((db) => db.select().from(businessHours).where(isNull(businessHours.teamId)).prepare());
 
 /** True when the team (or the company default) is open at `at`; no hours configured = open. */
 export function isTeamOpen(core: Core, teamId: string | null, at: number): boolean {
