@@ -3,7 +3,7 @@
  * capacity, and when they last received a conversation (for "longest idle" tie-breaks).
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { conversationEvents, conversations, teamMembers, users } from '../../db/schema';
+import { conversationCounts, conversationEvents, teamMembers, users } from '../../db/schema';
 import type { Availability } from '../../db/schema/enums';
 import { effectiveAvailability } from '../availability';
 import type { Core } from '../context';
@@ -44,13 +44,16 @@ export function recentlyReleasedBy(core: Core, conversationId: string): Set<stri
   return new Set(rows.map((r) => r.previous).filter((id): id is string => id !== null));
 }
 
-/** Open (open + pending) conversations per agent. */
+/**
+ * Open (open + pending) conversations per agent, summed from the trigger-kept `conversation_counts`
+ * buckets (a few rows per agent instead of every open conversation).
+ */
 export function openCounts(core: Core, userIds: string[]): Map<string, number> {
   if (userIds.length === 0) return new Map();
-  const rows = core.db.select({ id: conversations.assigneeId, n: sql<number>`count(*)` }).from(conversations)
-    .where(and(inArray(conversations.assigneeId, userIds), inArray(conversations.status, [...ACTIVE_STATUSES])))
-    .groupBy(conversations.assigneeId).all();
-  return new Map(rows.map((r) => [r.id!, r.n]));
+  const rows = core.db.select({ id: conversationCounts.assigneeId, n: sql<number>`sum(${conversationCounts.n})` }).from(conversationCounts)
+    .where(and(inArray(conversationCounts.assigneeId, userIds), inArray(conversationCounts.status, [...ACTIVE_STATUSES])))
+    .groupBy(conversationCounts.assigneeId).all();
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 /** Active members of `team` in rotation order (join time, then id), with their live numbers. */
