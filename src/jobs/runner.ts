@@ -49,9 +49,14 @@ export class JobRunner {
     for (let i = 0; i < this.concurrency; i++) this.loops.push(this.loop());
   }
 
-  /** Wakes idle workers (called after enqueueing so new jobs start without waiting for the poll). */
+  /**
+   * Wakes one idle worker (called after enqueueing so a new job starts without waiting for the
+   * poll). One job needs one worker: waking them all made every enqueue cost each idle worker a
+   * claim and a due-time query (bench/ingest profile). Busy workers claim again as they finish.
+   */
   poke(): void {
-    for (const wake of [...this.waiters]) wake();
+    const [wake] = this.waiters;
+    wake?.();
   }
 
   /** A readiness problem when started workers have not made progress for `staleMs`, else null. */
@@ -64,7 +69,7 @@ export class JobRunner {
   /** Stops claiming new jobs and waits for in-flight jobs to finish. */
   async stop(): Promise<void> {
     this.running = false;
-    this.poke();
+    for (const wake of [...this.waiters]) wake();
     await Promise.allSettled(this.loops);
     await Promise.allSettled([...this.active]);
     this.loops = [];
