@@ -1,7 +1,7 @@
 /**
  * Figure (c) — pages at scale. Seeds a data dir with `turno seed` (default 100 k conversations,
  * 1 M messages, 50 agents; prints rows/s), then measures server time for the conversation list
- * (`/inbox` page, `/inbox/list` fragment, `GET /api/v1/conversations`), a thread (`/inbox/c/:id`,
+ * (`/inbox` page, `/inbox/list` fragment, `GET /api/v1/conversations`, the `/inbox/counts` badge refresh), a thread (`/inbox/c/:id`,
  * `GET /api/v1/conversations/:id/messages`) and a search (`/inbox/search`), as an agent and as a
  * supervisor: in-process (`app.http.handle`, no network) and over loopback HTTP.
  *
@@ -52,6 +52,7 @@ const targets: { name: string; path: string; target: number }[] = [
   { name: 'list: /inbox (page)', path: '/inbox', target: 30 },
   { name: 'list: /inbox/list (fragment)', path: '/inbox/list', target: 30 },
   { name: 'list: GET /api/v1/conversations', path: '/api/v1/conversations', target: 30 },
+  { name: 'list: /inbox/counts (live badge refresh)', path: '/inbox/counts', target: 30 },
   { name: 'thread: /inbox/c/:id', path: `/inbox/c/${busiest.id}`, target: 30 },
   { name: 'thread: GET /api/v1/conversations/:id/messages', path: `/api/v1/conversations/${busiest.id}/messages`, target: 30 },
   { name: 'search: /inbox/search?q=factura envío', path: `/inbox/search?q=${encodeURIComponent('factura envío')}`, target: 100 },
