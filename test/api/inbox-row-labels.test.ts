@@ -21,3 +21,15 @@ test('an order and a location received through core render their Spanish label i
     expect(String(conversationRow(translator('es'), row!, t.clock.now()))).toContain(expected);
   }
 });
+
+test('previews of 1,200 non-text conversations load in one go (an OR per conversation hit SQLite\'s expression-depth limit near 1,000)', () => {
+  const { channelId } = makeChannel(t);
+  const ids: string[] = [];
+  for (let i = 0; i < 1200; i++) {
+    const { conversation } = customerSays(t, channelId, '', { from: `54911200${String(i).padStart(5, '0')}`, type: 'location', payload: { latitude: -34.6, longitude: -58.4, name: `Lugar ${i}` } });
+    ids.push(conversation!.id);
+  }
+  const rows = conversationRows(t.app.core, ids.map((id) => getConversationOrThrow(t.app.core, id)), null);
+  expect(rows).toHaveLength(1200);
+  expect(rows.every((r, i) => r.lastMessage?.type === 'location' && (r.lastMessage.payload as { name: string }).name === `Lugar ${i}`)).toBe(true);
+});
