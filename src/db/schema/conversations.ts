@@ -49,6 +49,9 @@ export const conversations = sqliteTable('conversations', {
  * How many conversations fall in each bucket (channel, team, assignee, status, priority), kept
  * exact by triggers on `conversations` (migration 0011), so a view count sums a few bucket rows
  * instead of scanning every conversation. '' stands for "no team" and "unassigned".
+ * drizzle-kit does not know the triggers: a generated migration that rebuilds `conversations`
+ * (copy, drop, rename) drops them silently — recreate them in that migration by hand
+ * (test/unit/core/conversation-counts.test.ts fails when they are missing).
  */
 export const conversationCounts = sqliteTable('conversation_counts', {
   channelId: text('channel_id').notNull(),

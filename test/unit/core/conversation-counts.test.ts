@@ -87,3 +87,8 @@ test('bucket counts equal the listed conversations after random changes, for age
   expect(countConversations(t.app.core, boss.user, { view: 'all' })).toBe(total);
   expect(total).toBeGreaterThan(0);
 });
+
+test('the three count triggers exist after all migrations (drizzle-kit does not know them; a table rebuild would drop them)', () => {
+  const names = t.app.core.db.$client.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'conversations' ORDER BY name").all().map((r) => r.name);
+  expect(names).toEqual(['conversation_counts_delete', 'conversation_counts_insert', 'conversation_counts_update']);
+});
