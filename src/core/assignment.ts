@@ -6,7 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import { conversations, teamMembers, users } from '../db/schema';
-import { transaction } from '../db/client';
+import { afterCommit, transaction } from '../db/client';
 import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
@@ -44,7 +44,7 @@ function assertActiveUser(core: Core, userId: string): void {
 
 /**
  * Applies an assignment inside the caller's transaction (or a new IMMEDIATE one) without
- * publishing; returns what changed. `publishAssignment` must be called after commit.
+ * publishing; returns what changed. Follow it with `publishAssignment` (it waits for the commit).
  */
 export function applyAssignment(core: Core, conversationId: string, target: AssignmentTarget, actor: Actor | null, reason: Record<string, unknown>): AssignmentResult {
   return transaction(core.db, () => {
@@ -73,13 +73,16 @@ export function applyAssignment(core: Core, conversationId: string, target: Assi
   });
 }
 
-/** Publishes `conversation.assigned` for a committed assignment (no-op when nothing changed). */
+/**
+ * Publishes `conversation.assigned` for an assignment (no-op when nothing changed) once it is
+ * committed: right away outside a transaction, after the outer commit inside one (dropped on rollback).
+ */
 export function publishAssignment(core: Core, result: AssignmentResult, actor: Actor | null, reason: Record<string, unknown>): void {
   if (!result.changed) return;
-  core.bus.publish('conversation.assigned', {
+  afterCommit(core.db, () => core.bus.publish('conversation.assigned', {
     conversation: result.conversation, previousAssigneeId: result.previousAssigneeId,
     previousTeamId: result.previousTeamId, actor, reason,
-  });
+  }));
 }
 
 /**

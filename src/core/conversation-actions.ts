@@ -47,17 +47,20 @@ export function assignAs(core: Core, actor: UserActor, conversationId: string, t
 /**
  * Assign/transfer with an optional handover note: `assignAs` (same rules; the note is kept on the
  * `assigned` timeline entry) and, when there is a note, a private note in the thread that starts
- * by @mentioning the new assignee, so they are notified like for any mention.
+ * by @mentioning the new assignee, so they are notified like for any mention. Both happen in one
+ * transaction: a note that cannot be stored leaves the assignment unchanged (events go out after commit).
  */
 export function transferAs(core: Core, actor: UserActor, conversationId: string, target: AssignmentTarget, note: string | null): AssignmentResult {
   const text = note?.trim() ?? '';
-  const result = assignAs(core, actor, conversationId, target, text || null);
-  if (!text) return result;
-  const assigneeId = result.conversation.assigneeId;
-  const name = assigneeId && assigneeId !== actor.user.id ? getUser(core, assigneeId)?.name : undefined;
-  const mention = name && !text.toLowerCase().includes(`@${name.toLowerCase()}`) ? `@${name} ` : '';
-  sendMessage(core, conversationId, actor, { content: `${mention}${text}`, private: true });
-  return result;
+  return transaction(core.db, () => {
+    const result = assignAs(core, actor, conversationId, target, text || null);
+    if (!text) return result;
+    const assigneeId = result.conversation.assigneeId;
+    const name = assigneeId && assigneeId !== actor.user.id ? getUser(core, assigneeId)?.name : undefined;
+    const mention = name && !text.toLowerCase().includes(`@${name.toLowerCase()}`) ? `@${name} ` : '';
+    sendMessage(core, conversationId, actor, { content: `${mention}${text}`, private: true });
+    return result;
+  });
 }
 
 /**
