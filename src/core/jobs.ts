@@ -5,7 +5,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { jobs } from '../db/schema';
 import { newId } from '../lib/ids';
-import { changesOf } from '../db/client';
+import { changesOf, preparedQuery } from '../db/client';
 import type { Core } from './context';
 import type { Job } from './types';
 
@@ -127,6 +127,7 @@ export function retryDeadJob(core: Core, id: string): boolean {
 
 /** The earliest `run_at` of a queued job, so the runner can sleep until then. */
 export function nextDueTime(core: Core): number | null {
-  const row = core.db.select({ t: sql<number | null>`min(${jobs.runAt})` }).from(jobs).where(eq(jobs.status, 'queued')).get();
-  return row?.t ?? null;
+  return earliestQueued(core.db).get()?.t ?? null;
 }
+
+const earliestQueued = preparedQuery((db) => db.select({ t: sql<number | null>`min(${jobs.runAt})` }).from(jobs).where(eq(jobs.status, 'queued')).prepare());

@@ -103,6 +103,8 @@ export class JobRunner {
           await this.sleep(this.dueWait());
           continue;
         }
+        // Several jobs queued with one poke (a drain, a bulk retry): hand the rest to the next idle worker.
+        if (this.waiters.size > 0 && (nextDueTime(this.core) ?? Infinity) <= this.core.clock.now()) this.poke();
         const run = this.execute(job);
         this.active.add(run);
         await run.finally(() => this.active.delete(run));

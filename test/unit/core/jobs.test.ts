@@ -125,6 +125,23 @@ describe('dead-letter admin page', () => {
 });
 
 describe('job runner loop', () => {
+  test('one poke for several queued jobs: each claimed job wakes the next idle worker, so they run side by side', async () => {
+    const core = t.app.core;
+    const runner = new JobRunner(core, 4, 60_000); // long idle: only pokes wake a worker
+    const started: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    runner.register('hold', async (_job, payload: { n: string }) => { started.push(payload.n); await gate; });
+    runner.start();
+    await Bun.sleep(20); // every worker is asleep
+    for (const n of ['a', 'b', 'c']) enqueueJob(core, 'hold', { n });
+    runner.poke();
+    for (let i = 0; i < 100 && started.length < 3; i++) await Bun.sleep(10);
+    expect(started.sort()).toEqual(['a', 'b', 'c']);
+    release();
+    await runner.stop();
+  });
+
   test('idle sleeps do not pile up, pokes wake workers, and a database error does not kill a worker', async () => {
     const core = t.app.core;
     const runner = new JobRunner(core, 2, 50);
