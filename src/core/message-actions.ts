@@ -70,9 +70,9 @@ export function mentionableUsers(core: Core, conversation: Conversation, selfId:
 
 /**
  * Finds `@Name` mentions (full name or first name, case-insensitive) of active users who may see
- * the conversation in a note, stores a `mentions` row per user and, after commit, publishes
- * `mention.created` and stores a `mention` notification for each (their bell and toast); someone
- * who cannot see it is neither recorded nor notified. Returns the mentioned ids.
+ * the conversation in a note and stores, with the note, a `mentions` row and a `mention`
+ * notification (their bell and toast) per user; after commit, publishes `mention.created` for each.
+ * Someone who cannot see it is neither recorded nor notified. Returns the mentioned ids.
  */
 export function recordMentions(core: Core, note: Message): string[] {
   if (!note.isPrivate || !note.content.includes('@')) return [];
@@ -87,9 +87,9 @@ export function recordMentions(core: Core, note: Message): string[] {
   const now = core.clock.now();
   core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
   const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
+  notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
   afterCommit(core.db, () => {
     for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
-    notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
   });
   return mentioned;
 }

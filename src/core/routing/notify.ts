@@ -5,7 +5,7 @@
  */
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { notifications, users } from '../../db/schema';
-import { transaction } from '../../db/client';
+import { afterCommit, transaction } from '../../db/client';
 import { newId } from '../../lib/ids';
 import type { Core } from '../context';
 import { fail } from '../errors';
@@ -26,15 +26,19 @@ export function alertAudience(core: Core, conversation: { assigneeId: string | n
   return [...ids];
 }
 
-/** Stores one notification row per user (all or none), then publishes `notifications.created` (call outside a transaction). */
+/**
+ * Stores one notification row per user (all or none; inside the caller's transaction when there
+ * is one) and publishes `notifications.created` once that is committed.
+ */
 export function notify(core: Core, userIds: string[], kind: string, conversationId: string | null, details: Record<string, unknown>): void {
+  if (userIds.length === 0) return;
   const now = core.clock.now();
   transaction(core.db, () => {
     for (const userId of userIds) {
       core.db.insert(notifications).values({ id: newId(), userId, kind, conversationId, details, readAt: null, createdAt: now }).run();
     }
+    afterCommit(core.db, () => core.bus.publish('notifications.created', { kind, conversationId, userIds, details }));
   });
-  if (userIds.length > 0) core.bus.publish('notifications.created', { kind, conversationId, userIds, details });
 }
 
 /** A user's unread notifications, newest first. */
