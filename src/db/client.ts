@@ -18,23 +18,27 @@ export function openDatabase(path: string): Db {
   // own `query()` cache holds only the first 20 (Database.MAX_QUERY_CACHE_SIZE), so every other
   // statement was compiled again on each call (bench/ingest profile: compiling was the largest
   // single cost of applying a webhook). Distinct SQL texts are bounded by the code (IN lists vary
-  // by length); the cap only guards against a runaway, and dropped statements are freed by GC.
+  // by length); past the cap the least recently used statement is dropped (GC frees it). A shared
+  // statement is fine for drizzle, which runs each to completion; code that needs a cursor of its
+  // own (`iterate()`) compiles a fresh one with `Database.prototype.prepare.call(db.$client, sql)`.
   const statements = new Map<string, Statement>();
   const compile = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((sql: string) => {
     let statement = statements.get(sql);
-    if (!statement) {
-      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+    if (statement) {
+      statements.delete(sql); // re-insert: Map order is the recency order
+    } else {
       statement = compile(sql);
-      statements.set(sql, statement);
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.delete(statements.keys().next().value!);
     }
+    statements.set(sql, statement);
     return statement;
   }) as typeof sqlite.prepare;
   return drizzle({ client: sqlite, schema }) as Db;
 }
 
 /** Upper bound of compiled statements kept per connection (see `openDatabase`). */
-const MAX_CACHED_STATEMENTS = 2000;
+export const MAX_CACHED_STATEMENTS = 2000;
 
 const pendingAfterCommit = new WeakMap<Database, Array<() => void>>();
 
