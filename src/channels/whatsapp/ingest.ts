@@ -133,6 +133,7 @@ export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: st
   const parsed = parseWebhook(body);
   const cache = new Map<string, Channel | string>();
   const outcome: IngestOutcome = { messages: 0, echoes: 0, duplicates: 0, statuses: 0, unroutable: [], unreadable: parsed.ignored };
+  if (parsed.unused.length > 0) core.log.info('webhook items not used', { items: parsed.unused });
   /** Applies `items` in Meta's time order, each on the channel it names (or sets it aside as unroutable). */
   const onChannel = <T extends { phoneNumberId: string; timestampMs: number }>(items: T[], apply: (channel: Channel, item: T) => void) => {
     for (const item of [...items].sort((a, b) => a.timestampMs - b.timestampMs)) {

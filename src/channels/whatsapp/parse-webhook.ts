@@ -115,7 +115,7 @@ function parseStatus(scope: Scope, rawStatus: unknown, out: ParsedWebhook, where
   }
   const s = parsed.data;
   if (!(STATUS_VALUES as readonly string[]).includes(s.status)) {
-    out.ignored.push(`${where}: unknown status "${s.status}" for ${s.id}`);
+    out.unused.push(`${where}: unknown status "${s.status}" for ${s.id}`);
     return;
   }
   const raw = rawStatus as Obj;
@@ -180,13 +180,13 @@ export function parseWebhook(body: unknown): ParsedWebhook {
   if (!env.success) {
     throw new WebhookParseError('not a whatsapp_business_account webhook', env.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  const out: ParsedWebhook = { messages: [], echoes: [], statuses: [], templateUpdates: [], errors: [], ignored: [], unhandledFields: [] };
+  const out: ParsedWebhook = { messages: [], echoes: [], statuses: [], templateUpdates: [], errors: [], ignored: [], unused: [] };
   env.data.entry.forEach((entry, ei) => {
     entry.changes.forEach((change, ci) => {
       const where = `entry[${ei}].changes[${ci}]`;
       if (change.field === 'messages' || change.field === 'smb_message_echoes') parseMessagesValue(entry.id, change.value, out, where);
       else if (change.field === 'message_template_status_update') parseTemplateUpdate(entry.id, change.value, out);
-      else out.unhandledFields.push(`${where}: ${change.field}`);
+      else out.unused.push(`${where}: field ${change.field}`);
     });
   });
   return out;

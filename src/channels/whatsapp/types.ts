@@ -196,7 +196,8 @@ export interface ChannelError extends ErrorDetail {
 
 /**
  * Everything found in one webhook body. `ignored` describes items that could not be read (the
- * event is kept as `partial` for an admin); `unhandledFields` the change fields Turno does not use.
+ * event is kept as `partial` for an admin); `unused` what Turno knowingly does not use (change
+ * fields such as `account_update`, status values it does not know): logged, never retried.
  */
 export interface ParsedWebhook {
   messages: InboundMessage[];
@@ -206,5 +207,5 @@ export interface ParsedWebhook {
   templateUpdates: TemplateStatusUpdate[];
   errors: ChannelError[];
   ignored: string[];
-  unhandledFields: string[];
+  unused: string[];
 }

@@ -15,7 +15,7 @@ describe('parseWebhook: every fixture parses without throwing', () => {
   for (const file of readdirSync(DIR).filter((f) => f.endsWith('.json'))) {
     test(file, () => {
       const out = parseWebhook(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-      const total = out.messages.length + out.echoes.length + out.statuses.length + out.templateUpdates.length + out.errors.length + out.ignored.length + out.unhandledFields.length;
+      const total = out.messages.length + out.echoes.length + out.statuses.length + out.templateUpdates.length + out.errors.length + out.ignored.length + out.unused.length;
       expect(total).toBeGreaterThan(0);
       for (const m of out.messages) {
         expect(m.phoneNumberId).toBeTruthy();
@@ -188,8 +188,17 @@ describe('parseWebhook: statuses, batches, other fields', () => {
 
   test('unhandled fields are reported apart from unreadable items', () => {
     const out = parseWebhook(load('account-update'));
-    expect(out.unhandledFields).toEqual(['entry[0].changes[0]: account_update']);
+    expect(out.unused).toEqual(['entry[0].changes[0]: field account_update']);
     expect(out.ignored).toEqual([]);
+  });
+
+  test('a status value Turno does not know is unused, not unreadable (replaying could never apply it)', () => {
+    const body = load('status-delivered');
+    body.entry[0].changes[0].value.statuses[0].status = 'teleported';
+    const out = parseWebhook(body);
+    expect(out.statuses).toEqual([]);
+    expect(out.ignored).toEqual([]);
+    expect(out.unused[0]).toContain('unknown status "teleported"');
   });
 
   test('bad items are skipped, not fatal', () => {
