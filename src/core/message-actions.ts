@@ -2,7 +2,7 @@
  * Agent actions on single messages: reactions (stored and sent through a `message.react` job),
  * retrying a failed send, and the @mentions of private notes.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, mentions, messages, users } from '../db/schema';
 import { afterCommit, transaction } from '../db/client';
@@ -16,7 +16,7 @@ import { getMessageOrThrow } from './messages';
 import { setReaction } from './reactions';
 import type { Actor, Conversation, Message, PublicUser } from './types';
 import { notify } from './routing/notify';
-import { conversationAudience } from './visibility';
+import { conversationAudience, conversationFilterFor } from './visibility';
 
 const emojiSchema = z.string().min(1).max(16);
 
@@ -100,4 +100,16 @@ export function mentionedConversationIds(core: Core, userId: string): string[] {
     .innerJoin(conversations, eq(conversations.id, mentions.conversationId))
     .where(eq(mentions.userId, userId)).orderBy(mentions.createdAt).all();
   return [...new Set(rows.map((r) => r.id).reverse())];
+}
+
+/**
+ * Conversations where the user was mentioned and that they may still see, newest mention first:
+ * the Mentions view, its count in GET /inbox/counts and its live count pushed on a new mention.
+ */
+export function visibleMentionedConversations(core: Core, user: PublicUser): Conversation[] {
+  const ids = mentionedConversationIds(core, user.id);
+  if (ids.length === 0) return [];
+  const byId = new Map(core.db.select().from(conversations).where(inArray(conversations.id, ids)).all().map((c) => [c.id, c]));
+  const visible = conversationFilterFor(core, user);
+  return ids.map((id) => byId.get(id)).filter((c): c is Conversation => !!c && visible(c));
 }

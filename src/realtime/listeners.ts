@@ -12,7 +12,7 @@ import { desc, eq } from 'drizzle-orm';
 import { contacts, conversationEvents, users } from '../db/schema';
 import { getConversationOrThrow } from '../core/conversations';
 import { getMessageOrThrow } from '../core/messages';
-import { mentionedConversationIds } from '../core/message-actions';
+import { visibleMentionedConversations } from '../core/message-actions';
 import { canSeeConversation } from '../core/visibility';
 import type { Conversation, Message } from '../core/types';
 import { html } from '../lib/html';
@@ -82,7 +82,8 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     const conversation = getConversationOrThrow(core, conversationId);
     recordChange(core, 'mention.created', conversationId, messageId);
     const tabs = hub.tabsOf(userId);
-    const count = mentionCountFragment(mentionedConversationIds(core, userId).length);
+    if (tabs.length === 0) return;
+    const count = mentionCountFragment(visibleMentionedConversations(core, tabs[0]!.user).length);
     const note = getMessageOrThrow(core, messageId);
     const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
     // The marker rings (sound, muting rules); the bell's toast (alerts-feed) shows the text.

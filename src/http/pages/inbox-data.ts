@@ -2,7 +2,7 @@
  * Gathers what the inbox panes need for one user (list with counts, thread, sidebar). Routes call
  * these and render; no rules live here beyond picking which core queries to run.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { conversations } from '../../db/schema';
 import type { Core } from '../../core/context';
 import { getContactOrThrow } from '../../core/contacts';
@@ -11,7 +11,7 @@ import { conversationRows, timelineNames, unreadMineCount } from '../../core/inb
 import { loadThreadPage } from '../../core/thread-pages';
 import { labelsOfConversation, listLabels } from '../../core/labels';
 import { previewMessagesOf } from '../../core/last-message';
-import { mentionedConversationIds } from '../../core/message-actions';
+import { visibleMentionedConversations } from '../../core/message-actions';
 import { replyLockedFor } from '../../core/routing/permissions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
@@ -30,19 +30,10 @@ function filterOf(q: ListQuery, extra: { cursor?: string; limit?: number } = {})
   };
 }
 
-/** Conversations where the user was mentioned and that they may still see, newest mention first. */
-function mentionedVisible(core: Core, user: PublicUser): Conversation[] {
-  const ids = mentionedConversationIds(core, user.id);
-  if (ids.length === 0) return [];
-  const byId = new Map(core.db.select().from(conversations).where(inArray(conversations.id, ids)).all().map((c) => [c.id, c]));
-  const visible = conversationFilterFor(core, user);
-  return ids.map((id) => byId.get(id)).filter((c): c is Conversation => !!c && visible(c));
-}
-
 /** A page of rows for the list (keyset), or the Mentions view. */
 export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: string) {
   if (q.view === 'mentions') {
-    return { rows: conversationRows(core, mentionedVisible(core, user), user.id), nextCursor: null };
+    return { rows: conversationRows(core, visibleMentionedConversations(core, user), user.id), nextCursor: null };
   }
   const { items, nextCursor } = listConversations(core, user, filterOf(q, { cursor, limit: 40 }));
   return { rows: conversationRows(core, items, user.id), nextCursor };
@@ -61,7 +52,7 @@ function teamsShown(core: Core, user: PublicUser): Team[] {
 export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Team[] = teamsShown(core, user)): Record<string, number> {
   const filters = { ...q, status: q.status ?? (q.view === 'mentions' ? 'open' : undefined) };
   const count = (view: string, teamId?: string) => countConversations(core, user, filterOf({ ...filters, view, teamId }));
-  const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: mentionedVisible(core, user).length };
+  const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: visibleMentionedConversations(core, user).length };
   for (const t of teams) counts[`team:${t.id}`] = count('team', t.id);
   return counts;
 }
