@@ -39,6 +39,14 @@ function messageOf(error: unknown): string {
 
 /** Global error handling plugin. */
 export function errorHandler(deps: HttpDeps) {
+  /** The signed-in user's language, if any; an error page must render even when the database cannot be read. */
+  const sessionLocale = (request: Request): Locale | null | undefined => {
+    try {
+      return resolveSession(deps.core, readCookie(request.headers.get('cookie'), SESSION_COOKIE))?.user.locale as Locale | undefined;
+    } catch {
+      return null;
+    }
+  };
   return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, (context) => {
     const { code, error, request, path } = context;
     const pathname = path ?? new URL(request.url).pathname;
@@ -46,8 +54,7 @@ export function errorHandler(deps: HttpDeps) {
     const page = (): PageContext => {
       // The user's language when requestContext resolved it before the error; for unknown routes
       // (no route ran) the session's user is looked up here; else Accept-Language's.
-      const locale = (context as { locale?: Locale }).locale
-        ?? pickLocale(resolveSession(deps.core, readCookie(request.headers.get('cookie'), SESSION_COOKIE))?.user.locale, request.headers.get('accept-language'));
+      const locale = (context as { locale?: Locale }).locale ?? pickLocale(sessionLocale(request), request.headers.get('accept-language'));
       return { t: translator(locale), locale, user: null, csrfToken: null, path: pathname };
     };
     const localize = (message: string) => (isMachinePath(pathname) ? message : localizeMessage(page().t, message));
