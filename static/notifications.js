@@ -1,13 +1,13 @@
 // Notification bell: pushed toasts appear for a few seconds (click opens the conversation) and,
 // when the user allowed it, as browser notifications; the dropdown offers to ask for permission.
-// The agent's notification settings (rendered as `data-notify` by the inbox: browser notifications
+// The agent's notification settings (`data-notify` on <body>, every page: browser notifications
 // off, muted until) silence the browser notification; the toast stays on the page.
 (() => {
   const TOAST_MS = 8000;
   const canNotify = () => 'Notification' in window;
   function browserAllowed() {
     let s = {};
-    try { s = JSON.parse(document.querySelector('[data-notify]')?.dataset.notify || '{}'); } catch { /* defaults */ }
+    try { s = JSON.parse(document.body.dataset.notify || '{}'); } catch { /* defaults */ }
     return s.browser !== false && !(s.muteUntil && Date.now() < s.muteUntil);
   }
   function showToasts() {

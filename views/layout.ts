@@ -1,6 +1,7 @@
 /** The HTML shell: head, navigation, htmx + ws extension + Alpine, CSRF header for htmx requests. */
 import { html, jsonForHtml, type SafeHtml } from '../src/lib/html';
 import type { PageContext } from './context';
+import { notificationSettingsOf } from '../src/core/profile';
 import { notificationBellSlot } from './routing/notifications';
 import { statusMenu } from './status-menu';
 
@@ -27,7 +28,10 @@ function nav(ctx: PageContext): SafeHtml {
   </nav>`;
 }
 
-/** A complete page. `head` adds page-specific tags; `bodyAttrs` are pre-escaped attributes. */
+/**
+ * A complete page. `head` adds page-specific tags. For a signed-in user <body> carries their
+ * notification settings (`data-notify`, JSON) so sounds and browser notifications obey them on every page.
+ */
 export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { head?: SafeHtml; bodyClass?: string } = {}): SafeHtml {
   const hxHeaders = ctx.csrfToken ? jsonForHtml({ 'X-CSRF-Token': ctx.csrfToken }) : '{}';
   return html`<!doctype html>
@@ -48,7 +52,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/local-time.js" defer></script>
   ${opts.head ?? ''}
 </head>
-<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional">
+<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional"${ctx.user ? html` data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"` : ''}>
   ${nav(ctx)}
   <main id="main">${body}</main>
 </body>

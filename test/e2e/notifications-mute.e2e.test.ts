@@ -2,6 +2,7 @@
  * Browser: muting silences an agent. With `window.Notification` and `AudioContext` stubbed to
  * record, a customer message in my conversation and an alert toast (SLA) ring and notify the
  * agent who is not muted, and do neither for the agent muted until later (the toast still shows).
+ * The mute holds outside the inbox too: on the supervisor page a toast raises no browser notification.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { assignConversation } from '../../src/core/assignment';
 import { updateNotificationSettings } from '../../src/core/profile';
 import { notify } from '../../src/core/routing/notify';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
+import { eventually } from '../helpers/ws-tab';
 import { browserAvailable, launchBrowser, signedInPage, startLiveServer, type LiveServer } from './browser';
 
 const enabled = browserAvailable();
@@ -58,5 +60,27 @@ describe.skipIf(!enabled)('browser: mute', () => {
     expect(normal.notified.join('\n')).toContain('¿me ayudan?');
     expect(muted).toEqual({ notified: [], beeps: 0 });
     for (const a of agents) await a.context.close();
+  }, 60_000);
+
+  test('outside the inbox (supervisor page) a muted supervisor gets the toast without a browser notification', async () => {
+    const { channelId } = makeChannel(server);
+    const conversationId = customerSays(server, channelId, 'hola', { from: '5491100040003' }).conversation!.id;
+    const tabs = [];
+    for (const [name, muted] of [['Sofía Silencio', true], ['Pablo Presente', false]] as const) {
+      const tab = await signedInPage(server, browser, { name });
+      if (muted) updateNotificationSettings(server.app.core, tab.user.id, { sound: true, browser: true, muteUntil: Date.now() + 3_600_000 });
+      await tab.context.addInitScript(STUBS);
+      const connected = server.app.deps.realtime.hub.allTabs().length;
+      await tab.page.goto(`${server.baseUrl}/supervisor`);
+      await tab.page.waitForSelector('#notif-bell #toasts', { state: 'attached' });
+      await eventually(() => server.app.deps.realtime.hub.allTabs().length > connected);
+      tabs.push({ ...tab, muted });
+    }
+    notify(server.app.core, tabs.map((tab) => tab.user.id), 'sla.warning', conversationId, { metric: 'first_response', dueAt: Date.now() + 60_000, number: 1 });
+    for (const tab of tabs) await tab.page.waitForSelector('#toasts .toast:not([data-new])');
+    const [muted, normal] = [await recorded(tabs[0]!.page), await recorded(tabs[1]!.page)];
+    expect(normal.notified).toHaveLength(1);
+    expect(muted.notified).toEqual([]);
+    for (const tab of tabs) await tab.context.close();
   }, 60_000);
 });

@@ -7,7 +7,6 @@
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
-import { notificationSettingsOf } from '../../src/core/profile';
 
 /** The full inbox page around its panes. */
 export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string; unread?: number }): SafeHtml {
@@ -15,7 +14,7 @@ export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: S
   const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script><script src="/static/inbox-counts.js"></script>
     <style>[data-user="${me}"]{display:none}</style>`;
   const title = panes.title ?? ctx.t('nav.inbox');
-  return layout(ctx, panes.unread ? `(${panes.unread}) ${title}` : title, html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}" data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"
+  return layout(ctx, panes.unread ? `(${panes.unread}) ${title}` : title, html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}"
       x-data="shortcuts()" @keydown.window="key($event)">
     <div id="rt-seq" data-seq="${panes.seq}" hidden></div><div id="rt-notify" hidden></div><div id="rt-counts" hidden></div>
     ${panes.list}
