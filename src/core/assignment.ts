@@ -12,7 +12,7 @@ import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
 import { fail } from './errors';
 import { getTeamOrThrow } from './teams';
-import type { Actor, Conversation } from './types';
+import type { Actor, Conversation, PublicUser } from './types';
 
 export interface AssignmentTarget {
   /** Agent to assign; `null` unassigns; omitted keeps the current assignee. */
@@ -126,17 +126,20 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
   return result;
 }
 
+/** Whether `user` may take the conversation over: supervisors and admins, and members of its team. */
+export function mayTakeOver(core: Core, user: Pick<PublicUser, 'id' | 'role'>, conversation: Pick<Conversation, 'teamId'>): boolean {
+  if (user.role !== 'agent') return true;
+  return !!conversation.teamId && !!core.db.select().from(teamMembers)
+    .where(and(eq(teamMembers.teamId, conversation.teamId), eq(teamMembers.userId, user.id))).get();
+}
+
 /**
  * One-click take-over: the acting user becomes the assignee of a conversation owned by someone
- * else. Allowed to supervisors/admins and to members of the conversation's team; audited.
+ * else. Allowed when `mayTakeOver` (supervisors/admins, members of the conversation's team); audited.
  */
 export function takeOver(core: Core, conversationId: string, actor: Actor & { type: 'user' }): AssignmentResult {
   const conversation = getConversationOrThrow(core, conversationId);
-  if (actor.user.role === 'agent') {
-    const member = conversation.teamId && core.db.select().from(teamMembers)
-      .where(and(eq(teamMembers.teamId, conversation.teamId), eq(teamMembers.userId, actor.user.id))).get();
-    if (!member) throw fail.forbidden('Only members of this conversation\'s team or a supervisor can take it over');
-  }
+  if (!mayTakeOver(core, actor.user, conversation)) throw fail.forbidden('Only members of this conversation\'s team or a supervisor can take it over');
   const reason = { mode: 'take_over', fromUserId: conversation.assigneeId };
   const result = transaction(core.db, () => {
     const applied = applyAssignment(core, conversationId, { assigneeId: actor.user.id }, actor, reason);

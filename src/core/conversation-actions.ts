@@ -2,6 +2,7 @@
  * Agent actions on a conversation as a signed-in user, with the permission rules applied here so
  * that every entry point (JSON API, inbox pages, plugins) enforces the same ones:
  * - `assignAs`: visibility, then core/routing/permissions `assertMayAssign`; `transferAs` adds a handover note;
+ * - `takeOverAs`: visibility, then core/assignment `mayTakeOver`;
  * - `changeStatusAs`: visibility, then "only the assignee or a supervisor" (core/routing/lifecycle);
  * - `setConversationPriority`: audited, timeline entry, `conversation.updated` after commit.
  */
@@ -14,7 +15,7 @@ import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
 import { fail } from './errors';
-import { assignConversation, type AssignmentResult, type AssignmentTarget } from './assignment';
+import { assignConversation, takeOver, type AssignmentResult, type AssignmentTarget } from './assignment';
 import { setConversationStatus, type StatusChange } from './routing/lifecycle';
 import { assertMayAssign } from './routing/permissions';
 import { canSeeConversation } from './visibility';
@@ -61,6 +62,12 @@ export function transferAs(core: Core, actor: UserActor, conversationId: string,
     sendMessage(core, conversationId, actor, { content: `${mention}${text}`, private: true });
     return result;
   });
+}
+
+/** Takes the conversation over as `actor`: 404 when they cannot see it, 403 unless `mayTakeOver`. */
+export function takeOverAs(core: Core, actor: UserActor, conversationId: string): AssignmentResult {
+  getVisibleConversationOrThrow(core, actor.user, conversationId);
+  return takeOver(core, conversationId, actor);
 }
 
 /**

@@ -14,6 +14,7 @@ import type { Core } from '../context';
 import { fail } from '../errors';
 import { addSendGuard } from '../messages';
 import type { Conversation, PublicUser } from '../types';
+import { getTeamOrThrow } from '../teams';
 import { teamIdsOf } from '../visibility';
 
 /** Throws `forbidden` (with the reason) when `user` may not make this assignment. */
@@ -47,9 +48,8 @@ export function installAssigneeOnlyGuard(): void {
   if (guardInstalled) return;
   guardInstalled = true;
   addSendGuard((core, conversation, actor, input) => {
-    if (actor.type !== 'user' || input.private || !conversation.teamId) return;
-    const team = core.db.select().from(teams).where(eq(teams.id, conversation.teamId)).get();
-    if (!team?.onlyAssigneeCanReply || conversation.assigneeId === actor.user.id) return;
+    if (actor.type !== 'user' || input.private || !replyLockedFor(core, conversation, actor.user.id)) return;
+    const team = getTeamOrThrow(core, conversation.teamId!);
     const owner = conversation.assigneeId ? assigneeName(core, conversation.assigneeId) : null;
     throw fail.forbidden(owner
       ? `In ${team.name} only the assigned agent can reply, and this conversation is assigned to ${owner}. Take it over to reply.`

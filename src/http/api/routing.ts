@@ -4,9 +4,9 @@
  */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
-import { claimConversation, takeOver } from '../../core/assignment';
+import { claimConversation } from '../../core/assignment';
 import { setAvailability } from '../../core/availability';
-import { assignAs, changeStatusAs, getVisibleConversationOrThrow } from '../../core/conversation-actions';
+import { assignAs, changeStatusAs, getVisibleConversationOrThrow, takeOverAs } from '../../core/conversation-actions';
 import { fail } from '../../core/errors';
 import { statusChangeSchema } from '../../core/routing/lifecycle';
 import { getUserOrThrow } from '../../core/users';
@@ -38,11 +38,7 @@ export function routingApi(deps: HttpDeps) {
     .post('/conversations/:id/assign', ({ params, body, auth, ip }) =>
       assignAs(core, actorOf(auth, ip), params.id, { assigneeId: body.assigneeId, teamId: body.teamId }, body.note ?? null).conversation,
     { params: idParams, body: assignBodySchema, detail: { summary: 'Assign, transfer or unassign (assigneeId null); agents: see docs/routing.md', tags: ['routing'] } })
-    .post('/conversations/:id/take-over', ({ params, auth, ip }) => {
-      const actor = actorOf(auth, ip);
-      getVisibleConversationOrThrow(core, actor.user, params.id);
-      return takeOver(core, params.id, actor).conversation;
-    }, { params: idParams, detail: { summary: 'Become the assignee of a conversation owned by someone else (audited)', tags: ['routing'] } })
+    .post('/conversations/:id/take-over', ({ params, auth, ip }) => takeOverAs(core, actorOf(auth, ip), params.id).conversation, { params: idParams, detail: { summary: 'Become the assignee of a conversation owned by someone else (audited)', tags: ['routing'] } })
     .post('/conversations/:id/status', ({ params, body, auth, ip }) => changeStatusAs(core, actorOf(auth, ip), params.id, body),
     { params: idParams, body: statusChangeSchema, detail: { summary: 'Open, pending, snooze (until a time or the customer replies) or resolve', tags: ['routing'] } })
     .put('/agents/:id/availability', ({ params, body, auth }) => {

@@ -7,8 +7,7 @@
 import { Elysia, t as schema } from 'elysia';
 import { z } from 'zod';
 import { updateContact } from '../../core/contacts';
-import { changeStatusAs, setConversationPriority, transferAs } from '../../core/conversation-actions';
-import { takeOver } from '../../core/assignment';
+import { changeStatusAs, setConversationPriority, takeOverAs, transferAs } from '../../core/conversation-actions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
 import { DomainError, fail } from '../../core/errors';
@@ -101,9 +100,7 @@ export function inboxActions(deps: HttpDeps) {
       }
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/take-over', ({ auth, ip, params, isHtmx }) => {
-      const user = requireUser(auth);
-      visibleConversation(core, user, params.id);
-      takeOver(core, params.id, { type: 'user', user, ip });
+      takeOverAs(core, actorOf(auth, ip), params.id);
       return redirect(`/inbox/c/${params.id}`, isHtmx);
     })
     .post('/inbox/c/:id/status', ({ auth, ip, params, body, page, isHtmx }) => {
