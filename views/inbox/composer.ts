@@ -11,21 +11,28 @@ import { cannedPickerAttrs, cannedPickerList, mentionPickerAttrs, mentionPickerL
 
 const EMOJI = ['😀', '😂', '😊', '😍', '🙏', '👍', '👌', '🎉', '❤️', '✅', '⚠️', '🙌', '🤔', '😢', '📦', '🚚'];
 
-/** "Only the assignee can reply" with a one-click take-over (audited; private notes stay allowed). */
-function takeOverNotice(t: Translate, id: string): SafeHtml {
+/** Why the viewer may not reply: only the assignee may, and the viewer can (`take_over`) or cannot (`locked`) take it over. */
+export type ReplyLock = 'take_over' | 'locked';
+
+/**
+ * "Only the assignee can reply": with a one-click take-over (audited) for whoever may take it
+ * over, a plain explanation for the others; private notes stay allowed either way.
+ */
+function replyLockNotice(t: Translate, id: string, lock: ReplyLock): SafeHtml {
+  if (lock === 'locked') return html`<div class="reply-locked notice"><span>${t('inbox.take_over.not_allowed')}</span></div>`;
   return html`<div class="take-over notice"><span>${t('inbox.take_over.locked')}</span>
     <button type="button" class="small" hx-post="/inbox/c/${id}/take-over" hx-target="#composer-error-${id}" hx-swap="innerHTML">${t('inbox.take_over')}</button></div>`;
 }
 
 /** The composer for a conversation at `now` (the core clock); `windowLeftMs` 0 means only templates can be sent. */
-export function composer(t: Translate, conversation: Conversation, windowLeftMs: number, now: number, replyLocked = false): SafeHtml {
+export function composer(t: Translate, conversation: Conversation, windowLeftMs: number, now: number, replyLock?: ReplyLock): SafeHtml {
   const id = conversation.id;
   const state = jsonForHtml({ id, windowEndsAt: windowLeftMs > 0 ? now + windowLeftMs : 0, countdownText: t('template.window_closes', { h: '{h}', m: '{m}' }) });
   return html`<form id="composer-${id}" class="composer" hx-post="/inbox/c/${id}/messages" hx-target="#composer-error-${id}" hx-swap="innerHTML"
     x-data="composer(${state})" :class="note && 'note-mode'"
     @quote.window="quote = $event.detail" @compose-mode.window="note = $event.detail.note; $refs.text.focus()" @htmx:after-request="if ($event.detail.successful) sent()"
     @dragover.prevent="" @drop.prevent="upload($event.dataTransfer.files)" @paste="upload($event.clipboardData.files)">
-    ${replyLocked ? takeOverNotice(t, id) : ''}
+    ${replyLock ? replyLockNotice(t, id, replyLock) : ''}
     <div id="composer-error-${id}" class="composer-error" role="alert"></div>
     <div class="quote-preview" x-show="quote" x-cloak>↩︎ <span x-text="quote && quote.text"></span>
       <input type="hidden" name="replyTo" :value="quote ? quote.id : ''"><button type="button" class="link" @click="quote = null">✕</button></div>

@@ -6,7 +6,7 @@ import type { Thread } from '../../src/core/inbox-read';
 import type { Conversation, Label, PublicUser, Team } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-import { composer } from './composer';
+import { composer, type ReplyLock } from './composer';
 import { dayKey, timeTag } from './format';
 import { messageBubble, timelineEntry } from './message-bubble';
 import { loadOlderButton, newerLink } from './thread-paging';
@@ -27,8 +27,11 @@ export interface ThreadPaneData {
   now: number;
   /** Paging state of the loaded messages (absent: everything is loaded). */
   page?: ThreadPage;
-  /** The team lets only the assignee reply and the viewer is not it: the composer offers a take-over. */
-  replyLocked?: boolean;
+  /**
+   * The team lets only the assignee reply and the viewer is not it: `take_over` when they may take
+   * it over (the composer offers the button), `locked` when they may not (it explains why). Absent: they may reply.
+   */
+  replyLock?: ReplyLock;
 }
 
 /** Day separator markup (UTC day; static/local-time.js regroups the thread by the browser's day). */
@@ -75,7 +78,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
       ${actions(t, d)}
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
-    ${composer(t, c, d.windowLeftMs, d.now, d.replyLocked)}
+    ${composer(t, c, d.windowLeftMs, d.now, d.replyLock)}
   </section>`;
 }
 

@@ -12,6 +12,7 @@ import { loadThreadPage } from '../../core/thread-pages';
 import { labelsOfConversation, listLabels } from '../../core/labels';
 import { previewMessagesOf } from '../../core/last-message';
 import { visibleMentionedConversations } from '../../core/message-actions';
+import { mayTakeOver } from '../../core/assignment';
 import { replyLockedFor } from '../../core/routing/permissions';
 import { listTeams } from '../../core/teams';
 import { listUsers } from '../../core/users';
@@ -69,7 +70,7 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
 }
 
 /** Everything the thread pane shows. */
-export function threadPaneData(core: Core, conversation: Conversation, opts: { around?: string; viewerId?: string } = {}): ThreadPaneData {
+export function threadPaneData(core: Core, conversation: Conversation, opts: { around?: string; viewer?: PublicUser } = {}): ThreadPaneData {
   const contact = getContactOrThrow(core, conversation.contactId);
   const page = loadThreadPage(core, conversation.id, { around: opts.around });
   const thread = page.thread;
@@ -77,7 +78,7 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
     agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
     windowLeftMs: windowRemainingMs(core, conversation), now: core.clock.now(), page,
-    replyLocked: opts.viewerId ? replyLockedFor(core, conversation, opts.viewerId) : false,
+    replyLock: opts.viewer && replyLockedFor(core, conversation, opts.viewer.id) ? (mayTakeOver(core, opts.viewer, conversation) ? 'take_over' : 'locked') : undefined,
   };
 }
 

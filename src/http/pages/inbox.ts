@@ -72,7 +72,7 @@ export function inboxPages(deps: HttpDeps) {
       const seq = latestSeq(core);
       markConversationRead(core, user, conversation);
       const q = listQuery(user, query);
-      const data = threadPaneData(core, conversation, { around: query.m, viewerId: user.id });
+      const data = threadPaneData(core, conversation, { around: query.m, viewer: user });
       const list = listPaneData(core, user, q, conversation.id);
       return htmlResponse(inboxLayout(page, {
         list: listPane(page.t, list), unread: list.unread,
