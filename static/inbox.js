@@ -113,7 +113,7 @@
     var s = settings();
     var mine = el.dataset.kind === 'mention' || el.dataset.assignee === me();
     if (!mine || el.dataset.conversation === openConversation() && !document.hidden) return;
-    if (s.mute || (s.muteUntil && Date.now() < s.muteUntil)) return;
+    if (s.muteUntil && Date.now() < s.muteUntil) return;
     if (s.sound !== false) beep();
     /* A mention's browser notification comes with its bell toast (static/notifications.js). */
     if (el.dataset.kind !== 'mention' && s.browser !== false && window.Notification && Notification.permission === 'granted') {

@@ -27,7 +27,7 @@ export interface TurnoEvents {
   'session.revoked': { userId: string | null; sessionIds: string[] };
   'webhook.received': { event: WebhookEvent };
   'audit.logged': { action: string; actorId: string | null; targetType: string | null; targetId: string | null };
-  'mention.created': { userId: string; messageId: string; conversationId: string };
+  'mention.created': { userId: string; messageId: string; conversationId: string; /** Who wrote the note (null: not a user). */ authorName: string | null };
   'job.dead': { jobId: string; type: string; error: string };
   'channel.status': { channelId: string; status: string; reason: string | null };
   'sla.warning': { conversation: Conversation; metric: string; dueAt: number };

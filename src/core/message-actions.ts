@@ -89,7 +89,7 @@ export function recordMentions(core: Core, note: Message): string[] {
   const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
   notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
   afterCommit(core.db, () => {
-    for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId });
+    for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId, authorName: by ?? null });
   });
   return mentioned;
 }

@@ -9,7 +9,7 @@
  * tabs (their unread title), so the message hot path runs no per-tab query.
  */
 import { desc, eq } from 'drizzle-orm';
-import { contacts, conversationEvents, users } from '../db/schema';
+import { contacts, conversationEvents } from '../db/schema';
 import { getConversationOrThrow } from '../core/conversations';
 import { getMessageOrThrow } from '../core/messages';
 import { visibleMentionedConversations } from '../core/message-actions';
@@ -78,17 +78,16 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     }
   });
 
-  core.bus.on('mention.created', ({ userId, conversationId, messageId }) => {
+  core.bus.on('mention.created', ({ userId, conversationId, messageId, authorName }) => {
     const conversation = getConversationOrThrow(core, conversationId);
     recordChange(core, 'mention.created', conversationId, messageId);
     const tabs = hub.tabsOf(userId);
     if (tabs.length === 0) return;
     const count = mentionCountFragment(visibleMentionedConversations(core, tabs[0]!.user).length);
     const note = getMessageOrThrow(core, messageId);
-    const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
     // The marker rings (sound, muting rules); the bell's toast (alerts-feed) shows the text.
     const render = perLocale((locale) => String(html`${count}${notifyFragment('mention', conversation,
-      translator(locale)('alerts.mention', { name: by ?? '?', number: conversation.number }), note.content, core.clock.now())}`));
+      translator(locale)('alerts.mention', { name: authorName ?? '?', number: conversation.number }), note.content, core.clock.now())}`));
     for (const tab of tabs) hub.sendTo(tab, render(tab.locale));
   });
 

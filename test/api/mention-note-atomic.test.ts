@@ -52,7 +52,7 @@ describe('a note with an @mention', () => {
     stop();
     expect(notesOf(id).map((m) => m.content)).toEqual(['@Nora Gómez mirá este caso']);
     expect(storedWhenAnnounced).toBe(1);
-    expect(eventsFor('mention.created', id).map((e) => (e.payload as { userId: string }).userId)).toEqual([ana.user.id]);
+    expect(eventsFor('mention.created', id).map((e) => e.payload)).toEqual([expect.objectContaining({ userId: ana.user.id, authorName: 'Luis Sup' })]);
     expect(eventsFor('notifications.created', id)).toHaveLength(1);
   });
 });
