@@ -11,10 +11,16 @@ import { fail } from './errors';
 import type { Conversation, ConversationEvent, PublicUser } from './types';
 import { visibleChannelIds } from './visibility';
 
+/** Status filter value for open or pending conversations. */
+export const ACTIVE_STATUS_FILTER = 'active';
+/** Team filter value for conversations without a team. */
+export const NO_TEAM_FILTER = 'none';
+
 export const conversationFilterSchema = z.object({
   view: z.enum(['all', 'mine', 'unassigned', 'team']).default('all'),
   teamId: z.string().optional(),
-  status: z.enum(CONVERSATION_STATUSES).optional(),
+  /** A status, or `active` (open or pending: what the supervisor board shows). */
+  status: z.enum([...CONVERSATION_STATUSES, ACTIVE_STATUS_FILTER]).optional(),
   channelId: z.string().optional(),
   labelId: z.string().optional(),
   priority: z.enum(PRIORITIES).optional(),
@@ -89,10 +95,10 @@ export function countConversations(core: Core, user: PublicUser, filter: Convers
 /** The columns a filter reads, on a conversation row or on a count bucket (where '' means none). */
 type FilterColumns = {
   channelId: SQLiteColumn; assigneeId: SQLiteColumn; teamId: SQLiteColumn; status: SQLiteColumn; priority: SQLiteColumn;
-  unassigned: SQL;
+  unassigned: SQL; noTeam: SQL;
 };
-const CONVERSATION_COLUMNS: FilterColumns = { ...pickFilterColumns(conversations), unassigned: isNull(conversations.assigneeId) };
-const BUCKET_COLUMNS: FilterColumns = { ...pickFilterColumns(conversationCounts), unassigned: eq(conversationCounts.assigneeId, '') };
+const CONVERSATION_COLUMNS: FilterColumns = { ...pickFilterColumns(conversations), unassigned: isNull(conversations.assigneeId), noTeam: isNull(conversations.teamId) };
+const BUCKET_COLUMNS: FilterColumns = { ...pickFilterColumns(conversationCounts), unassigned: eq(conversationCounts.assigneeId, ''), noTeam: eq(conversationCounts.teamId, '') };
 
 function pickFilterColumns(t: typeof conversations | typeof conversationCounts) {
   return { channelId: t.channelId, assigneeId: t.assigneeId, teamId: t.teamId, status: t.status, priority: t.priority };
@@ -108,8 +114,9 @@ function filterConditions(core: Core, user: PublicUser, f: z.output<typeof conve
   }
   if (f.view === 'mine') where.push(eq(cols.assigneeId, user.id));
   if (f.view === 'unassigned') where.push(cols.unassigned);
-  if (f.view === 'team' && f.teamId) where.push(eq(cols.teamId, f.teamId));
-  if (f.status) where.push(eq(cols.status, f.status));
+  // A team narrows the Team view, and the Unassigned view too (a team's queue).
+  if ((f.view === 'team' || f.view === 'unassigned') && f.teamId) where.push(f.teamId === NO_TEAM_FILTER ? cols.noTeam : eq(cols.teamId, f.teamId));
+  if (f.status) where.push(f.status === ACTIVE_STATUS_FILTER ? inArray(cols.status, ['open', 'pending']) : eq(cols.status, f.status));
   if (f.channelId) where.push(eq(cols.channelId, f.channelId));
   if (f.priority) where.push(eq(cols.priority, f.priority));
   if (f.assigneeId) where.push(eq(cols.assigneeId, f.assigneeId));

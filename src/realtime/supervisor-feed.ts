@@ -21,10 +21,8 @@ export const isSupervisor = (user: PublicUser) => user.role === 'admin' || user.
 export function pushTeamBlocks(realtime: Realtime, keys: Set<string>): number {
   const { core, hub } = realtime;
   if (keys.size === 0 || !hub.allTabs().some((tab) => isSupervisor(tab.user))) return 0;
-  const render = perLocale((locale) => {
-    const t = translator(locale);
-    return String(teamBlocksFragment(t, supervisorOverview(core, t('supervisor.unassigned'), keys), core.clock.now()));
-  });
+  const teams = supervisorOverview(core, keys);
+  const render = perLocale((locale) => String(teamBlocksFragment(translator(locale), teams, core.clock.now())));
   let reached = 0;
   for (const locale of new Set(hub.allTabs().map((tab) => tab.locale))) {
     reached += hub.sendWhere((tab) => tab.locale === locale && isSupervisor(tab.user), render(locale));

@@ -100,7 +100,7 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
     })}</nav>${unreadMarker(d.unread)}
     <form class="filters" method="get" action="/inbox" hx-get="/inbox" hx-target="#list-pane" hx-select="#list-pane" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true">
       <input type="hidden" name="view" value="${q.view}">${q.teamId ? html`<input type="hidden" name="teamId" value="${q.teamId}">` : ''}
-      ${select('status', t('inbox.filter.status'), ['open', 'pending', 'snoozed', 'resolved'].map((s) => [s, t(`inbox.status_${s}`)]), q.status)}
+      ${select('status', t('inbox.filter.status'), ['open', 'pending', 'active', 'snoozed', 'resolved'].map((s) => [s, t(`inbox.status_${s}`)]), q.status)}
       ${d.channels.length > 1 ? select('channelId', t('inbox.filter.channel'), d.channels.map((c) => [c.id, c.name]), q.channelId) : ''}
       ${select('labelId', t('inbox.filter.label'), d.labels.map((l) => [l.id, l.name]), q.labelId)}
       ${select('priority', t('inbox.filter.priority'), ['urgent', 'high', 'medium', 'low'].map((p) => [p, t(`inbox.priority.${p}`)]), q.priority)}

@@ -4,7 +4,8 @@
  * agent. Live over the page's WebSocket: the server re-renders the affected team blocks
  * (`teamBlocksFragment`) and pushes them with `hx-swap-oob`; waits keep counting in the browser.
  */
-import { teamBlockKey, type OverviewConversation, type OverviewTeam } from '../../src/core/routing/overview';
+import { ACTIVE_STATUS_FILTER, NO_TEAM_FILTER } from '../../src/core/conversations';
+import { teamBlockKey, type OverviewColumn, type OverviewConversation, type OverviewTeam } from '../../src/core/routing/overview';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { conversationPreview } from '../inbox/message-label';
@@ -21,19 +22,38 @@ function card(t: Translate, c: OverviewConversation, now: number) {
     <label><input type="checkbox" name="ids" value="${c.id}" form="bulk-form"> #${c.number}</label> <span class="preview">${conversationPreview(t, c.preview, c.lastMessage)}</span> ${waited(c.waitingSince, now)}</li>`;
 }
 
+/**
+ * The inbox showing exactly one column of the board, in the same order: the agent's active
+ * conversations in the team (or the team's unassigned ones when `assigneeId` is null).
+ */
+export function columnInboxHref(teamId: string | null, assigneeId: string | null): string {
+  const params = new URLSearchParams({ view: assigneeId ? 'team' : 'unassigned', teamId: teamId ?? NO_TEAM_FILTER });
+  if (assigneeId) params.set('assigneeId', assigneeId);
+  params.set('status', ACTIVE_STATUS_FILTER);
+  params.set('sort', 'waiting');
+  return `/inbox?${params}`;
+}
+
+/** A column's cards, then "+K more" into the inbox when it holds more than it shows. */
+function column(t: Translate, col: OverviewColumn, href: string, now: number) {
+  const more = col.total - col.cards.length;
+  return html`<ul>${col.cards.map((c) => card(t, c, now))}</ul>${more > 0 ? html`<a class="column-more" href="${href}">${t('supervisor.more', { count: more })}</a>` : ''}`;
+}
+
 /** One team's block; `oob` marks it for an out-of-band swap (live push). */
 export function teamBlock(t: Translate, team: OverviewTeam, now: number, oob = false) {
   const risk = (n: number) => html`<strong class="${n > 0 ? 'risk' : ''}">${n}</strong>`;
-  return html`<section class="card team-block" id="team-block-${teamBlockKey(team.id)}" data-team="${team.name}" ${oob ? html`hx-swap-oob="true"` : ''}>
-    <h2>${team.name}</h2>
-    <p class="team-stats">${t('supervisor.queue')}: <strong class="queue">${team.queue}</strong> · ${t('supervisor.longest_waiting')}: <strong>${waited(team.longestWaitingSince, now)}</strong> · ${t('supervisor.sla_risk')}: ${risk(team.slaAtRisk)}</p>
+  const name = team.id === null ? t('supervisor.unassigned') : team.name;
+  return html`<section class="card team-block" id="team-block-${teamBlockKey(team.id)}" data-team="${name}" ${oob ? html`hx-swap-oob="true"` : ''}>
+    <h2>${name}</h2>
+    <p class="team-stats">${t('supervisor.queue')}: <strong class="queue">${team.queue.total}</strong> · ${t('supervisor.longest_waiting')}: <strong>${waited(team.longestWaitingSince, now)}</strong> · ${t('supervisor.sla_risk')}: ${risk(team.slaAtRisk)}</p>
     <div class="agents">${team.agents.map((a) => html`<div class="agent-drop" data-agent="${a.id}" data-name="${a.name}">
       <h3>${a.name} <small class="avail-${a.availability}">${t(`routing.availability.${a.availability}`)}</small></h3>
       <p class="agent-load">${t('supervisor.open')} <span class="load">${a.open}/${a.capacity}</span> · ${t('supervisor.pending')} ${a.pending}
         · ${t('supervisor.longest_waiting')} ${waited(a.longestWaitingSince, now)} · ${t('supervisor.sla_risk')} ${risk(a.slaAtRisk)}</p>
-      <ul>${team.conversations.filter((c) => c.assigneeId === a.id).map((c) => card(t, c, now))}</ul></div>`)}
+      ${column(t, a.column, columnInboxHref(team.id, a.id), now)}</div>`)}
       <div class="agent-drop" data-agent="" data-team-id="${team.id ?? ''}"><h3>${t('supervisor.unassigned')}</h3>
-        <ul>${team.conversations.filter((c) => c.assigneeId === null).map((c) => card(t, c, now))}</ul></div>
+        ${column(t, team.queue, columnInboxHref(team.id, null), now)}</div>
     </div></section>`;
 }
 

@@ -30,10 +30,10 @@ export function supervisorPages(deps: HttpDeps) {
     })
     .get('/supervisor', ({ page }) => {
       const targets: Array<[string, string]> = [['', page.t('supervisor.unassigned')], ...listUsers(core).filter((u) => u.active).map((u): [string, string] => [u.id, u.name])];
-      return htmlResponse(supervisorPage(page, supervisorOverview(core, page.t('supervisor.unassigned')), targets, core.clock.now()));
+      return htmlResponse(supervisorPage(page, supervisorOverview(core), targets, core.clock.now()));
     })
     // The whole board: fetched when the socket (re)connects, so a tab never misses a change.
-    .get('/supervisor/board', ({ page }) => htmlResponse(supervisorBoard(page.t, supervisorOverview(core, page.t('supervisor.unassigned')), core.clock.now())))
+    .get('/supervisor/board', ({ page }) => htmlResponse(supervisorBoard(page.t, supervisorOverview(core), core.clock.now())))
     .post('/supervisor/reassign', ({ body, auth, ip, isHtmx, page }) => {
       const parsed = bulkSchema.safeParse(body ?? {});
       if (!parsed.success) return htmlResponse(notice('error', page.t('supervisor.pick_some')), isHtmx ? 200 : 422);
