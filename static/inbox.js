@@ -28,9 +28,11 @@
     var d = list.dataset, r = row.dataset;
     if (d.view === 'mine' && r.assignee !== me()) return false;
     if (d.view === 'unassigned' && r.assignee) return false;
-    if (d.view === 'team' && r.team !== d.team) return false;
+    /* Mirrors the server's filter (src/core/conversations.ts): a team narrows the team and
+       Unassigned views, 'none' meaning no team; status 'active' is open or pending. */
+    if ((d.view === 'team' || d.view === 'unassigned') && d.team && (r.team || '') !== (d.team === 'none' ? '' : d.team)) return false;
     if (d.view === 'mentions') return !!byId(row.id);
-    if (d.status && r.status !== d.status) return false;
+    if (d.status === 'active' ? r.status !== 'open' && r.status !== 'pending' : d.status && r.status !== d.status) return false;
     if (d.priority && r.priority !== d.priority) return false;
     if (d.channel && r.channel !== d.channel) return false;
     if (d.assignee && r.assignee !== d.assignee) return false;

@@ -54,4 +54,16 @@ describe.skipIf(!enabled)('browser: live counts, unread title and @mentions', ()
     expect(await toast.textContent()).toBe(`Ana Torres mentioned you in #${r.conversation!.number}`);
     await b.page.waitForFunction(() => document.getElementById('count-mentions')?.textContent === '1');
   }, 60_000);
+
+  test('a board "+K more" list (open or pending, no team) takes new matching rows live and leaves others out', async () => {
+    const { channelId } = makeChannel(server);
+    const { channelId: teamChannel } = makeChannel(server, { teamOnly: true });
+    const s = await agentPage('supervisor', 'Sara Board', '/inbox?view=unassigned&teamId=none&status=active&sort=waiting');
+    const noTeam = customerSays(server, channelId, 'Sin equipo', { from: '5491100007001' }).conversation!;
+    const withTeam = customerSays(server, teamChannel, 'Con equipo', { from: '5491100007002' }).conversation!;
+    await s.page.waitForSelector(`#conv-${noTeam.id}`);
+    // The team channel's conversation was routed to its team: pushed too, but not inserted here.
+    await Bun.sleep(500);
+    expect(await s.page.$(`#conv-${withTeam.id}`)).toBeNull();
+  }, 60_000);
 });
