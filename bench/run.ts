@@ -15,6 +15,7 @@ const figures: [string, string[]][] = [
   ['outbound.ts', quick ? ['--count', '500'] : []],
   ['classify.ts', []],
   ['routing-fairness.ts', []],
+  ['supervisor-board.ts', quick ? ['--conversations', '500'] : []],
 ];
 console.log(`# Turno benchmarks\n\n${machineLine()}`);
 let failed = 0;
