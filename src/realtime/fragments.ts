@@ -13,6 +13,8 @@ import type { HubTab, RealtimeHub } from './hub';
 import { messageBubble, timelineEntry } from '../../views/inbox/message-bubble';
 import { activityIndicator } from '../../views/inbox/indicators';
 import { statusActions, statusChip } from '../../views/inbox/status-actions';
+import { sidebarLabels } from '../../views/inbox/sidebar';
+import { labelsOfConversation, listLabels } from '../core/labels';
 
 /** Memoises a per-language rendering so each fragment is rendered once per language. */
 export function perLocale(render: (locale: Locale) => string): (locale: Locale) => string {
@@ -90,6 +92,11 @@ export function lostAccessFragment(locale: Locale, conversationId: string, viewi
   const t = translator(locale);
   return html`<li id="conv-${conversationId}" hx-swap-oob="delete"></li>${viewing
     ? html`<section id="thread-pane" class="thread-pane empty" hx-swap-oob="true"><p class="muted">${t('realtime.lost_access')}</p></section>` : ''}`;
+}
+
+/** The contact sidebar's labels section of an open thread (other viewers see a label change live). */
+export function sidebarLabelsFragment(core: Core, locale: Locale, conversationId: string): SafeHtml {
+  return sidebarLabels(translator(locale), conversationId, labelsOfConversation(core, conversationId), listLabels(core), { oob: true });
 }
 
 /** The status chip and status buttons of an open thread. */

@@ -19,7 +19,7 @@ import { html } from '../lib/html';
 import { translator, type Locale } from '../../views/i18n';
 import { messageLabel } from '../../views/inbox/message-label';
 import {
-  bubbleUpdateFragment, bubblesFragment, countsSignal, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
+  bubbleUpdateFragment, bubblesFragment, sidebarLabelsFragment, countsSignal, lostAccessFragment, mentionCountFragment, notifyFragment, perLocale, rowFragment, rowsOf, seqMarker, statusFragment, timelineFragment, unreadBadgesOf,
 } from './fragments';
 import { recordChange } from './outbox';
 import type { Realtime } from './realtime';
@@ -66,7 +66,14 @@ export function registerRealtimeListeners(realtime: Realtime): void {
   });
 
   core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false, true));
-  core.bus.on('conversation.updated', ({ conversation }) => pushConversation(getConversationOrThrow(core, conversation.id), 'conversation.updated', null, true, true));
+  core.bus.on('conversation.updated', ({ conversation, changes }) => {
+    const fresh = getConversationOrThrow(core, conversation.id);
+    pushConversation(fresh, 'conversation.updated', null, true, true);
+    // Only tabs with this thread open show its sidebar; the others skip the fragment (oob-optional).
+    if (changes.includes('labels') && hub.allTabs().some((tab) => tab.viewing === fresh.id)) {
+      realtime.pushToAllowed(fresh, perLocale((locale) => String(sidebarLabelsFragment(core, locale, fresh.id))));
+    }
+  });
   core.bus.on('conversation.assigned', ({ conversation, previousAssigneeId }) => {
     const fresh = getConversationOrThrow(core, conversation.id);
     pushConversation(fresh, 'conversation.assigned', null, true, true);

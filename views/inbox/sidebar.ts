@@ -26,10 +26,10 @@ export interface SidebarData {
  * toggles it, and a field that creates and adds a new one. The label routes answer htmx requests
  * with this section, so the acting agent sees the change at once (input cleared).
  */
-export function sidebarLabels(t: Translate, conversationId: string, labels: Label[], allLabels: Label[]): SafeHtml {
+export function sidebarLabels(t: Translate, conversationId: string, labels: Label[], allLabels: Label[], opts: { oob?: boolean } = {}): SafeHtml {
   const mine = new Set(labels.map((l) => l.id));
   const target = html`hx-post="/inbox/c/${conversationId}/labels" hx-target="#contact-labels-${conversationId}" hx-swap="outerHTML"`;
-  return html`<section id="contact-labels-${conversationId}" class="contact-labels"><h3>${t('inbox.labels')}</h3>
+  return html`<section id="contact-labels-${conversationId}" class="contact-labels"${opts.oob ? html` hx-swap-oob="outerHTML"` : ''}><h3>${t('inbox.labels')}</h3>
       <div class="label-list">${allLabels.map((l) => html`<form class="inline" ${target}>
         <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
         <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
