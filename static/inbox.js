@@ -16,10 +16,9 @@
   function me() { var el = inbox(); return el ? el.dataset.me : ''; }
   function openConversation() { var p = byId('thread-pane'); return (p && p.dataset.conversationId) || null; }
   function csrf() { try { return JSON.parse(document.body.getAttribute('hx-headers') || '{}')['X-CSRF-Token'] || ''; } catch (e) { return ''; } }
-  /* Notification settings come from the server-rendered page (<body data-notify>, views/layout.ts), localStorage only as a fallback. */
+  /* Notification settings come from the server-rendered page (<body data-notify>, views/layout.ts). */
   function settings() {
-    try { if (document.body.dataset.notify) return JSON.parse(document.body.dataset.notify); } catch (e) { /* fall through */ }
-    try { return JSON.parse(localStorage.getItem('turno:notify') || '{}'); } catch (e) { return {}; }
+    try { return JSON.parse(document.body.dataset.notify || '{}'); } catch (e) { return {}; }
   }
   window.turnoRealtime = { send: send, lastSeq: function () { return lastSeq; } };
 
