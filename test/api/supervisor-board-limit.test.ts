@@ -94,8 +94,11 @@ test('the inbox can show the "no team" columns: unassigned without a team', asyn
   const sup = await t.signIn('supervisor');
   const loose = customerWrites(core, makeChannel(core, 'Suelta'), '5491199999999', 'sin equipo').conversation!;
   await core.bus.drain();
-  const ids = [...(await (await sup.client.get('/inbox?view=unassigned&teamId=none&status=active&sort=waiting')).text()).matchAll(/data-conversation-id="([^"]+)"/g)].map((m) => m[1]);
+  const page = await (await sup.client.get('/inbox?view=unassigned&teamId=none&status=active&sort=waiting')).text();
+  const ids = [...page.matchAll(/data-conversation-id="([^"]+)"/g)].map((m) => m[1]);
   expect(ids).toEqual([loose.id]);
+  // The Unassigned tab stays highlighted while a team narrows it.
+  expect(page).toMatch(/<a href="\/inbox\?view=unassigned[^"]*" class="active">/);
 });
 
 test('a live push carries the same bounded block', async () => {

@@ -95,7 +95,8 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
   return html`<section id="list-pane" class="list-pane">
     <nav class="views" aria-label="${t('inbox.views')}">${views.map(([view, label, teamId]) => {
       const key = teamId ? `team:${teamId}` : view;
-      const active = q.view === view && (q.teamId ?? undefined) === teamId;
+      // A team narrows Unassigned too (the board's "+K more" links): that tab stays the active one.
+      const active = q.view === view && (view !== 'team' || q.teamId === teamId);
       return html`<a href="/inbox?${listQueryString({ ...q, view, teamId })}" class="${active ? 'active' : ''}">${label} ${viewCount(key, d.counts[key] ?? 0)}</a>`;
     })}</nav>${unreadMarker(d.unread)}
     <form class="filters" method="get" action="/inbox" hx-get="/inbox" hx-target="#list-pane" hx-select="#list-pane" hx-swap="outerHTML" hx-trigger="change" hx-push-url="true">
