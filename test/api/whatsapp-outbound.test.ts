@@ -4,7 +4,8 @@ import { updateWhatsAppChannel } from '../../src/core/channels';
 import { storeUpload } from '../../src/core/media-store';
 import { sendMessage, type SendMessageInput } from '../../src/core/messages';
 import type { Channel, PublicUser } from '../../src/core/types';
-import { channels, messages } from '../../src/db/schema';
+import { channels, jobs, messages } from '../../src/db/schema';
+import { failJob } from '../../src/core/jobs';
 import { RECONCILE_MS } from '../../src/jobs/handlers/send-message';
 import { startGraphSimulator, type GraphSimulator } from '../../src/simulator/graph-simulator';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -43,6 +44,15 @@ beforeEach(async () => {
 afterEach(async () => {
   await sim.stop();
   await t.close();
+});
+
+
+test('a send job that dies outside the handler\'s own failure path still leaves its message failed, not queued', async () => {
+  const m = send({ content: 'hola' });
+  const job = t.app.core.db.select().from(jobs).where(eq(jobs.uniqueKey, `send:${m.id}`)).get()!;
+  expect(failJob(t.app.core, { ...job, attempts: job.maxAttempts }, 'database is locked')).toBe('dead');
+  await t.app.core.bus.drain();
+  expect(message(m.id)).toMatchObject({ status: 'failed', errorMessage: 'Could not be sent: database is locked' });
 });
 
 describe('outbound wire format (checked by the simulator)', () => {
