@@ -103,18 +103,15 @@ export interface InboundMedia {
   animated?: boolean;
 }
 
-/** One inbound customer message, normalised. `raw` is the message's JSON object as received. */
-export interface InboundMessage {
+/**
+ * What every message item of a webhook carries once normalised (customer messages and echoes of
+ * the business's own messages are read by the same per-type reader). `raw` is the item as received.
+ */
+interface WireMessageCommon {
   phoneNumberId: string;
   wabaId: string;
-  /** The wamid: the idempotency key together with the channel. */
+  /** The wamid: the idempotency key together with the channel; later status webhooks name it. */
   externalId: string;
-  /** wa_id (phone digits) when present, else the business-scoped user id. */
-  from: string;
-  /** Business-scoped user id (`from_user_id` / `contacts[].user_id`) when present. */
-  userId?: string;
-  profileName?: string;
-  username?: string;
   /** Meta's timestamp (seconds string) in milliseconds; 0 when missing. */
   timestampMs: number;
   /** Meta's type as-is (unknown future types are kept). */
@@ -124,38 +121,35 @@ export interface InboundMessage {
   /** Structured type-specific data; shape per type documented in parse-message.ts. */
   payload: Record<string, unknown>;
   media?: InboundMedia;
-  /** `context.id`: the wamid being replied to (quote-reply, button tap on our message). */
+  /** `context.id`: the wamid being replied to or quoted. */
   replyToExternalId?: string;
+  raw: Record<string, unknown>;
+}
+
+/** One inbound customer message, normalised. */
+export interface InboundMessage extends WireMessageCommon {
+  /** wa_id (phone digits) when present, else the business-scoped user id. */
+  from: string;
+  /** Business-scoped user id (`from_user_id` / `contacts[].user_id`) when present. */
+  userId?: string;
+  profileName?: string;
+  username?: string;
   forwarded?: boolean;
   frequentlyForwarded?: boolean;
   referral?: Record<string, unknown>;
   /** Errors attached to the message (e.g. 131051 for unsupported). */
   errors: ErrorDetail[];
-  raw: Record<string, unknown>;
 }
 
 /**
  * A message the business sent from the WhatsApp Business app (coexistence), echoed to the webhook.
  * Content, payload and media are read exactly like an inbound message of the same type.
  */
-export interface EchoMessage {
-  phoneNumberId: string;
-  wabaId: string;
-  /** The wamid: later status webhooks name it. */
-  externalId: string;
+export interface EchoMessage extends WireMessageCommon {
   /** The customer: wa_id (phone digits) when present, else the business-scoped user id. */
   to: string;
   /** Business-scoped user id of the customer (`to_user_id`) when present. */
   userId?: string;
-  /** Meta's timestamp in milliseconds; 0 when missing. */
-  timestampMs: number;
-  type: string;
-  content: string;
-  payload: Record<string, unknown>;
-  media?: InboundMedia;
-  /** `context.id`: the wamid quoted by the business. */
-  replyToExternalId?: string;
-  raw: Record<string, unknown>;
 }
 
 export const STATUS_VALUES = ['sent', 'delivered', 'read', 'failed'] as const;
