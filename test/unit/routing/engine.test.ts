@@ -22,6 +22,15 @@ function shareChannel(channelId: string, teamId: string) {
   t.app.core.db.insert(channelTeams).values({ channelId, teamId }).run();
 }
 
+/** A manual team with Ana, a channel shared with it, and a first customer chat on it. */
+async function manualTeamChat() {
+  const ana = await makeAgent(t.app.core, 'Ana');
+  const team = makeTeam(t.app.core, 'Manual', [ana]);
+  const ch = makeChannel(t.app.core);
+  shareChannel(ch, team.id);
+  return { ana, team, ch, conv: await newChat(ch, '1') };
+}
+
 describe('pure modes', () => {
   const c = (userId: string, open: number, capacity = 5, availability: 'online' | 'offline' = 'online', lastAssignedAt: number | null = null) =>
     ({ userId, name: userId, open, capacity, availability, lastAssignedAt });
@@ -73,11 +82,7 @@ describe('assignment engine', () => {
 
   test('manual teams leave conversations in the queue with a routed entry', async () => {
     const core = t.app.core;
-    const ana = await makeAgent(core, 'Ana');
-    const team = makeTeam(core, 'Manual', [ana]);
-    const ch = makeChannel(core);
-    shareChannel(ch, team.id);
-    const conv = await newChat(ch, '1');
+    const { team, conv } = await manualTeamChat();
     expect(conv.assigneeId).toBeNull();
     expect(conv.teamId).toBe(team.id);
     expect(listConversationEvents(core, conv.id).map((e) => e.kind)).toContain('routed');
@@ -85,11 +90,7 @@ describe('assignment engine', () => {
 
   test('more customer messages while still queued add no new "waiting in the queue" lines; a later reopen does', async () => {
     const core = t.app.core;
-    const ana = await makeAgent(core, 'Ana');
-    const team = makeTeam(core, 'Manual', [ana]);
-    const ch = makeChannel(core);
-    shareChannel(ch, team.id);
-    const conv = await newChat(ch, '1');
+    const { ana, ch, conv } = await manualTeamChat();
     await newChat(ch, '1', '¿hola?');
     await newChat(ch, '1', '¿hay alguien?');
     const routed = () => listConversationEvents(core, conv.id).filter((e) => e.kind === 'routed').length;
