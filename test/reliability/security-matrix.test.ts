@@ -55,6 +55,7 @@ describe('authorisation matrix over every route', () => {
 
   test('anonymous: no 2xx outside the public routes, and no private data anywhere', async () => {
     const leaks: string[] = [];
+    expect(w.routes.length).toBeGreaterThan(100);
     for (const r of w.routes) {
       const res = await send(w, null, r);
       if (ROUTE_CASES[`${r.method} ${r.path}`]!.level !== 'public' && is2xx(res.status)) leaks.push(`${r.method} ${r.path} → ${res.status}`);
@@ -66,6 +67,7 @@ describe('authorisation matrix over every route', () => {
   test('agent outside the channel teams, by cookie and by API token: 403/404 on foreign ids, no foreign text, no foreign row changed', async () => {
     const before = foreignRows();
     const leaks: string[] = [];
+    expect(w.routes.length).toBeGreaterThan(100);
     for (const r of w.routes.filter((x) => x.path !== '/logout')) {
       leaks.push(...leaksOf(r, await send(w, 'agentOut', r), true));
       leaks.push(...leaksOf(r, await send(w, 'agentOut', r, { via: 'token' }), true).map((l) => `token: ${l}`));
@@ -76,12 +78,15 @@ describe('authorisation matrix over every route', () => {
 
   test('controls: the same valid requests succeed for their control caller (so the refusals above were not validation)', async () => {
     const failed: string[] = [];
+    let sent = 0;
     for (const r of orderedRoutes()) {
       const c = ROUTE_CASES[`${r.method} ${r.path}`]!;
       if (!c.control) continue;
       const res = await send(w, c.control === 'anonymous' ? null : c.control, r);
+      sent++;
       if (!succeeded(res.status)) failed.push(`${c.control} ${r.method} ${r.path} → ${res.status} ${res.body.slice(0, 160)}`);
     }
+    expect(sent).toBeGreaterThan(100);
     expect(failed).toEqual([]);
   }, 60_000);
 });

@@ -37,12 +37,13 @@ describe('role × route policy', () => {
 
   test('supervisor: every page and API read for signed-in users and supervisors answers, and the supervisor routes act', async () => {
     const failed: string[] = [];
-    for (const r of w.routes.filter((x) => ['user', 'supervisor'].includes(levelOf(x)) && (x.method === 'GET' || levelOf(x) === 'supervisor'))) {
-      const c = ROUTE_CASES[`${r.method} ${r.path}`]!;
-      if (c.control === null) continue;
+    const targets = w.routes.filter((x) => ['user', 'supervisor'].includes(levelOf(x)) && (x.method === 'GET' || levelOf(x) === 'supervisor')
+      && ROUTE_CASES[`${x.method} ${x.path}`]!.control !== null);
+    for (const r of targets) {
       const res = await send(w, 'supervisor', r);
       if (!succeeded(res.status)) failed.push(`${r.method} ${r.path} → ${res.status}`);
     }
+    expect(targets.length).toBeGreaterThan(20);
     expect(failed).toEqual([]);
     const availability = { method: 'PUT', path: '/api/v1/agents/:id/availability' };
     expect((await send(w, 'supervisor', availability)).status).toBe(200);
@@ -51,16 +52,20 @@ describe('role × route policy', () => {
 
   test('admin: every GET with a fixture answers (page, fragment or redirect)', async () => {
     const failed: string[] = [];
-    for (const r of w.routes.filter((x) => x.method === 'GET' && levelOf(x) !== 'public' && ROUTE_CASES[`${x.method} ${x.path}`]!.control !== null)) {
+    const targets = w.routes.filter((x) => x.method === 'GET' && levelOf(x) !== 'public' && ROUTE_CASES[`${x.method} ${x.path}`]!.control !== null);
+    for (const r of targets) {
       const res = await send(w, 'admin', r);
       if (!succeeded(res.status)) failed.push(`${r.method} ${r.path} → ${res.status}`);
     }
+    expect(targets.length).toBeGreaterThan(30);
     expect(failed).toEqual([]);
   }, 60_000);
 
   test('anonymous: pages redirect to /login, the API answers 401, writes are refused', async () => {
     const wrong: string[] = [];
-    for (const r of w.routes.filter((x) => levelOf(x) !== 'public')) {
+    const targets = w.routes.filter((x) => levelOf(x) !== 'public');
+    expect(targets.length).toBeGreaterThan(100);
+    for (const r of targets) {
       const res = await send(w, null, r);
       const ok = UNSAFE.has(r.method) ? res.status === 403 || res.status === 401
         : r.path.startsWith('/api/') ? res.status === 401 : res.status === 303 && (res.location ?? '').startsWith('/login?next=');
