@@ -5,13 +5,14 @@
  * this module only records the decision.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { conversations, teamMembers, users } from '../db/schema';
+import { conversations, users } from '../db/schema';
 import { afterCommit, transaction } from '../db/client';
 import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
 import { fail } from './errors';
 import { getTeamOrThrow } from './teams';
+import { teamIdsOf } from './visibility';
 import type { Actor, Conversation, PublicUser } from './types';
 
 export interface AssignmentTarget {
@@ -129,8 +130,7 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
 /** Whether `user` may take the conversation over: supervisors and admins, and members of its team. */
 export function mayTakeOver(core: Core, user: Pick<PublicUser, 'id' | 'role'>, conversation: Pick<Conversation, 'teamId'>): boolean {
   if (user.role !== 'agent') return true;
-  return !!conversation.teamId && !!core.db.select().from(teamMembers)
-    .where(and(eq(teamMembers.teamId, conversation.teamId), eq(teamMembers.userId, user.id))).get();
+  return !!conversation.teamId && teamIdsOf(core, user.id).includes(conversation.teamId);
 }
 
 /**

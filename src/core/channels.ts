@@ -152,10 +152,9 @@ export function channelSecrets(core: Core, channel: Channel): WhatsAppSecrets {
 /** The channel as safe to show or return from the API: secrets masked. */
 export function publicChannel(core: Core, channel: Channel) {
   const secrets = channelSecrets(core, channel);
-  const mask = maskSecret;
   return {
     id: channel.id, type: channel.type, name: channel.name, status: channel.status, statusReason: channel.statusReason,
-    config: channel.config, secrets: { accessToken: mask(secrets.accessToken), appSecret: mask(secrets.appSecret), verifyToken: mask(secrets.verifyToken) },
+    config: channel.config, secrets: { accessToken: maskSecret(secrets.accessToken), appSecret: maskSecret(secrets.appSecret), verifyToken: maskSecret(secrets.verifyToken) },
     createdAt: channel.createdAt, updatedAt: channel.updatedAt,
   };
 }

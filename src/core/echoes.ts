@@ -4,7 +4,7 @@
  * messages already sent, so agents see the whole history; they are never sent again, never routed
  * and never answered by the bot (those listeners only act on inbound messages).
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterCommit, transaction } from '../db/client';
 import { conversations, messages } from '../db/schema';
 import { newId } from '../lib/ids';
@@ -12,6 +12,7 @@ import { upsertContactIdentity } from './contacts';
 import type { Core } from './context';
 import { insertConversation, latestConversationOf } from './conversations';
 import { applyParkedStatuses } from './delivery';
+import { findByExternalId } from './reactions';
 import { attachProviderMedia, previewOf, type InboundMessageInput } from './messages';
 import type { Conversation, Message } from './types';
 
@@ -55,17 +56,13 @@ function conversationChanges(conversation: Conversation, sentAt: number, message
  */
 export function recordBusinessAppEcho(core: Core, input: InboundMessageInput): BusinessEchoResult {
   return transaction(core.db, (): BusinessEchoResult => {
-    const known = core.db.select({ id: messages.id }).from(messages)
-      .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.externalId))).get();
+    const known = findByExternalId(core, input.channelId, input.externalId);
     if (known) return { duplicate: true, message: null, conversation: null, isNewConversation: false };
     const contact = upsertContactIdentity(core, { ...input.identity, channelId: input.channelId });
     const latest = latestConversationOf(core, input.channelId, contact.id);
     const conversation = latest ?? insertConversation(core, input.channelId, contact.id, input.sentAt);
     const created = !latest;
-    const replyTo = input.replyToExternalId
-      ? core.db.select({ id: messages.id }).from(messages)
-        .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.replyToExternalId))).get()
-      : undefined;
+    const replyTo = input.replyToExternalId ? findByExternalId(core, input.channelId, input.replyToExternalId) : undefined;
     const now = core.clock.now();
     const inserted: Message = {
       id: newId(), conversationId: conversation.id, channelId: input.channelId, direction: 'outbound',

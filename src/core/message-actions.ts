@@ -14,6 +14,7 @@ import { fail } from './errors';
 import { enqueueJob } from './jobs';
 import { getMessageOrThrow } from './messages';
 import { setReaction } from './reactions';
+import { getUser } from './users';
 import type { Actor, Conversation, Message, PublicUser } from './types';
 import { notify } from './routing/notify';
 import { conversationAudience, conversationFilterFor } from './visibility';
@@ -57,7 +58,7 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
     enqueueJob(core, 'message.send', { messageId }, { uniqueKey: `send:${messageId}` });
     return { ...message, ...changes };
   });
-  core.bus.publish('message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' });
+  afterCommit(core.db, () => core.bus.publish('message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' }));
   return updated;
 }
 
@@ -86,7 +87,7 @@ export function recordMentions(core: Core, note: Message): string[] {
   if (mentioned.length === 0) return [];
   const now = core.clock.now();
   core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
-  const by = note.senderId ? core.db.select({ name: users.name }).from(users).where(eq(users.id, note.senderId)).get()?.name : undefined;
+  const by = note.senderId ? getUser(core, note.senderId)?.name : undefined;
   notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
   afterCommit(core.db, () => {
     for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId, authorName: by ?? null });

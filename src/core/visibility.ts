@@ -29,9 +29,7 @@ export function visibleChannels(core: Core, user: PublicUser): Channel[] {
 
 /** True when the user may see (and therefore act on) the conversation. */
 export function canSeeConversation(core: Core, user: PublicUser, conversation: Conversation): boolean {
-  if (conversation.assigneeId === user.id) return true;
-  const allowed = visibleChannelIds(core, user);
-  return allowed === null || allowed.includes(conversation.channelId);
+  return conversation.assigneeId === user.id || conversationFilterFor(core, user)(conversation);
 }
 
 /**
