@@ -86,6 +86,11 @@ export function listUsers(core: Core): PublicUser[] {
   return core.db.select().from(users).orderBy(asc(users.name)).all().map(toPublicUser);
 }
 
+/** Active users by name: whom work can be assigned or transferred to. */
+export function listActiveUsers(core: Core): PublicUser[] {
+  return listUsers(core).filter((u) => u.active);
+}
+
 export const userUpdateSchema = z.object({
   name: z.string().trim().min(1).max(120).optional(),
   role: z.enum(ROLES).optional(),

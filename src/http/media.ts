@@ -11,7 +11,7 @@ import { fail } from '../core/errors';
 import { MAX_UPLOAD_BYTES, mediaFilePath, storeUpload } from '../core/media-store';
 import type { HttpDeps } from './deps';
 import { requestContext, requireUser } from './request-context';
-import { visibleConversation } from './pages/inbox';
+import { getVisibleConversationOrThrow } from '../core/conversation-actions';
 
 /** A filename safe for Content-Disposition (ASCII fallback + RFC 5987 UTF-8 form). */
 export function contentDisposition(filename: string | null, inline: boolean): string {
@@ -34,7 +34,7 @@ export function mediaRoutes(deps: HttpDeps) {
       if (row.messageId) {
         const message = core.db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, row.messageId)).get();
         if (!message) throw fail.notFound('File');
-        visibleConversation(core, user, message.conversationId);
+        getVisibleConversationOrThrow(core, user, message.conversationId);
       } else if (row.uploadedBy !== user.id) {
         throw fail.notFound('File');
       }

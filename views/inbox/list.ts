@@ -74,7 +74,7 @@ export function viewCount(key: string, n: number, oob = false): SafeHtml {
 }
 
 /** The unread-conversations marker static/inbox-counts.js reads for the tab title. */
-export function unreadMarker(n: number, oob = false): SafeHtml {
+function unreadMarker(n: number, oob = false): SafeHtml {
   return html`<span id="inbox-unread" data-unread="${n}" hidden ${oob ? html`hx-swap-oob="true"` : ''}></span>`;
 }
 

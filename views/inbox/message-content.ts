@@ -7,13 +7,9 @@ import type { Attachment, Message } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { fileSize, linkify } from './format';
-import { mediaCaption, messageLabel, orderTotals } from './message-label';
+import { mediaCaption, messageLabel, orderTotals, str } from './message-label';
 
 type Payload = Record<string, any>;
-
-function str(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-}
 
 function mediaUrl(a: Attachment): string {
   return `/media/${encodeURIComponent(a.id)}`;

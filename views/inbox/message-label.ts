@@ -13,7 +13,8 @@ export type LabelSource = Pick<Message, 'type' | 'content' | 'payload'>;
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker']);
 
-function str(v: unknown): string {
+/** A payload value as text ('' unless a string or number). */
+export function str(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 

@@ -8,7 +8,7 @@ import { html } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 
 /** The sentence of one notification. */
-export function notificationText(t: Translate, n: Pick<NotificationRow, 'kind' | 'details'>): string {
+function notificationText(t: Translate, n: Pick<NotificationRow, 'kind' | 'details'>): string {
   const d = n.details as Record<string, unknown>;
   const number = String(d.number ?? '?');
   if (n.kind === 'mention') return t('alerts.mention', { name: String(d.by ?? '?'), number });
@@ -24,7 +24,7 @@ function item(t: Translate, n: NotificationRow, oob = false) {
 }
 
 /** The unread counter (also pushed alone with `hx-swap-oob`). */
-export function notificationCount(count: number, oob = false) {
+function notificationCount(count: number, oob = false) {
   return html`<span id="notif-count" class="notif-count ${count > 0 ? 'has-unread' : ''}" ${oob ? html`hx-swap-oob="true"` : ''}>${count}</span>`;
 }
 

@@ -26,7 +26,7 @@ function card(t: Translate, c: OverviewConversation, now: number) {
  * The inbox showing exactly one column of the board, in the same order: the agent's active
  * conversations in the team (or the team's unassigned ones when `assigneeId` is null).
  */
-export function columnInboxHref(teamId: string | null, assigneeId: string | null): string {
+function columnInboxHref(teamId: string | null, assigneeId: string | null): string {
   const params = new URLSearchParams({ view: assigneeId ? 'team' : 'unassigned', teamId: teamId ?? NO_TEAM_FILTER });
   if (assigneeId) params.set('assigneeId', assigneeId);
   params.set('status', ACTIVE_STATUS_FILTER);

@@ -5,12 +5,11 @@
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import { contactUpdateSchema, getVisibleContactOrThrow, listIdentities, searchContacts, updateContact } from '../../core/contacts';
-import { conversationFilterSchema, getConversationOrThrow, listConversationEvents, listConversations } from '../../core/conversations';
-import { fail } from '../../core/errors';
+import { conversationFilterSchema, listConversationEvents, listConversations } from '../../core/conversations';
 import { attachmentsOf, listThread, sendMessage, sendMessageSchema } from '../../core/messages';
 import { createTeam, listTeams, teamInputSchema } from '../../core/teams';
 import { createUser, getUserOrThrow, listUsers, newUserSchema, toPublicUser } from '../../core/users';
-import { canSeeConversation } from '../../core/visibility';
+import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole, requireUser } from '../request-context';
 import { idParams, serializeUser } from './schemas';
@@ -18,11 +17,7 @@ import { idParams, serializeUser } from './schemas';
 /** The v1 API. */
 export function apiV1(deps: HttpDeps) {
   const { core } = deps;
-  const visibleConversation = (auth: Parameters<typeof requireUser>[0], id: string) => {
-    const conversation = getConversationOrThrow(core, id);
-    if (!canSeeConversation(core, requireUser(auth), conversation)) throw fail.notFound('Conversation');
-    return conversation;
-  };
+  const visibleConversation = (auth: Parameters<typeof requireUser>[0], id: string) => getVisibleConversationOrThrow(core, requireUser(auth), id);
   return new Elysia({ name: 'api-v1', prefix: '/api/v1' })
     .use(requestContext(deps))
     .onBeforeHandle(({ auth }) => {

@@ -13,7 +13,7 @@ import { mentionableUsers } from '../../core/message-actions';
 import { templateOptions } from '../../core/template-picker';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireUser } from '../request-context';
-import { visibleConversation } from './inbox';
+import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
 
 const templateSendSchema = schema.Object({
   name: schema.String({ minLength: 1, maxLength: 512 }),
@@ -32,20 +32,20 @@ export function composerTools(deps: HttpDeps) {
     .use(requestContext(deps))
     .get('/inbox/c/:id/canned', ({ auth, params }) => {
       const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
+      const conversation = getVisibleConversationOrThrow(core, user, params.id);
       const vars = cannedVariables(core, conversation, user);
       return listCanned(core, user).map((c) => ({ id: c.id, shortcut: c.shortcut, title: c.title, shared: c.ownerId === null, text: expandCanned(c.content, vars) }));
     })
     .get('/inbox/c/:id/mentionable', ({ auth, params }) => {
       const user = requireUser(auth);
-      return mentionableUsers(core, visibleConversation(core, user, params.id), user.id);
+      return mentionableUsers(core, getVisibleConversationOrThrow(core, user, params.id), user.id);
     })
     .get('/inbox/c/:id/templates', ({ auth, params }) => {
-      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
       return templateOptions(core, conversation.channelId);
     })
     .post('/inbox/c/:id/template', ({ auth, ip, params, body }) => {
-      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
       const message = sendMessage(core, conversation.id, actorOf(auth, ip), { template: { name: body.name, language: body.language, body: body.body, header: body.header } });
       deps.jobs.poke();
       return { id: message.id, status: message.status };

@@ -7,9 +7,9 @@
 import { Elysia, t as schema } from 'elysia';
 import { z } from 'zod';
 import { updateContact } from '../../core/contacts';
-import { changeStatusAs, setConversationPriority, takeOverAs, transferAs } from '../../core/conversation-actions';
+import { changeStatusAs, getVisibleConversationOrThrow, setConversationPriority, takeOverAs, transferAs } from '../../core/conversation-actions';
 import { listTeams } from '../../core/teams';
-import { listUsers } from '../../core/users';
+import { listActiveUsers } from '../../core/users';
 import { DomainError, fail } from '../../core/errors';
 import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, labelsOfConversation, listLabels, setConversationLabel } from '../../core/labels';
@@ -26,7 +26,6 @@ import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
 import { actorOf, requestContext, requireUser } from '../request-context';
 import { htmlResponse, redirect, STATUS_OF } from '../respond';
-import { visibleConversation } from './inbox';
 
 const sendSchema = schema.Object({
   content: schema.Optional(schema.String({ maxLength: 4096 })),
@@ -57,7 +56,7 @@ export function inboxActions(deps: HttpDeps) {
     .use(requestContext(deps))
     .post('/inbox/c/:id/messages', ({ auth, ip, params, body, page }) => {
       const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
+      const conversation = getVisibleConversationOrThrow(core, user, params.id);
       const [tplName, tplLang] = (body.template ?? '').split('|');
       const ids = body.attachmentIds === undefined ? [] : Array.isArray(body.attachmentIds) ? body.attachmentIds : [body.attachmentIds];
       try {
@@ -74,13 +73,13 @@ export function inboxActions(deps: HttpDeps) {
     }, { body: sendSchema })
     .post('/inbox/messages/:id/react', ({ auth, params, body }) => {
       const user = requireUser(auth);
-      visibleConversation(core, user, getMessageOrThrow(core, params.id).conversationId);
+      getVisibleConversationOrThrow(core, user, getMessageOrThrow(core, params.id).conversationId);
       reactToMessage(core, params.id, body.emoji, user);
       return ok();
     }, { body: schema.Object({ emoji: schema.String({ maxLength: 16 }), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/messages/:id/retry', ({ auth, ip, params }) => {
       const user = requireUser(auth);
-      visibleConversation(core, user, getMessageOrThrow(core, params.id).conversationId);
+      getVisibleConversationOrThrow(core, user, getMessageOrThrow(core, params.id).conversationId);
       retryFailedMessage(core, params.id, actorOf(auth, ip));
       deps.jobs.poke();
       return ok();
@@ -90,13 +89,10 @@ export function inboxActions(deps: HttpDeps) {
       const target = kind === 'user' ? { assigneeId: id! } : kind === 'team' ? { teamId: id!, assigneeId: null } : { assigneeId: null };
       try {
         const { conversation } = transferAs(core, actorOf(auth, ip), params.id, target, body.note ?? null);
-        return isHtmx ? htmlResponse(transferForm(page.t, conversation, listUsers(core).filter((u) => u.active), listTeams(core))) : ok();
+        return isHtmx ? htmlResponse(transferForm(page.t, conversation, listActiveUsers(core), listTeams(core))) : ok();
       } catch (error) {
         if (!isHtmx || !(error instanceof DomainError)) throw error;
-        const res = htmlResponse(notice('error', formFailureText(error, page.t)), STATUS_OF[error.code]);
-        res.headers.set('HX-Retarget', `#transfer-error-${params.id}`);
-        res.headers.set('HX-Reswap', 'innerHTML');
-        return res;
+        return htmlResponse(notice('error', formFailureText(error, page.t)), STATUS_OF[error.code], { 'HX-Retarget': `#transfer-error-${params.id}`, 'HX-Reswap': 'innerHTML' });
       }
     }, { body: schema.Object({ target: schema.Optional(schema.String({ maxLength: 80 })), note: schema.Optional(schema.String({ maxLength: 500 })), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/take-over', ({ auth, ip, params, isHtmx }) => {
@@ -111,12 +107,12 @@ export function inboxActions(deps: HttpDeps) {
     }, { body: statusFormSchema })
     .post('/inbox/c/:id/priority', ({ auth, ip, params, body }) => {
       const user = requireUser(auth);
-      setConversationPriority(core, visibleConversation(core, user, params.id).id, body.priority, actorOf(auth, ip));
+      setConversationPriority(core, getVisibleConversationOrThrow(core, user, params.id).id, body.priority, actorOf(auth, ip));
       return ok();
     }, { body: schema.Object({ priority: schema.String({ maxLength: 20 }), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/labels', ({ auth, ip, params, body, page, isHtmx }) => {
       const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
+      const conversation = getVisibleConversationOrThrow(core, user, params.id);
       const actor = actorOf(auth, ip);
       const labelId = body.labelId ?? (body.name ? createLabel(core, { name: body.name }, actor).id : null);
       if (!labelId) throw fail.badRequest('Choose or name a label', { field: 'name' });
@@ -125,7 +121,7 @@ export function inboxActions(deps: HttpDeps) {
     }, { body: schema.Object({ labelId: schema.Optional(schema.String({ maxLength: 64 })), name: schema.Optional(schema.String({ maxLength: 40 })), on: schema.Optional(schema.String()), _csrf: schema.Optional(schema.String()) }) })
     .post('/inbox/c/:id/unread', ({ auth, params }) => {
       const user = requireUser(auth);
-      markConversationUnread(core, user.id, visibleConversation(core, user, params.id).id);
+      markConversationUnread(core, user.id, getVisibleConversationOrThrow(core, user, params.id).id);
       return ok();
     })
     .post('/inbox/contacts/:id', ({ auth, params, body }) => {

@@ -15,7 +15,7 @@ import { visibleMentionedConversations } from '../../core/message-actions';
 import { mayTakeOver } from '../../core/assignment';
 import { replyLockedFor } from '../../core/routing/permissions';
 import { listTeams } from '../../core/teams';
-import { listUsers } from '../../core/users';
+import { listActiveUsers } from '../../core/users';
 import { conversationFilterFor, teamIdsOf, visibleChannels } from '../../core/visibility';
 import type { Conversation, PublicUser, Team } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
@@ -65,7 +65,7 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
   const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts: listCounts(core, user, q, teams), unread: unreadMineCount(core, user.id), teams, channels: channelList, labels: listLabels(core),
-    agents: listUsers(core).filter((u) => u.active), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
+    agents: listActiveUsers(core), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
   };
 }
 
@@ -76,7 +76,7 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
   const thread = page.thread;
   return {
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
-    agents: listUsers(core).filter((u) => u.active), teams: listTeams(core), labels: listLabels(core),
+    agents: listActiveUsers(core), teams: listTeams(core), labels: listLabels(core),
     windowLeftMs: windowRemainingMs(core, conversation), now: core.clock.now(), page,
     replyLock: opts.viewer && replyLockedFor(core, conversation, opts.viewer.id) ? (mayTakeOver(core, opts.viewer, conversation) ? 'take_over' : 'locked') : undefined,
   };

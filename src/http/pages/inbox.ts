@@ -10,7 +10,6 @@ import { markConversationRead, timelineNames, unreadMineCount } from '../../core
 import { loadThreadPage } from '../../core/thread-pages';
 import { olderPage } from '../../../views/inbox/thread-paging';
 import type { PublicUser } from '../../core/types';
-import type { Core } from '../../core/context';
 import { latestSeq } from '../../realtime/outbox';
 import { countsRefresh, listPane, listRows, type ListQuery } from '../../../views/inbox/list';
 import { inboxLayout } from '../../../views/inbox/page';
@@ -40,11 +39,6 @@ function listQuery(user: PublicUser, q: Record<string, string | undefined>): Lis
   return { view, teamId: q.teamId, status: q.status ?? (view === 'mentions' ? undefined : 'open'), channelId: q.channelId, labelId: q.labelId, priority: q.priority, assigneeId: q.assigneeId, sort: q.sort };
 }
 
-/** The conversation if the user may see it; otherwise 404 (never reveal that it exists). */
-export function visibleConversation(core: Core, user: PublicUser, id: string) {
-  return getVisibleConversationOrThrow(core, user, id);
-}
-
 /** Inbox routes. */
 export function inboxPages(deps: HttpDeps) {
   const { core } = deps;
@@ -68,7 +62,7 @@ export function inboxPages(deps: HttpDeps) {
     }, { query: listQuerySchema })
     .get('/inbox/c/:id', ({ auth, page, params, query }) => {
       const user = requireUser(auth);
-      const conversation = visibleConversation(core, user, params.id);
+      const conversation = getVisibleConversationOrThrow(core, user, params.id);
       const seq = latestSeq(core);
       markConversationRead(core, user, conversation);
       const q = listQuery(user, query);
@@ -82,7 +76,7 @@ export function inboxPages(deps: HttpDeps) {
       }));
     }, { query: listQuerySchema })
     .get('/inbox/c/:id/older', ({ auth, page, params, query }) => {
-      const conversation = visibleConversation(core, requireUser(auth), params.id);
+      const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
       const older = loadThreadPage(core, conversation.id, { before: query.before });
       return htmlResponse(olderPage(page.t, conversation.id, older, timelineNames(core, older.thread.events)));
     }, { query: schema.Object({ before: schema.String({ maxLength: 64 }) }) });

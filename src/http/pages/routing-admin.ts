@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors';
 import { actionsOf, createRule, deleteRule, evaluateRules, getRuleOrThrow, listRules, moveRule, updateRule } from '../../core/routing/rules';
 import { setTeamChannels, teamChannelIds } from '../../core/routing/team-admin';
 import { addTeamMember, createTeam, listTeams, removeTeamMember, teamMemberIds, updateTeam } from '../../core/teams';
-import { listUsers, updateUser } from '../../core/users';
+import { listActiveUsers, listUsers, updateUser } from '../../core/users';
 import type { ClassifyIntent } from '../../core/routing/conditions';
 import type { RuleInput } from '../../core/routing/rule-schema';
 import { rulesPage } from '../../../views/routing/rules-page';
@@ -46,7 +46,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
     htmlResponse(teamsPage(page, teamViews(), listUsers(core), listChannels(core), flash), status);
   const choices = (locale: string): RuleChoices => ({
     teams: listTeams(core).map((t) => [t.id, t.name]),
-    agents: listUsers(core).filter((u) => u.active).map((u) => [u.id, u.name]),
+    agents: listActiveUsers(core).map((u) => [u.id, u.name]),
     labels: listLabels(core).map((l) => [l.id, l.name]),
     channels: listChannels(core).map((c) => [c.id, c.name]),
     intents: listIntents(deps.ai.intents.core).map((i) => [i.id, intentName(i, locale)]),

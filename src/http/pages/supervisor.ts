@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { assignConversation } from '../../core/assignment';
 import { DomainError } from '../../core/errors';
 import { supervisorOverview } from '../../core/routing/overview';
-import { listUsers } from '../../core/users';
+import { listActiveUsers } from '../../core/users';
 import { html } from '../../lib/html';
 import { notice } from '../../../views/components/form';
 import { supervisorBoard, supervisorPage } from '../../../views/routing/supervisor-page';
@@ -29,7 +29,7 @@ export function supervisorPages(deps: HttpDeps) {
       requireRole(auth, 'supervisor');
     })
     .get('/supervisor', ({ page }) => {
-      const targets: Array<[string, string]> = [['', page.t('supervisor.unassigned')], ...listUsers(core).filter((u) => u.active).map((u): [string, string] => [u.id, u.name])];
+      const targets: Array<[string, string]> = [['', page.t('supervisor.unassigned')], ...listActiveUsers(core).map((u): [string, string] => [u.id, u.name])];
       return htmlResponse(supervisorPage(page, supervisorOverview(core), targets, core.clock.now()));
     })
     // The whole board: fetched when the socket (re)connects, so a tab never misses a change.
