@@ -6,7 +6,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { channels, channelTeams, teamMembers } from '../db/schema';
 import type { Core } from './context';
-import type { Channel, Conversation, PublicUser } from './types';
+import { listTeams } from './teams';
+import type { Channel, Conversation, PublicUser, Team } from './types';
 
 /** Channel ids the user may see, or null for "all channels". */
 export function visibleChannelIds(core: Core, user: PublicUser): string[] | null {
@@ -63,4 +64,12 @@ export function teamIdsOf(core: Core, userId: string): string[] {
 export function membersOfTeams(core: Core, teamIds: string[]): string[] {
   if (teamIds.length === 0) return [];
   return [...new Set(core.db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamIds)).all().map((r) => r.userId))];
+}
+
+/** The teams whose inbox views the user gets: every team for supervisors and admins, their own for agents. */
+export function visibleTeams(core: Core, user: PublicUser): Team[] {
+  const teams = listTeams(core);
+  if (user.role !== 'agent') return teams;
+  const mine = new Set(teamIdsOf(core, user.id));
+  return teams.filter((t) => mine.has(t.id));
 }

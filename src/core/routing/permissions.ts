@@ -9,7 +9,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { teams, users } from '../../db/schema';
-import type { AssignmentTarget } from '../assignment';
+import { mayTakeOver, type AssignmentTarget } from '../assignment';
 import type { Core } from '../context';
 import { fail } from '../errors';
 import { addSendGuard } from '../messages';
@@ -40,6 +40,15 @@ function assigneeName(core: Core, id: string): string {
 export function replyLockedFor(core: Core, conversation: Conversation, userId: string): boolean {
   if (!conversation.teamId || conversation.assigneeId === userId) return false;
   return core.db.select({ only: teams.onlyAssigneeCanReply }).from(teams).where(eq(teams.id, conversation.teamId)).get()?.only === true;
+}
+
+/**
+ * How a team's "only the assignee can reply" rule applies to `viewer` on this conversation: not at
+ * all (undefined), `take_over` when they may take it over with one click, else `locked`.
+ */
+export function replyLockOf(core: Core, conversation: Conversation, viewer: Pick<PublicUser, 'id' | 'role'>): 'take_over' | 'locked' | undefined {
+  if (!replyLockedFor(core, conversation, viewer.id)) return undefined;
+  return mayTakeOver(core, viewer, conversation) ? 'take_over' : 'locked';
 }
 
 let guardInstalled = false;

@@ -12,11 +12,10 @@ import { loadThreadPage } from '../../core/thread-pages';
 import { labelsOfConversation, listLabels } from '../../core/labels';
 import { previewMessagesOf } from '../../core/last-message';
 import { visibleMentionedConversations } from '../../core/message-actions';
-import { mayTakeOver } from '../../core/assignment';
-import { replyLockedFor } from '../../core/routing/permissions';
+import { replyLockOf } from '../../core/routing/permissions';
 import { listTeams } from '../../core/teams';
 import { listActiveUsers } from '../../core/users';
-import { conversationFilterFor, teamIdsOf, visibleChannels } from '../../core/visibility';
+import { conversationFilterFor, visibleChannels, visibleTeams } from '../../core/visibility';
 import type { Conversation, PublicUser, Team } from '../../core/types';
 import type { ListPaneData, ListQuery } from '../../../views/inbox/list';
 import type { SidebarData } from '../../../views/inbox/sidebar';
@@ -40,17 +39,12 @@ export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: st
   return { rows: conversationRows(core, items, user.id), nextCursor };
 }
 
-/** The teams whose views the user gets: every team for supervisors and admins, their own for agents. */
-function teamsShown(core: Core, user: PublicUser): Team[] {
-  return user.role !== 'agent' ? listTeams(core) : listTeams(core).filter((t) => teamIdsOf(core, user.id).includes(t.id));
-}
-
 /**
  * The count of every view (Mine, Unassigned, All, each team, Mentions) under the list's other
  * filters, keyed like the badges (`mine`, `team:<id>`…). Sums trigger-kept buckets, so it is cheap
  * enough for each tab to re-read after a change (GET /inbox/counts).
  */
-export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Team[] = teamsShown(core, user)): Record<string, number> {
+export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Team[] = visibleTeams(core, user)): Record<string, number> {
   const filters = { ...q, status: q.status ?? (q.view === 'mentions' ? 'open' : undefined) };
   const count = (view: string, teamId?: string) => countConversations(core, user, filterOf({ ...filters, view, teamId }));
   const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: visibleMentionedConversations(core, user).length };
@@ -61,7 +55,7 @@ export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Te
 /** Everything the list pane shows. */
 export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeId: string | null): ListPaneData {
   const canSeeAll = user.role !== 'agent';
-  const teams = teamsShown(core, user);
+  const teams = visibleTeams(core, user);
   const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts: listCounts(core, user, q, teams), unread: unreadMineCount(core, user.id), teams, channels: channelList, labels: listLabels(core),
@@ -78,7 +72,7 @@ export function threadPaneData(core: Core, conversation: Conversation, opts: { a
     conversation, contactName: contact.name || contact.phone || '', thread, eventNames: timelineNames(core, thread.events),
     agents: listActiveUsers(core), teams: listTeams(core), labels: listLabels(core),
     windowLeftMs: windowRemainingMs(core, conversation), now: core.clock.now(), page,
-    replyLock: opts.viewer && replyLockedFor(core, conversation, opts.viewer.id) ? (mayTakeOver(core, opts.viewer, conversation) ? 'take_over' : 'locked') : undefined,
+    replyLock: opts.viewer ? replyLockOf(core, conversation, opts.viewer) : undefined,
   };
 }
 
