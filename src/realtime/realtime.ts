@@ -5,7 +5,7 @@
 import type { Core } from '../core/context';
 import { getConversationOrThrow } from '../core/conversations';
 import { conversationAudience } from '../core/visibility';
-import type { Conversation, PublicUser } from '../core/types';
+import type { Conversation } from '../core/types';
 import { catchUp } from './catchup';
 import { activityFragment, perLocale } from './fragments';
 import { RealtimeHub, type HubTab } from './hub';
@@ -41,14 +41,13 @@ export interface RealtimeOptions {
 /** Creates the realtime service and subscribes it to the event bus. */
 export function createRealtime(core: Core, opts: RealtimeOptions = {}): Realtime {
   const hub = new RealtimeHub();
-  const visibleTo = (conversation: Conversation) => conversationAudience(core, conversation);
   const realtime: Realtime = {
     core, hub,
     presence: new PresenceTracker(core, hub, opts.offlineGraceMs ?? 20_000),
     typing: new TypingTracker(opts.typingTtlMs ?? 6_000, (id) => pushActivity(id)),
     catchUp: (tab, since) => catchUp(realtime, tab, since),
     pushToAllowed(conversation, render, perTab) {
-      const allowed = visibleTo(conversation);
+      const allowed = conversationAudience(core, conversation);
       const active = activeFilter(core);
       let reached = 0;
       // One pass over the tabs per language (not one per tab: bench/push, 500 sockets).

@@ -1,9 +1,9 @@
 /**
  * `maintenance.prune`: a daily durable job that deletes what has served its purpose — processed
  * webhook bodies, finished jobs, statuses that never found their message — so the database does
- * not grow without bound. Failed and unroutable webhooks and dead jobs are kept for admins.
+ * not grow without bound. Failed, unroutable and partly applied webhooks and dead jobs are kept for admins.
  */
-import { and, eq, inArray, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Core } from '../../core/context';
 import { enqueueJob } from '../../core/jobs';
 import { changesOf } from '../../db/client';
@@ -21,7 +21,7 @@ export function pruneOnce(core: Core): Record<keyof typeof RETENTION_MS, number>
     processedWebhooks: changesOf(core.db.delete(webhookEvents)
       .where(and(eq(webhookEvents.status, 'processed'), lt(webhookEvents.receivedAt, now - RETENTION_MS.processedWebhooks))).run()),
     finishedJobs: changesOf(core.db.delete(jobs)
-      .where(and(inArray(jobs.status, ['done']), lt(jobs.updatedAt, now - RETENTION_MS.finishedJobs))).run()),
+      .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, now - RETENTION_MS.finishedJobs))).run()),
     parkedStatuses: changesOf(core.db.delete(pendingStatuses).where(lt(pendingStatuses.createdAt, now - RETENTION_MS.parkedStatuses)).run()),
   };
 }

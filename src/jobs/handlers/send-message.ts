@@ -58,10 +58,10 @@ export function sendMessageHandler(core: Core) {
       const window = core.config.sendReconcileMs ?? RECONCILE_MS;
       if (waited < window) throw new JobRetry('previous attempt may have been sent; waiting for a status to reconcile', window - waited, { free: true });
     }
-    const config = channel.config as { rateLimitPerSecond?: number };
+    const rate = (channel.config as { rateLimitPerSecond?: number }).rateLimitPerSecond ?? 80;
     // Take a token again after every wait: the wait is not a reservation, and several workers
     // woken together must not all send (bench/outbound: 80/s configured, ~140/s sent).
-    for (let wait = pace(core, channel.id, config.rateLimitPerSecond ?? 80); wait > 0; wait = pace(core, channel.id, config.rateLimitPerSecond ?? 80)) {
+    for (let wait = pace(core, channel.id, rate); wait > 0; wait = pace(core, channel.id, rate)) {
       if (wait > 1000) throw new JobRetry('rate limit', wait, { free: true });
       await Bun.sleep(wait);
     }
