@@ -9,14 +9,14 @@ import { channelSecrets, findChannelByExternalId } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { recordBusinessAppEcho } from '../../core/echoes';
-import { receiveInbound, type InboundAttachment } from '../../core/messages';
+import { receiveInbound, type InboundAttachment, type InboundMessageInput } from '../../core/messages';
 import { findByExternalId, setReaction } from '../../core/reactions';
 import type { Channel } from '../../core/types';
 import { channels, messageTemplates } from '../../db/schema';
 import { describeErrorCode } from './errors';
 import { parseWebhook } from './parse-webhook';
 import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
-import type { EchoMessage, InboundMedia, InboundMessage, StatusUpdate, TemplateStatusUpdate } from './types';
+import type { EchoMessage, InboundMedia, InboundMessage, StatusUpdate, TemplateStatusUpdate, WireMessageCommon } from './types';
 
 export interface IngestOutcome {
   messages: number;
@@ -60,6 +60,15 @@ function attachmentOf(type: string, media: InboundMedia | undefined): InboundAtt
   return media ? { kind: type, mimeType: media.mimeType, filename: media.filename ?? null, sha256: media.sha256 ?? null, externalMediaId: media.mediaId } : null;
 }
 
+/** The core input for a webhook message item (customer message or business-app echo) on `channel`. */
+function messageInput(core: Core, channel: Channel, item: WireMessageCommon, identity: ReturnType<typeof identityOf>, payload = item.payload): InboundMessageInput {
+  return {
+    channelId: channel.id, identity, externalId: item.externalId, type: item.type, content: item.content, payload,
+    raw: JSON.stringify(item.raw), sentAt: item.timestampMs || core.clock.now(),
+    replyToExternalId: item.replyToExternalId ?? null, attachment: attachmentOf(item.type, item.media),
+  };
+}
+
 function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolean {
   if (m.type === 'reaction') {
     const target = findByExternalId(core, channel.id, String(m.payload.targetExternalId ?? ''));
@@ -68,36 +77,13 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
       return true;
     }
   }
-  const result = receiveInbound(core, {
-    channelId: channel.id,
-    identity: identityOf(m.from, m.userId, m.profileName),
-    externalId: m.externalId,
-    type: m.type,
-    content: m.content,
-    payload: { ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}), ...(m.errors.length ? { errors: m.errors } : {}) },
-    raw: JSON.stringify(m.raw),
-    sentAt: m.timestampMs || core.clock.now(),
-    replyToExternalId: m.replyToExternalId ?? null,
-    attachment: attachmentOf(m.type, m.media),
-  });
-  return !result.duplicate;
+  const payload = { ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}), ...(m.errors.length ? { errors: m.errors } : {}) };
+  return !receiveInbound(core, messageInput(core, channel, m, identityOf(m.from, m.userId, m.profileName), payload)).duplicate;
 }
 
 /** A message the business sent from the WhatsApp Business app joins the customer's thread; true when new. */
 function recordEcho(core: Core, channel: Channel, e: EchoMessage): boolean {
-  const result = recordBusinessAppEcho(core, {
-    channelId: channel.id,
-    identity: identityOf(e.to, e.userId, undefined),
-    externalId: e.externalId,
-    type: e.type,
-    content: e.content,
-    payload: e.payload,
-    raw: JSON.stringify(e.raw),
-    sentAt: e.timestampMs || core.clock.now(),
-    replyToExternalId: e.replyToExternalId ?? null,
-    attachment: attachmentOf(e.type, e.media),
-  });
-  return !result.duplicate;
+  return !recordBusinessAppEcho(core, messageInput(core, channel, e, identityOf(e.to, e.userId, undefined))).duplicate;
 }
 
 function applyStatus(core: Core, channel: Channel, s: StatusUpdate): void {

@@ -107,7 +107,7 @@ export interface InboundMedia {
  * What every message item of a webhook carries once normalised (customer messages and echoes of
  * the business's own messages are read by the same per-type reader). `raw` is the item as received.
  */
-interface WireMessageCommon {
+export interface WireMessageCommon {
   phoneNumberId: string;
   wabaId: string;
   /** The wamid: the idempotency key together with the channel; later status webhooks name it. */
