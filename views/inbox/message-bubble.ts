@@ -4,6 +4,7 @@
  * Messages sent from the WhatsApp Business app say so (and are never retried from here).
  * Private notes are visibly distinct. Used by the thread page and by realtime pushes.
  */
+import { intentName } from '../../src/ai/intent-store';
 import type { ConversationEvent } from '../../src/core/types';
 import { isBusinessAppEcho } from '../../src/core/echoes';
 import { CONVERSATION_STATUSES } from '../../src/db/schema/enums';
@@ -69,7 +70,8 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const assignee = typeof d.assigneeId === 'string' ? (names.get(d.assigneeId) ?? '?') : '';
   const mode = typeof d.mode === 'string' ? d.mode : '';
   const statusName = (v: unknown) => (CONVERSATION_STATUSES.includes(v as never) ? t(`inbox.status_${v}`) : '?');
-  const intent = typeof d.intent === 'string' ? d.intent : t('inbox.event.no_intent');
+  // The intent's name in the reader's language, as named when it was detected (older entries: its id).
+  const intent = typeof d.intent === 'string' ? intentName({ id: d.intent, names: (d.intentNames ?? {}) as Record<string, string> }, t('locale.tag')) : t('inbox.event.no_intent');
   const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
   const vars = { actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
   const key = `inbox.event.${e.kind}`;

@@ -86,7 +86,7 @@ export class KnowledgeBot {
     const intent = classification.intent ? findIntent(core, classification.intent) : null;
     const teamId = intent?.targetTeamId ?? null;
     addConversationEvent(core, fresh.id, 'ai.classified', null, {
-      messageId: message.id, intent: classification.intent, confidence: classification.confidence, backend: classification.backend, teamId,
+      messageId: message.id, intent: classification.intent, intentNames: intent?.names ?? null, confidence: classification.confidence, backend: classification.backend, teamId,
     });
     if (silent) return { action: 'ignored', why: silent };
     const detected = detectLanguage(text);

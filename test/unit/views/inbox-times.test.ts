@@ -66,4 +66,10 @@ describe('status timeline entry', () => {
     expect(String(timelineEntry(translator('en'), classified, names))).toContain('Intent detected: billing (87 %)');
     expect(String(timelineEntry(translator('es'), { ...classified, details: { intent: null, confidence: 0.2 } }, names))).toContain('Intención detectada: ninguna clara (20 %)');
   });
+
+  test('the intent is named in the reader\'s language when its names were recorded', () => {
+    const classified: ConversationEvent = { ...change, kind: 'ai.classified', actorId: null, details: { intent: 'order_status', intentNames: { en: 'Order status', es: 'Estado del pedido', pt: 'Status do pedido' }, confidence: 0.6 } };
+    expect(String(timelineEntry(translator('es'), classified, names))).toContain('Intención detectada: Estado del pedido (60 %)');
+    expect(String(timelineEntry(translator('pt-BR'), classified, names))).toContain('Status do pedido (60 %)');
+  });
 });

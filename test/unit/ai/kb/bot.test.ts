@@ -57,6 +57,9 @@ describe('knowledge-base bot', () => {
     expect(out[0]).toMatchObject({ senderType: 'bot', content: 'Abrimos de lunes a viernes de 9 a 18 h.', status: 'queued', isPrivate: false });
     expect(conv(id).botActive).toBe(true);
     expect(eventsOf(id, 'ai.classified')).toHaveLength(1);
+    const classified = eventsOf(id, 'ai.classified')[0]!.details as { intent: string | null; intentNames: Record<string, string> | null };
+    expect(classified.intent).not.toBeNull();
+    expect(classified.intentNames?.es).toBeTruthy(); // named for the timeline in the reader's language
   });
 
   test('answers in the customer language when an article exists in it', async () => {
