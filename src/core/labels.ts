@@ -1,5 +1,5 @@
 /** Labels: the catalogue (name, colour) and which conversations carry them. */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversationLabels, conversations, labels } from '../db/schema';
 import { newId } from '../lib/ids';
@@ -19,10 +19,15 @@ export function listLabels(core: Core): Label[] {
   return core.db.select().from(labels).orderBy(asc(labels.name)).all();
 }
 
-/** Creates a label, or returns the existing one with the same name. Audited. */
+/** The label named `name`, whatever the letter case ("VIP" and "vip" are one label). */
+function labelNamed(core: Core, name: string): Label | undefined {
+  return core.db.select().from(labels).where(sql`lower(${labels.name}) = lower(${name})`).get();
+}
+
+/** Creates a label, or returns the existing one with the same name (any letter case). Audited. */
 export function createLabel(core: Core, input: z.input<typeof labelInputSchema>, actor: Actor): Label {
   const data = labelInputSchema.parse(input);
-  const existing = core.db.select().from(labels).where(eq(labels.name, data.name)).get();
+  const existing = labelNamed(core, data.name);
   if (existing) return existing;
   const row: Label = { id: newId(), name: data.name, color: data.color, createdAt: core.clock.now() };
   core.db.insert(labels).values(row).run();
@@ -34,7 +39,7 @@ export function createLabel(core: Core, input: z.input<typeof labelInputSchema>,
 export function updateLabel(core: Core, id: string, input: z.input<typeof labelInputSchema>, actor: Actor): Label {
   const data = labelInputSchema.parse(input);
   if (!core.db.select().from(labels).where(eq(labels.id, id)).get()) throw fail.notFound('Label');
-  const clash = core.db.select().from(labels).where(eq(labels.name, data.name)).get();
+  const clash = labelNamed(core, data.name);
   if (clash && clash.id !== id) throw fail.conflict('Another label already has this name', { field: 'name' });
   core.db.update(labels).set(data).where(eq(labels.id, id)).run();
   recordAudit(core, actor, 'label.update', { type: 'label', id }, data);

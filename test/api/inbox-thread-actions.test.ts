@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { eq } from 'drizzle-orm';
-import { labelsOfConversation } from '../../src/core/labels';
+import { createLabel, labelsOfConversation, listLabels, updateLabel } from '../../src/core/labels';
 import { conversationEvents, conversations, messages } from '../../src/db/schema';
 import { mentionedConversationIds } from '../../src/core/message-actions';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -40,6 +40,16 @@ describe('labels from the sidebar', () => {
     expect(removed.status).toBe(200);
     expect(await removed.text()).toMatch(/aria-pressed="false"[^>]*>\+ VIP<\/button>/);
     expect(labelsOfConversation(t.app.core, id)).toEqual([]);
+  });
+
+  test('"vip" typed later is the same label as "VIP" (no near-duplicate labels), and renaming onto it is refused', async () => {
+    const a = await t.signIn('supervisor');
+    const id = newConversation();
+    await a.client.form(`/inbox/c/${id}/labels`, { name: 'Urgente' }, HX);
+    await a.client.form(`/inbox/c/${id}/labels`, { name: 'urgente' }, HX);
+    expect(listLabels(t.app.core).filter((l) => l.name.toLowerCase() === 'urgente').map((l) => l.name)).toEqual(['Urgente']);
+    const other = createLabel(t.app.core, { name: 'Mayorista' }, { type: 'user', user: a.user });
+    expect(() => updateLabel(t.app.core, other.id, { name: 'URGENTE' }, { type: 'user', user: a.user })).toThrow('Another label already has this name');
   });
 
   test('without htmx the route still answers 204', async () => {
