@@ -18,7 +18,7 @@ export function usersPage(ctx: PageContext, users: PublicUser[], state: FormStat
   <section class="card">
     <h1>${ctx.t('users.title')}</h1>
     ${notice('success', state.success)}
-    <div class="table-wrap"><table class="table" id="users-table">
+    <div class="table-wrap"><table class="table stack" id="users-table">
       <thead><tr><th>${ctx.t('field.name')}</th><th>${ctx.t('field.email')}</th><th>${ctx.t('field.role')}</th><th>${ctx.t('users.status')}</th><th></th></tr></thead>
       <tbody>${users.map((u) => html`<tr data-user="${u.email}">
         <td>${u.name}</td><td>${u.email}</td>

@@ -46,6 +46,14 @@ describe.skipIf(!enabled)('browser: first-run setup and sign in', () => {
     const css = await page.evaluate(() => getComputedStyle(document.querySelector('.topnav')!).display);
     expect(css).toBe('flex');
     await page.screenshot({ path: '/tmp/turno-e2e-auth.png' });
+    // Admin pages at phone width: every tab and every users-table column are on screen.
+    await page.goto(`${server.baseUrl}/admin/users`);
+    const fits = await page.evaluate(() => {
+      const inside = (el: Element) => el.getBoundingClientRect().right <= document.documentElement.clientWidth + 1;
+      return { tabs: [...document.querySelectorAll('.subnav a')].every(inside), cells: [...document.querySelectorAll('#users-table td')].every(inside), n: document.querySelectorAll('.subnav a').length };
+    });
+    expect(fits).toEqual({ tabs: true, cells: true, n: expect.any(Number) });
+    expect(fits.n).toBeGreaterThan(5);
     expect(errors).toEqual([]);
     await context.close();
   });
