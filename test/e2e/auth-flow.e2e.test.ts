@@ -50,7 +50,7 @@ describe.skipIf(!enabled)('browser: first-run setup and sign in', () => {
     await page.goto(`${server.baseUrl}/admin/users`);
     const fits = await page.evaluate(() => {
       const inside = (el: Element) => el.getBoundingClientRect().right <= document.documentElement.clientWidth + 1;
-      return { tabs: [...document.querySelectorAll('.subnav a')].every(inside), cells: [...document.querySelectorAll('#users-table td')].every(inside), n: document.querySelectorAll('.subnav a').length };
+      return { tabs: Array.from(document.querySelectorAll('.subnav a')).every(inside), cells: Array.from(document.querySelectorAll('#users-table td')).every(inside), n: document.querySelectorAll('.subnav a').length };
     });
     expect(fits).toEqual({ tabs: true, cells: true, n: expect.any(Number) });
     expect(fits.n).toBeGreaterThan(5);
