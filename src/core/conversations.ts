@@ -135,6 +135,18 @@ export function addConversationEvent(core: Core, conversationId: string, kind: s
   return row;
 }
 
+/**
+ * True when the timeline has an entry of `kind` (or one of several) whose details hold every field
+ * of `match`, optionally only entries newer than `since`: "was this already done/said?" checks
+ * (rescheduled timers fire once, one auto-reply per window, the bot handled this message).
+ */
+export function hasConversationEvent(core: Core, conversationId: string, kind: string | string[], match: Record<string, string | number>, since?: number): boolean {
+  const fields = Object.entries(match).map(([k, v]) => sql`json_extract(${conversationEvents.details}, ${`$.${k}`}) = ${v}`);
+  return !!core.db.select({ id: conversationEvents.id }).from(conversationEvents)
+    .where(and(eq(conversationEvents.conversationId, conversationId), typeof kind === 'string' ? eq(conversationEvents.kind, kind) : inArray(conversationEvents.kind, kind),
+      ...fields, ...(since === undefined ? [] : [sql`${conversationEvents.createdAt} > ${since}`]))).get();
+}
+
 /** The timeline of a conversation, oldest first. */
 export function listConversationEvents(core: Core, conversationId: string): ConversationEvent[] {
   return core.db.select().from(conversationEvents).where(eq(conversationEvents.conversationId, conversationId))

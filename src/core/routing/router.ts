@@ -3,13 +3,13 @@
  * ask), the channel's only team as fallback, return from an agent who is long offline, automatic
  * assignment, the out-of-office reply and the timers (auto-resolve, unattended, SLA).
  */
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { channelTeams, conversationEvents, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { channelTeams, users } from '../../db/schema';
 import { applyAssignment, publishAssignment } from '../assignment';
 import { effectiveAvailability } from '../availability';
 import { getContactOrThrow } from '../contacts';
 import type { Core } from '../context';
-import { addConversationEvent, getConversationOrThrow } from '../conversations';
+import { addConversationEvent, getConversationOrThrow, hasConversationEvent } from '../conversations';
 import type { TurnoEvents } from '../events';
 import { sendMessage } from '../messages';
 import { getSetting } from '../settings';
@@ -47,31 +47,21 @@ function outOfOfficeText(core: Core, ownMessage: string, customerText: string): 
   return preferred || texts.es || texts['pt-BR'] || texts.en;
 }
 
-/** True when the knowledge-base bot answered or handed off for this customer message. */
-function botHandled(core: Core, conversationId: string, messageId: string): boolean {
-  return !!core.db.select({ id: conversationEvents.id }).from(conversationEvents)
-    .where(and(eq(conversationEvents.conversationId, conversationId), inArray(conversationEvents.kind, ['bot.answered', 'bot.handoff']),
-      sql`json_extract(${conversationEvents.details}, '$.messageId') = ${messageId}`)).get();
-}
-
 /**
  * Sends the out-of-office reply when closed, at most once per N hours per conversation — never
  * while the bot is covering the conversation or when it already replied to this message (its
  * handoff tells the customer when people are back).
  */
 function maybeOutOfOffice(core: Core, conversation: Conversation, message: { id: string; content: string }): void {
-  if (conversation.botActive || botHandled(core, conversation.id, message.id)) return;
+  // Not when the knowledge-base bot answered or handed off for this customer message.
+  if (conversation.botActive || hasConversationEvent(core, conversation.id, ['bot.answered', 'bot.handoff'], { messageId: message.id })) return;
   const customerText = message.content;
   const hours = hoursFor(core, conversation.teamId);
   if (!hours || isOpenAt(hours, core.clock.now())) return;
   const text = outOfOfficeText(core, hours.outOfOfficeMessage, customerText);
   if (!text) return;
   const since = core.clock.now() - getSetting(core, 'hours.outOfOfficeEveryHours') * 3600_000;
-  const recent = core.db.select({ id: conversationEvents.id }).from(conversationEvents)
-    .where(and(eq(conversationEvents.conversationId, conversation.id), eq(conversationEvents.kind, 'auto_reply'),
-      sql`json_extract(${conversationEvents.details}, '$.kind') = 'out_of_office'`, gt(conversationEvents.createdAt, since)))
-    .orderBy(desc(conversationEvents.createdAt)).limit(1).get();
-  if (recent) return;
+  if (hasConversationEvent(core, conversation.id, 'auto_reply', { kind: 'out_of_office' }, since)) return;
   sendMessage(core, conversation.id, { type: 'system', name: 'out-of-office' }, { content: text });
   addConversationEvent(core, conversation.id, 'auto_reply', null, { kind: 'out_of_office' });
 }

@@ -3,13 +3,13 @@
  * timeline entry naming each rule and why it matched. Auto-replies go through `sendMessage` as the
  * router (so the 24-hour window rule applies); a failing auto-reply is logged, never fatal.
  */
-import { and, eq, gt, sql } from 'drizzle-orm';
-import { conversationEvents, labels } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { labels } from '../../db/schema';
 import { newId } from '../../lib/ids';
 import { applyAssignment, publishAssignment } from '../assignment';
 import type { Core } from '../context';
 import { setConversationPriority } from '../conversation-actions';
-import { addConversationEvent, getConversationOrThrow, windowRemainingMs } from '../conversations';
+import { addConversationEvent, getConversationOrThrow, hasConversationEvent, windowRemainingMs } from '../conversations';
 import { setConversationLabel } from '../labels';
 import { sendMessage } from '../messages';
 import { getSetting } from '../settings';
@@ -36,10 +36,7 @@ function autoReply(core: Core, conversationId: string, ruleId: string, text: str
   const conversation = getConversationOrThrow(core, conversationId);
   if (conversation.assigneeId || conversation.firstResponseAt || windowRemainingMs(core, conversation) === 0) return;
   const since = core.clock.now() - getSetting(core, 'hours.outOfOfficeEveryHours') * 3600_000;
-  const recent = core.db.select({ id: conversationEvents.id }).from(conversationEvents)
-    .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.kind, 'auto_reply'),
-      sql`json_extract(${conversationEvents.details}, '$.ruleId') = ${ruleId}`, gt(conversationEvents.createdAt, since))).get();
-  if (recent) return;
+  if (hasConversationEvent(core, conversationId, 'auto_reply', { ruleId }, since)) return;
   sendMessage(core, conversationId, ROUTER, { content: text });
   addConversationEvent(core, conversationId, 'auto_reply', null, { kind: 'rule', ruleId });
 }

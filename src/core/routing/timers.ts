@@ -4,12 +4,12 @@
  * alerts and SLA targets warn/breach. Each job re-checks the state it was scheduled for and does
  * nothing when that state has moved on, so stale timers are harmless.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversationEvents, conversations, users } from '../../db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { conversations, users } from '../../db/schema';
 import { applyAssignment, publishAssignment } from '../assignment';
 import { effectiveAvailability } from '../availability';
 import type { Core } from '../context';
-import { addConversationEvent, windowRemainingMs } from '../conversations';
+import { addConversationEvent, hasConversationEvent, windowRemainingMs } from '../conversations';
 import { enqueueJob } from '../jobs';
 import { sendMessage } from '../messages';
 import { getSetting } from '../settings';
@@ -27,13 +27,6 @@ export const TIMER_JOBS = {
   unattended: 'conversation.unattended_check',
   sla: 'sla.check',
 } as const;
-
-/** True when the timeline already has a `kind` entry whose details hold every field of `match` (rescheduled timers fire once). */
-function alreadyRecorded(core: Core, conversationId: string, kind: string, match: Record<string, string | number>): boolean {
-  const fields = Object.entries(match).map(([k, v]) => sql`json_extract(${conversationEvents.details}, ${`$.${k}`}) = ${v}`);
-  return !!core.db.select({ id: conversationEvents.id }).from(conversationEvents)
-    .where(and(eq(conversationEvents.conversationId, conversationId), eq(conversationEvents.kind, kind), ...fields)).get();
-}
 
 function findConversation(core: Core, id: string): Conversation | undefined {
   return core.db.select().from(conversations).where(eq(conversations.id, id)).get();
@@ -107,7 +100,7 @@ export function scheduleUnattendedCheck(core: Core, conversation: Conversation):
 export function alertIfUnattended(core: Core, payload: { conversationId: string; waitingSince: number }): boolean {
   const conversation = findConversation(core, payload.conversationId);
   if (!conversation || conversation.waitingSince !== payload.waitingSince || !(ACTIVE_STATUSES as readonly string[]).includes(conversation.status)) return false;
-  if (alreadyRecorded(core, conversation.id, 'alert', { kind: 'unattended', waitingSince: payload.waitingSince })) return false;
+  if (hasConversationEvent(core, conversation.id, 'alert', { kind: 'unattended', waitingSince: payload.waitingSince })) return false;
   const waitingMs = core.clock.now() - payload.waitingSince;
   const audience = alertAudience(core, conversation);
   notify(core, audience, 'conversation.unattended', conversation.id, { waitingMinutes: Math.round(waitingMs / 60_000), number: conversation.number });
@@ -134,7 +127,7 @@ export function checkSla(core: Core, payload: { conversationId: string; metric: 
   if (!conversation) return false;
   const running = slaTargets(conversation, policyFor(core, conversation.teamId), hoursFor(core, conversation.teamId))
     .find((t) => t.metric === payload.metric && t.dueAt === payload.dueAt);
-  if (!running || alreadyRecorded(core, conversation.id, 'sla', { stage: payload.stage, metric: payload.metric, dueAt: payload.dueAt })) return false;
+  if (!running || hasConversationEvent(core, conversation.id, 'sla', { stage: payload.stage, metric: payload.metric, dueAt: payload.dueAt })) return false;
   const audience = payload.stage === 'breached' ? alertAudience(core, conversation) : conversation.assigneeId ? [conversation.assigneeId] : alertAudience(core, conversation);
   notify(core, audience, `sla.${payload.stage}`, conversation.id, { metric: payload.metric, dueAt: payload.dueAt, number: conversation.number });
   addConversationEvent(core, conversation.id, 'sla', null, { stage: payload.stage, metric: payload.metric, dueAt: payload.dueAt });
