@@ -126,7 +126,16 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
       return;
     }
     if (!delays) return;
-    for (const s of ['sent', 'delivered', 'read'] as const) schedule(delays[s], () => postStatus(wamid, s, to, { bizOpaque, category }));
+    // One after another: with a timer each, a loaded machine fired delivered and read in the same
+    // tick and their POSTs raced, so read could arrive first (a flaky test, not what Meta usually does).
+    schedule(delays.sent, async () => {
+      let at = delays.sent;
+      for (const s of ['sent', 'delivered', 'read'] as const) {
+        await Bun.sleep(Math.max(0, delays[s] - at));
+        at = delays[s];
+        await postStatus(wamid, s, to, { bizOpaque, category });
+      }
+    });
   };
 
   const ctx: RouteContext = {
