@@ -4,9 +4,10 @@
  * publishes `conversation.assigned` after commit. The routing engine (core/routing) decides *who*;
  * this module only records the decision.
  */
+import { emitEvent } from './event-log';
 import { and, eq, isNull } from 'drizzle-orm';
 import { conversations, users } from '../db/schema';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
@@ -75,15 +76,15 @@ export function applyAssignment(core: Core, conversationId: string, target: Assi
 }
 
 /**
- * Publishes `conversation.assigned` for an assignment (no-op when nothing changed) once it is
- * committed: right away outside a transaction, after the outer commit inside one (dropped on rollback).
+ * Emits `conversation.assigned` for an assignment (no-op when nothing changed): recorded in the
+ * current transaction (dropped on rollback) and published once it commits.
  */
 export function publishAssignment(core: Core, result: AssignmentResult, actor: Actor | null, reason: Record<string, unknown>): void {
   if (!result.changed) return;
-  afterCommit(core.db, () => core.bus.publish('conversation.assigned', {
+  emitEvent(core, 'conversation.assigned', {
     conversation: result.conversation, previousAssigneeId: result.previousAssigneeId,
     previousTeamId: result.previousTeamId, actor, reason,
-  }));
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Channels: one business number each. Non-secret settings are plain JSON; secrets (access token,
  * app secret, verify token) are sealed with the data key and only ever shown masked.
  */
+import { emitEvent } from './event-log';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { channels } from '../db/schema';
@@ -105,7 +106,7 @@ export function updateWhatsAppChannel(core: Core, id: string, input: Partial<Wha
     fields: Object.keys(cleaned).filter((k) => !secretsChanged.includes(k)), secretsChanged,
   });
   const updated = getChannelOrThrow(core, id);
-  if (updated.status !== channel.status) core.bus.publish('channel.status', { channelId: id, status: updated.status, reason: updated.statusReason });
+  if (updated.status !== channel.status) emitEvent(core, 'channel.status', { channelId: id, status: updated.status, reason: updated.statusReason });
   return updated;
 }
 
@@ -115,7 +116,7 @@ export function setChannelStatus(core: Core, id: string, status: ChannelStatus, 
   if (channel.status === status && channel.statusReason === reason) return;
   core.db.update(channels).set({ status, statusReason: reason, updatedAt: core.clock.now() }).where(eq(channels.id, id)).run();
   recordAudit(core, actor, 'channel.status', { type: 'channel', id }, { from: channel.status, to: status, reason });
-  core.bus.publish('channel.status', { channelId: id, status, reason });
+  emitEvent(core, 'channel.status', { channelId: id, status, reason });
 }
 
 /** Every channel, by name. */

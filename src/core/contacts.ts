@@ -1,4 +1,5 @@
 /** Contacts and their channel identities. */
+import { emitEvent } from './event-log';
 import { and, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { preparedQuery } from '../db/client';
 import { z } from 'zod';
@@ -124,6 +125,6 @@ export function updateContact(core: Core, id: string, changes: z.input<typeof co
   getContactOrThrow(core, id);
   core.db.update(contacts).set({ ...data, updatedAt: core.clock.now() }).where(eq(contacts.id, id)).run();
   const contact = getContactOrThrow(core, id);
-  core.bus.publish('contact.updated', { contact });
+  emitEvent(core, 'contact.updated', { contact });
   return contact;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { Clock } from '../lib/clock';
 import type { HookBus } from '../lib/hook-bus';
 import type { Logger } from '../lib/logger';
+import type { EventLogSignal } from './event-log';
 import type { TurnoEvents } from './events';
 
 export interface Core {
@@ -12,4 +13,6 @@ export interface Core {
   clock: Clock;
   log: Logger;
   config: Config;
+  /** Fires after a commit that wrote durable events (wakes the event dispatcher). */
+  eventSignal: EventLogSignal;
 }

@@ -6,6 +6,7 @@
  * - `changeStatusAs`: visibility, then "only the assignee or a supervisor" (core/routing/lifecycle);
  * - `setConversationPriority`: audited, timeline entry, `conversation.updated` after commit.
  */
+import { emitEvent } from './event-log';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations } from '../db/schema';
@@ -94,6 +95,6 @@ export function setConversationPriority(core: Core, id: string, priority: string
     recordAudit(core, actor, 'conversation.priority', { type: 'conversation', id }, { priority: value });
     return { ...before, ...row };
   });
-  core.bus.publish('conversation.updated', { conversation, changes: ['priority'], actor });
+  emitEvent(core, 'conversation.updated', { conversation, changes: ['priority'], actor });
   return conversation;
 }

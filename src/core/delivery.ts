@@ -3,8 +3,9 @@
  * < read; failed apart). Status updates are idempotent; a status whose message is not known yet
  * is kept in `pending_statuses` and applied when the provider id is stored.
  */
+import { emitEvent } from './event-log';
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { conversations, messages, pendingStatuses } from '../db/schema';
 import type { DeliveryStatus } from '../db/schema/enums';
 import { newId } from '../lib/ids';
@@ -49,7 +50,7 @@ function applyToMessage(core: Core, message: Message, input: Pick<StatusInput, '
 
 function publishUpdated(core: Core, message: Message): void {
   const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
-  if (conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'status' }));
+  if (conversation) emitEvent(core, 'message.updated', { message, conversation, change: 'status' });
 }
 
 /**

@@ -4,8 +4,9 @@
  * messages already sent, so agents see the whole history; they are never sent again, never routed
  * and never answered by the bot (those listeners only act on inbound messages).
  */
+import { emitEvent } from './event-log';
 import { eq } from 'drizzle-orm';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { conversations, messages } from '../db/schema';
 import { newId } from '../lib/ids';
 import { upsertContactIdentity } from './contacts';
@@ -78,10 +79,8 @@ export function recordBusinessAppEcho(core: Core, input: InboundMessageInput): B
     const changes = conversationChanges(conversation, input.sentAt, message, created, now);
     core.db.update(conversations).set(changes).where(eq(conversations.id, conversation.id)).run();
     const updated = { ...conversation, ...changes };
-    afterCommit(core.db, () => {
-      if (created) core.bus.publish('conversation.created', { conversation: updated, contact });
-      core.bus.publish('message.created', { message, conversation: updated, contact, isNewConversation: created });
-    });
+    if (created) emitEvent(core, 'conversation.created', { conversation: updated, contact });
+    emitEvent(core, 'message.created', { message, conversation: updated, contact, isNewConversation: created });
     return { duplicate: false, message, conversation: updated, isNewConversation: created };
   });
 }

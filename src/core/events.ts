@@ -6,7 +6,6 @@
 import type { Actor, Contact, Conversation, Message, PublicUser, WebhookEvent } from './types';
 
 export interface TurnoEvents {
-  [name: string]: unknown;
   /** `statusChanged`: this inbound message reopened the conversation or woke it from snooze. */
   'message.created': { message: Message; conversation: Conversation; contact: Contact; isNewConversation: boolean; statusChanged?: boolean };
   'message.updated': { message: Message; conversation: Conversation; change: 'status' | 'reaction' | 'content' | 'attachment' };
@@ -38,3 +37,22 @@ export interface TurnoEvents {
 }
 
 export type EventName = keyof TurnoEvents & string;
+
+/**
+ * Domain events others must not miss: each is written to the event log in the transaction of the
+ * change (src/core/event-log.ts) and delivered at least once, in order, to durable consumers —
+ * routing, plugins (`api.on`) and outbound webhooks. The others (presence, sessions, audit, raw
+ * webhooks, dead jobs, in-app notifications) are in-memory signals only.
+ */
+export const DURABLE_EVENTS = [
+  'message.created', 'message.updated', 'conversation.created', 'conversation.updated', 'conversation.assigned',
+  'contact.updated', 'user.created', 'user.updated', 'mention.created', 'channel.status',
+  'sla.warning', 'sla.breached', 'conversation.unattended',
+] as const satisfies readonly EventName[];
+
+export type DurableEventName = (typeof DURABLE_EVENTS)[number];
+
+/** True when `name` is one of the durable domain events. */
+export function isDurableEvent(name: string): name is DurableEventName {
+  return (DURABLE_EVENTS as readonly string[]).includes(name);
+}

@@ -1,4 +1,5 @@
 /** Labels: the catalogue (name, colour) and which conversations carry them. */
+import { emitEvent } from './event-log';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversationLabels, conversations, labels } from '../db/schema';
@@ -65,5 +66,5 @@ export function setConversationLabel(core: Core, conversationId: string, labelId
   else core.db.delete(conversationLabels).where(and(eq(conversationLabels.conversationId, conversationId), eq(conversationLabels.labelId, labelId))).run();
   core.db.update(conversations).set({ updatedAt: core.clock.now() }).where(eq(conversations.id, conversationId)).run();
   recordAudit(core, actor, on ? 'conversation.label_add' : 'conversation.label_remove', { type: 'conversation', id: conversationId }, { labelId });
-  core.bus.publish('conversation.updated', { conversation: getConversationOrThrow(core, conversationId), changes: ['labels'], actor });
+  emitEvent(core, 'conversation.updated', { conversation: getConversationOrThrow(core, conversationId), changes: ['labels'], actor });
 }

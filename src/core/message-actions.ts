@@ -2,10 +2,11 @@
  * Agent actions on single messages: reactions (stored and sent through a `message.react` job),
  * retrying a failed send, and the @mentions of private notes.
  */
+import { emitEvent } from './event-log';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations, mentions, messages, users } from '../db/schema';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
 import { getConversationOrThrow, windowRemainingMs } from './conversations';
@@ -58,7 +59,7 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
     enqueueJob(core, 'message.send', { messageId }, { uniqueKey: `send:${messageId}` });
     return { ...message, ...changes };
   });
-  afterCommit(core.db, () => core.bus.publish('message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' }));
+  emitEvent(core, 'message.updated', { message: updated, conversation: getConversationOrThrow(core, updated.conversationId), change: 'status' });
   return updated;
 }
 
@@ -89,9 +90,7 @@ export function recordMentions(core: Core, note: Message): string[] {
   core.db.insert(mentions).values(mentioned.map((userId) => ({ id: newId(), messageId: note.id, conversationId: note.conversationId, userId, readAt: null, createdAt: now }))).run();
   const by = note.senderId ? getUser(core, note.senderId)?.name : undefined;
   notify(core, mentioned, 'mention', note.conversationId, { number: conversation.number, by: by ?? '?', messageId: note.id });
-  afterCommit(core.db, () => {
-    for (const userId of mentioned) core.bus.publish('mention.created', { userId, messageId: note.id, conversationId: note.conversationId, authorName: by ?? null });
-  });
+  for (const userId of mentioned) emitEvent(core, 'mention.created', { userId, messageId: note.id, conversationId: note.conversationId, authorName: by ?? null });
   return mentioned;
 }
 

@@ -4,10 +4,11 @@
  * `sendMessage` checks the rules and stores the message as `queued` together with its send job.
  * Events are published after commit.
  */
+import { emitEvent } from './event-log';
 import { and, asc, desc, eq, inArray, lt, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { attachments, channels, contacts, conversations, messages } from '../db/schema';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { newId } from '../lib/ids';
 import { upsertContactIdentity, type IdentityInput } from './contacts';
 import type { Core } from './context';
@@ -122,10 +123,8 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
     if (reopened) addConversationEvent(core, conversation.id, 'reopened', null, { reason: 'customer_message' });
     if (wakes) addConversationEvent(core, conversation.id, 'snooze_ended', null, { reason: 'customer_message' });
     const updated = { ...conversation, ...changes };
-    afterCommit(core.db, () => {
-      if (created) core.bus.publish('conversation.created', { conversation: updated, contact });
-      core.bus.publish('message.created', { message, conversation: updated, contact, isNewConversation: created, statusChanged: Boolean(reopened || wakes) });
-    });
+    if (created) emitEvent(core, 'conversation.created', { conversation: updated, contact });
+    emitEvent(core, 'message.created', { message, conversation: updated, contact, isNewConversation: created, statusChanged: Boolean(reopened || wakes) });
     return { duplicate: false, message, conversation: updated, contact, isNewConversation: created };
   });
   return result;
@@ -274,9 +273,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
     core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
     const updated = { ...conversation, ...convChanges };
     const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
-    afterCommit(core.db, () => {
-      for (const row of rows) core.bus.publish('message.created', { message: row, conversation: updated, contact, isNewConversation: false });
-    });
+    for (const row of rows) emitEvent(core, 'message.created', { message: row, conversation: updated, contact, isNewConversation: false });
     return rows[0]!;
   });
 }

@@ -3,8 +3,9 @@
  * template outside the 24-hour window). Finds the contact's identity on a channel and its latest
  * conversation there, reopening or creating one, in one transaction.
  */
+import { emitEvent } from './event-log';
 import { and, asc, eq } from 'drizzle-orm';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { channels, contactIdentities, conversations } from '../db/schema';
 import { getContactOrThrow } from './contacts';
 import type { Core } from './context';
@@ -47,11 +48,11 @@ export function openConversationForContact(core: Core, contactId: string, channe
       core.db.update(conversations).set(changes).where(eq(conversations.id, latest.id)).run();
       addConversationEvent(core, latest.id, 'reopened', actorId, { reason: 'outreach' });
       const reopened = { ...latest, ...changes };
-      afterCommit(core.db, () => core.bus.publish('conversation.updated', { conversation: reopened, changes: ['status'], actor }));
+      emitEvent(core, 'conversation.updated', { conversation: reopened, changes: ['status'], actor });
       return { conversation: reopened, created: false };
     }
     const conversation = insertConversation(core, channel.id, contactId, now);
-    afterCommit(core.db, () => core.bus.publish('conversation.created', { conversation, contact }));
+    emitEvent(core, 'conversation.created', { conversation, contact });
     return { conversation, created: true };
   });
 }

@@ -1,6 +1,7 @@
 /** Reactions on messages: one emoji per actor and message; an empty emoji removes it. */
+import { emitEvent } from './event-log';
 import { and, eq } from 'drizzle-orm';
-import { afterCommit, transaction } from '../db/client';
+import { transaction } from '../db/client';
 import { conversations, messageReactions, messages } from '../db/schema';
 import type { Core } from './context';
 import type { Message } from './types';
@@ -19,7 +20,7 @@ export function setReaction(core: Core, message: Message, actor: string, emoji: 
     core.db.insert(messageReactions).values({ messageId: message.id, actor, emoji, createdAt: at })
       .onConflictDoUpdate({ target: [messageReactions.messageId, messageReactions.actor], set: { emoji, createdAt: at } }).run();
     const conversation = core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
-    if (conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'reaction' }));
+    if (conversation) emitEvent(core, 'message.updated', { message, conversation, change: 'reaction' });
   });
 }
 

@@ -1,4 +1,5 @@
 /** Users: creation, lookup, role and activation changes. Passwords are argon2id hashes. */
+import { emitEvent } from './event-log';
 import { asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { users } from '../db/schema';
@@ -60,7 +61,7 @@ export async function createUser(core: Core, input: NewUser, actor: Actor | null
     recordAudit(core, actor, 'user.create', { type: 'user', id: row.id }, { email: data.email, role: data.role });
   });
   const user = toPublicUser(getUserOrThrow(core, row.id));
-  core.bus.publish('user.created', { user });
+  emitEvent(core, 'user.created', { user });
   return user;
 }
 
@@ -114,7 +115,7 @@ export function updateUser(core: Core, id: string, changes: z.input<typeof userU
     recordAudit(core, actor, 'user.update', { type: 'user', id }, data);
   });
   const user = toPublicUser(getUserOrThrow(core, id));
-  core.bus.publish('user.updated', { user, changes: fields });
+  emitEvent(core, 'user.updated', { user, changes: fields });
   return user;
 }
 

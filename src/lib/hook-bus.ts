@@ -12,7 +12,7 @@ interface Entry<P> {
   seq: number;
 }
 
-export class HookBus<Events extends Record<string, unknown>> {
+export class HookBus<Events extends object> {
   private handlers = new Map<keyof Events, Entry<any>[]>();
   private anyHandlers: Entry<{ name: keyof Events; payload: unknown }>[] = [];
   private seq = 0;
@@ -55,6 +55,15 @@ export class HookBus<Events extends Record<string, unknown>> {
     } finally {
       this.pending.delete(run);
     }
+  }
+
+  /**
+   * Counts `work` started because of an event (e.g. durable delivery) as pending, so `drain()`
+   * also waits for it.
+   */
+  track(work: Promise<void>): void {
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
   }
 
   /** Fire-and-forget form of `emit` for callers on a hot path; `drain()` waits for these. */

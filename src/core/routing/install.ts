@@ -2,6 +2,8 @@
  * Wires routing into a running app: timer job handlers, event-bus listeners (inbound messages,
  * presence changes, freed capacity) and the "only the assignee can reply" send guard.
  */
+import { isEvent, type DurableConsumers, type LoggedEvent } from '../event-cursors';
+import type { DurableEventName } from '../events';
 import type { JobRegistry } from '../jobs';
 import type { Core } from '../context';
 import { getConversationOrThrow } from '../conversations';
@@ -17,6 +19,8 @@ export interface RoutingOptions {
   classifyIntent: ClassifyIntent | null;
 }
 
+const ROUTING_EVENTS: DurableEventName[] = ['message.created', 'conversation.assigned', 'conversation.updated'];
+
 /** Schedules the SLA and unattended checks of a conversation as it is now. */
 function rescheduleTimers(core: Core, conversationId: string): void {
   const conversation = getConversationOrThrow(core, conversationId);
@@ -25,7 +29,7 @@ function rescheduleTimers(core: Core, conversationId: string): void {
 }
 
 /** Registers routing's jobs and listeners. Call once per app. */
-export function installRouting(core: Core, jobs: JobRegistry, opts: RoutingOptions): void {
+export function installRouting(core: Core, jobs: JobRegistry, events: DurableConsumers, opts: RoutingOptions): void {
   installAssigneeOnlyGuard();
   jobs.register(SNOOZE_WAKE_JOB, (_job, payload) => wakeSnoozed(core, payload));
   jobs.register(TIMER_JOBS.offline, (_job, payload) => void returnConversationsOfOfflineAgent(core, payload));
@@ -33,27 +37,35 @@ export function installRouting(core: Core, jobs: JobRegistry, opts: RoutingOptio
   jobs.register(TIMER_JOBS.unattended, (_job, payload) => void alertIfUnattended(core, payload));
   jobs.register(TIMER_JOBS.sla, (_job, payload) => void checkSla(core, payload));
 
-  core.bus.on('message.created', async (event) => {
-    if (event.message.direction === 'inbound') return routeInbound(core, event, opts.classifyIntent);
-    if (!event.message.isPrivate && event.message.senderType === 'agent') scheduleAutoResolve(core, event.conversation);
-  });
   core.bus.on('user.presence', ({ userId, availability }) => {
     if (availability === 'online') drainForAgent(core, userId, 'agent_online');
     if (availability === 'offline') scheduleOfflineTimeout(core, userId);
     jobs.poke();
   });
-  core.bus.on('conversation.assigned', ({ previousAssigneeId, previousTeamId, conversation, actor }) => {
+  // Routing reads the durable event log: a crash after a message commits but before it is routed
+  // leaves it unrouted only until the next start, when routing resumes from its cursor.
+  events.register({ id: 'routing', events: ROUTING_EVENTS, timeoutMs: 30_000, handle: (event) => handleRoutingEvent(core, event, opts) });
+}
+
+/** Routing's reaction to one logged event. */
+async function handleRoutingEvent(core: Core, event: LoggedEvent, opts: RoutingOptions): Promise<void> {
+  if (isEvent(event, 'message.created')) {
+    const { payload } = event;
+    if (payload.message.direction === 'inbound') return routeInbound(core, payload, opts.classifyIntent);
+    if (!payload.message.isPrivate && payload.message.senderType === 'agent') scheduleAutoResolve(core, payload.conversation);
+  } else if (isEvent(event, 'conversation.assigned')) {
+    const { previousAssigneeId, previousTeamId, conversation, actor } = event.payload;
     // Another team may have another SLA policy: schedule its checks (unique keys make this idempotent).
     if (previousTeamId !== conversation.teamId) rescheduleTimers(core, conversation.id);
     if (previousAssigneeId && previousAssigneeId !== conversation.assigneeId) drainForAgent(core, previousAssigneeId, 'capacity_freed');
     // A person gave it back: route it again now (skipping them) and say on the timeline where it went.
     if (actor?.type === 'user' && previousAssigneeId && conversation.assigneeId === null) rerouteReleased(core, conversation.id);
-  });
-  core.bus.on('conversation.updated', ({ conversation, changes }) => {
+  } else if (isEvent(event, 'conversation.updated')) {
+    const { conversation, changes } = event.payload;
     // Snooze wake, manual reopen, pending ↔ open: the running SLA targets and the unattended wait start again.
     if (changes.includes('status') && ['open', 'pending'].includes(conversation.status)) rescheduleTimers(core, conversation.id);
     if (changes.includes('status') && conversation.assigneeId && !['open', 'pending'].includes(conversation.status)) {
       drainForAgent(core, conversation.assigneeId, 'capacity_freed');
     }
-  });
+  }
 }

@@ -3,6 +3,7 @@
  * until the customer replies) and resolved. Every change leaves a `status` timeline entry and
  * publishes `conversation.updated`; resolving frees the agent's capacity (the router drains).
  */
+import { emitEvent } from '../event-log';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { conversations } from '../../db/schema';
@@ -54,7 +55,7 @@ export function setConversationStatus(core: Core, conversationId: string, input:
     return { before, conversation: { ...before, ...changes } };
   });
   if (result.before.status !== data.status || data.status === 'snoozed') {
-    core.bus.publish('conversation.updated', { conversation: result.conversation, changes: ['status'], actor });
+    emitEvent(core, 'conversation.updated', { conversation: result.conversation, changes: ['status'], actor });
   }
   return result.conversation;
 }

@@ -4,6 +4,7 @@
  * alerts and SLA targets warn/breach. Each job re-checks the state it was scheduled for and does
  * nothing when that state has moved on, so stale timers are harmless.
  */
+import { emitEvent } from '../event-log';
 import { and, eq, inArray } from 'drizzle-orm';
 import { conversations, users } from '../../db/schema';
 import { applyAssignment, publishAssignment } from '../assignment';
@@ -105,7 +106,7 @@ export function alertIfUnattended(core: Core, payload: { conversationId: string;
   const audience = alertAudience(core, conversation);
   notify(core, audience, 'conversation.unattended', conversation.id, { waitingMinutes: Math.round(waitingMs / 60_000), number: conversation.number });
   addConversationEvent(core, conversation.id, 'alert', null, { kind: 'unattended', waitingMinutes: Math.round(waitingMs / 60_000), waitingSince: payload.waitingSince });
-  core.bus.publish('conversation.unattended', { conversation, waitingMs, notifiedUserIds: audience });
+  emitEvent(core, 'conversation.unattended', { conversation, waitingMs, notifiedUserIds: audience });
   return true;
 }
 
@@ -131,6 +132,6 @@ export function checkSla(core: Core, payload: { conversationId: string; metric: 
   const audience = payload.stage === 'breached' ? alertAudience(core, conversation) : conversation.assigneeId ? [conversation.assigneeId] : alertAudience(core, conversation);
   notify(core, audience, `sla.${payload.stage}`, conversation.id, { metric: payload.metric, dueAt: payload.dueAt, number: conversation.number });
   addConversationEvent(core, conversation.id, 'sla', null, { stage: payload.stage, metric: payload.metric, dueAt: payload.dueAt });
-  core.bus.publish(payload.stage === 'breached' ? 'sla.breached' : 'sla.warning', { conversation, metric: payload.metric, dueAt: payload.dueAt });
+  emitEvent(core, payload.stage === 'breached' ? 'sla.breached' : 'sla.warning', { conversation, metric: payload.metric, dueAt: payload.dueAt });
   return true;
 }

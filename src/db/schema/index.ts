@@ -9,3 +9,5 @@ export * from './templates';
 export * from './routing';
 export * from './realtime';
 export * from './ai';
+export * from './events';
+export * from './plugins';

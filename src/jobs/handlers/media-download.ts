@@ -3,11 +3,12 @@
  * minutes), checks its integrity, stores it content-addressed and announces it so open threads
  * show it without a refresh. Failures retry with backoff; a final failure is shown on the bubble.
  */
+import { emitEvent } from '../../core/event-log';
 import { eq } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import type { Core } from '../../core/context';
 import { storeMediaBytes } from '../../core/media-store';
-import { afterCommit, transaction } from '../../db/client';
+import { transaction } from '../../db/client';
 import { attachments, channels, conversations, messages } from '../../db/schema';
 import type { Job } from '../../core/types';
 import { JobFailed, JobRetry } from '../runner';
@@ -45,5 +46,5 @@ export function mediaDownloadHandler(core: Core) {
 function announce(core: Core, messageId: string): void {
   const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get();
   const conversation = message && core.db.select().from(conversations).where(eq(conversations.id, message.conversationId)).get();
-  if (message && conversation) afterCommit(core.db, () => core.bus.publish('message.updated', { message, conversation, change: 'attachment' }));
+  if (message && conversation) emitEvent(core, 'message.updated', { message, conversation, change: 'attachment' });
 }
