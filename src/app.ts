@@ -49,7 +49,9 @@ import { staticFiles } from './http/static-files';
 import { EventDispatcher } from './jobs/event-dispatcher';
 import { JobRunner } from './jobs/runner';
 import { systemClock, type Clock } from './lib/clock';
+import { FilterHooks } from './lib/filter-hooks';
 import { HookBus } from './lib/hook-bus';
+import type { TurnoFilters } from './core/filters';
 import { createLogger, type Logger } from './lib/logger';
 import { join } from 'node:path';
 
@@ -82,7 +84,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   runMigrations(db, config.migrationsDir);
   const bus = new HookBus<TurnoEvents>(log);
   const clock = opts.clock ?? systemClock;
-  const core: Core = { db, bus, clock, log, config, eventSignal: new EventLogSignal() };
+  const core: Core = { db, bus, clock, log, config, eventSignal: new EventLogSignal(), hooks: new FilterHooks<TurnoFilters>() };
   const jobs = new JobRunner(core, config.workers);
   const events = new EventDispatcher(core);
   const ai = createAiRuntime(core, jobs);

@@ -48,9 +48,11 @@ function assertActiveUser(core: Core, userId: string): void {
  * Applies an assignment inside the caller's transaction (or a new IMMEDIATE one) without
  * publishing; returns what changed. Follow it with `publishAssignment` (it waits for the commit).
  */
-export function applyAssignment(core: Core, conversationId: string, target: AssignmentTarget, actor: Actor | null, reason: Record<string, unknown>): AssignmentResult {
+export function applyAssignment(core: Core, conversationId: string, requested: AssignmentTarget, actor: Actor | null, reason: Record<string, unknown>): AssignmentResult {
   return transaction(core.db, () => {
     const before = getConversationOrThrow(core, conversationId);
+    // Before-hooks (plugins) may refuse the assignment or pick another target.
+    const { target } = core.hooks.run('conversation.beforeAssign', { conversation: before, actor, target: requested, reason });
     const assigneeId = target.assigneeId === undefined ? before.assigneeId : target.assigneeId;
     const teamId = target.teamId === undefined ? before.teamId : target.teamId;
     if (assigneeId && assigneeId !== before.assigneeId) assertActiveUser(core, assigneeId);

@@ -161,15 +161,6 @@ export const sendMessageSchema = z.object({
 });
 export type SendMessageInput = z.input<typeof sendMessageSchema>;
 
-/** Hook for rules other modules add to outbound sends (e.g. "only the assignee can reply"). */
-export type SendGuard = (core: Core, conversation: Conversation, actor: Actor, input: z.output<typeof sendMessageSchema>) => void;
-const sendGuards: SendGuard[] = [];
-
-/** Registers a rule checked before every agent send; it throws a DomainError to refuse. */
-export function addSendGuard(guard: SendGuard): void {
-  sendGuards.push(guard);
-}
-
 /**
  * Who a sent message is from: agents, the knowledge-base bot (`{type:'system', name:'bot'}`), or
  * other automation (auto-replies, out-of-office, closing messages) as `system` — so bot statistics
@@ -215,10 +206,11 @@ function splitParts(content: string, files: Attachment[]): OutboundPart[] {
  * notes are stored and never sent. Returns the first message.
  */
 export function sendMessage(core: Core, conversationId: string, actor: Actor, input: SendMessageInput): Message {
-  const data = sendMessageSchema.parse(input);
+  const parsed = sendMessageSchema.parse(input);
   return transaction(core.db, () => {
     const conversation = getConversationOrThrow(core, conversationId);
-    for (const guard of sendGuards) guard(core, conversation, actor, data);
+    // Before-hooks (template guard, reply lock, plugins) may refuse the send or change what is sent.
+    const data = sendMessageSchema.parse(core.hooks.run('message.beforeSend', { conversation, actor, input: parsed }).input);
     const channel = core.db.select().from(channels).where(eq(channels.id, conversation.channelId)).get();
     if (!channel) throw fail.notFound('Channel');
     if (!data.private) {

@@ -19,7 +19,7 @@ import { installTemplateGuard } from './template-guard';
 /** Registers everything WhatsApp needs; returns the ingest worker (started by the app). */
 export function installWhatsApp(core: Core, runner: JobRunner): IngestWorker {
   registerAdapter(whatsappAdapter);
-  installTemplateGuard();
+  installTemplateGuard(core);
   runner.register('message.send', sendMessageHandler(core));
   runner.register('media.download', mediaDownloadHandler(core));
   runner.register('message.mark_read', markReadHandler(core));

@@ -5,11 +5,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { Core } from '../../core/context';
 import { fail } from '../../core/errors';
-import { addSendGuard, type SendGuard } from '../../core/messages';
+import type { TurnoFilters } from '../../core/filters';
 import { channels, messageTemplates } from '../../db/schema';
 
 /** Refuses (422, field `template`) templates that are unknown or not approved on the conversation's channel. */
-export const requireApprovedTemplate: SendGuard = (core: Core, conversation, _actor, input) => {
+export function requireApprovedTemplate(core: Core, { conversation, input }: TurnoFilters['message.beforeSend']): void {
   if (!input.template || input.private) return;
   const channel = core.db.select({ type: channels.type }).from(channels).where(eq(channels.id, conversation.channelId)).get();
   if (channel?.type !== 'whatsapp') return;
@@ -23,13 +23,9 @@ export const requireApprovedTemplate: SendGuard = (core: Core, conversation, _ac
   if (stored.status !== 'APPROVED') {
     throw fail.unprocessable(`The template "${name}" (${language}) is ${stored.status}; only templates approved by Meta can be sent.`, { field: 'template' });
   }
-};
+}
 
-let installed = false;
-
-/** Registers the guard once per process (several apps may be created in tests). */
-export function installTemplateGuard(): void {
-  if (installed) return;
-  installed = true;
-  addSendGuard(requireApprovedTemplate);
+/** Registers the guard as a `message.beforeSend` hook of this app. */
+export function installTemplateGuard(core: Core): void {
+  core.hooks.before('message.beforeSend', (value) => requireApprovedTemplate(core, value));
 }

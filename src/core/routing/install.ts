@@ -30,7 +30,7 @@ function rescheduleTimers(core: Core, conversationId: string): void {
 
 /** Registers routing's jobs and listeners. Call once per app. */
 export function installRouting(core: Core, jobs: JobRegistry, events: DurableConsumers, opts: RoutingOptions): void {
-  installAssigneeOnlyGuard();
+  installAssigneeOnlyGuard(core);
   jobs.register(SNOOZE_WAKE_JOB, (_job, payload) => wakeSnoozed(core, payload));
   jobs.register(TIMER_JOBS.offline, (_job, payload) => void returnConversationsOfOfflineAgent(core, payload));
   jobs.register(TIMER_JOBS.autoResolve, (_job, payload) => void autoResolveInactive(core, payload));

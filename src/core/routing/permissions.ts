@@ -12,7 +12,6 @@ import { teams, users } from '../../db/schema';
 import { mayTakeOver, type AssignmentTarget } from '../assignment';
 import type { Core } from '../context';
 import { fail } from '../errors';
-import { addSendGuard } from '../messages';
 import type { Conversation, PublicUser } from '../types';
 import { getTeamOrThrow } from '../teams';
 import { teamIdsOf } from '../visibility';
@@ -51,12 +50,9 @@ export function replyLockOf(core: Core, conversation: Conversation, viewer: Pick
   return mayTakeOver(core, viewer, conversation) ? 'take_over' : 'locked';
 }
 
-let guardInstalled = false;
-/** Registers (once per process) the send guard for teams with "only the assignee can reply". */
-export function installAssigneeOnlyGuard(): void {
-  if (guardInstalled) return;
-  guardInstalled = true;
-  addSendGuard((core, conversation, actor, input) => {
+/** Registers this app's `message.beforeSend` hook for teams with "only the assignee can reply". */
+export function installAssigneeOnlyGuard(core: Core): void {
+  core.hooks.before('message.beforeSend', ({ conversation, actor, input }) => {
     if (actor.type !== 'user' || input.private || !replyLockedFor(core, conversation, actor.user.id)) return;
     const team = getTeamOrThrow(core, conversation.teamId!);
     const owner = conversation.assigneeId ? assigneeName(core, conversation.assigneeId) : null;
