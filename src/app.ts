@@ -29,6 +29,8 @@ import { supervisorPages } from './http/pages/supervisor';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
+import { pluginRoutes } from './http/plugin-routes';
+import { PluginHost } from './plugin-host/host';
 import { adminPages } from './http/pages/admin';
 import { aiAdminPages } from './http/pages/ai-admin';
 import { botRatingRoutes } from './http/pages/bot-ratings';
@@ -60,6 +62,10 @@ export interface AppOptions {
   logger?: Logger;
   /** Start the job workers (tests with a fake clock call `jobs.runDue()` instead). */
   startWorkers?: boolean;
+  /** Delay before a durable consumer retries after its n-th failure (default: exponential backoff). */
+  eventRetryDelay?: (failures: number) => number;
+  /** Time-out of a plugin's event handler (default 5 s). */
+  pluginTimeoutMs?: number;
 }
 
 export interface TurnoApp {
@@ -71,6 +77,10 @@ export interface TurnoApp {
   ingest: IngestWorker;
   /** Intent classifier (trained from the database), knowledge base and bot. */
   ai: AiRuntime;
+  /** The plugins of `TURNO_PLUGINS_DIR` (none until `loadPlugins()`). */
+  plugins: PluginHost;
+  /** Imports and activates the plugins folder; a plugin that fails is marked failed, never thrown. */
+  loadPlugins(): Promise<void>;
   /** Listens on the configured port (0 = random); returns the bound port. */
   listen(port?: number): number;
   /** Graceful stop: no new requests, in-flight jobs finish, database closed. */
@@ -86,10 +96,11 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const clock = opts.clock ?? systemClock;
   const core: Core = { db, bus, clock, log, config, eventSignal: new EventLogSignal(), hooks: new FilterHooks<TurnoFilters>() };
   const jobs = new JobRunner(core, config.workers);
-  const events = new EventDispatcher(core);
+  const events = new EventDispatcher(core, { retryDelay: opts.eventRetryDelay });
   const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
-  const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
+  const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs });
+  const deps: HttpDeps = { core, jobs, ai, realtime, plugins, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
 
   const ingest = installWhatsApp(core, jobs);
@@ -97,6 +108,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
 
   const http = new Elysia()
     .use(errorHandler(deps))
+    .use(pluginRoutes(deps))
     .use(healthRoutes(deps))
     .use(whatsappWebhookRoutes(deps, ingest))
     .use(staticFiles(config.staticDir))
@@ -135,7 +147,8 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   }
 
   return {
-    core, jobs, http, deps, ai, ingest,
+    core, jobs, http, deps, ai, ingest, plugins,
+    loadPlugins: () => plugins.loadAll(),
     listen(port = config.port) {
       http.listen({ port, hostname: config.host, maxRequestBodySize: Math.max(config.webhookMaxBytes, 64 * 1024 * 1024) });
       server = http.server;
@@ -146,6 +159,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
       await deps.simulators.stop();
       if (server) await http.stop();
       realtime.stop();
+      plugins.stopAll();
       if (presenceReset) clearTimeout(presenceReset);
       await ingest.stop();
       await events.stop();

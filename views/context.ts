@@ -9,4 +9,6 @@ export interface PageContext {
   csrfToken: string | null;
   /** Current path, to highlight navigation. */
   path: string;
+  /** Navigation entries contributed by plugins (slot `nav`). */
+  pluginNav?: Array<{ href: string; label: string }>;
 }

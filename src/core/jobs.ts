@@ -2,7 +2,7 @@
  * Durable jobs stored in SQLite. `enqueueJob` runs inside the caller's transaction, so a job exists
  * if and only if the change that asked for it committed. Workers live in src/jobs.
  */
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
 import { jobs } from '../db/schema';
 import { newId } from '../lib/ids';
 import { changesOf, preparedQuery } from '../db/client';
@@ -21,6 +21,12 @@ export interface EnqueueOptions {
   maxAttempts?: number;
   /** At most one unfinished job per key; enqueueing again returns the existing job's id. */
   uniqueKey?: string;
+}
+
+/** Whether a job of `type` other than `exceptId` is queued or running (recurring jobs check before queueing the next). */
+export function hasPendingJob(core: Core, type: string, exceptId = ''): boolean {
+  return !!core.db.select({ id: jobs.id }).from(jobs)
+    .where(and(eq(jobs.type, type), inArray(jobs.status, ['queued', 'running']), ne(jobs.id, exceptId))).get();
 }
 
 /** Inserts a queued job and returns its id. */

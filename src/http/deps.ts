@@ -5,6 +5,7 @@ import type { Core } from '../core/context';
 import type { JobRunner } from '../jobs/runner';
 import type { Realtime } from '../realtime/realtime';
 import type { EmbeddedSimulators } from '../simulator/embedded';
+import type { PluginHost } from '../plugin-host/host';
 
 export interface HttpDeps {
   core: Core;
@@ -18,4 +19,6 @@ export interface HttpDeps {
   readinessChecks: Array<() => string | null>;
   /** In-process WhatsApp simulators behind "try with the simulator" channels. */
   simulators: EmbeddedSimulators;
+  /** Loaded plugins: their routes, UI slots and state. */
+  plugins: PluginHost;
 }

@@ -12,7 +12,7 @@ import type { PublicUser, Session } from '../core/types';
 import type { Role } from '../db/schema/enums';
 import { constantTimeEqual } from '../lib/crypto';
 import { randomToken } from '../lib/ids';
-import { pickLocale, translator } from '../../views/i18n';
+import { pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { cookie, readCookie } from './respond';
@@ -54,6 +54,30 @@ export function wantsSecureCookie(deps: HttpDeps, request: Request): boolean {
   return new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
 }
 
+/**
+ * Who is calling, from the request headers: a Bearer API token (throws `unauthorized` when it is
+ * unknown or revoked), else the session cookie, else nobody (with the pre-login CSRF cookie's token).
+ */
+export function resolveCaller(deps: HttpDeps, headers: Headers): Auth {
+  const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
+  if (bearer !== undefined) {
+    const user = resolveApiToken(deps.core, bearer);
+    if (!user) throw fail.unauthorized('Invalid or revoked API token');
+    return { user, session: null, via: 'token', csrfToken: '' };
+  }
+  const resolved = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE));
+  if (resolved) return { user: resolved.user, session: resolved.session, via: 'session', csrfToken: resolved.session.csrfToken };
+  return { user: null, session: null, via: null, csrfToken: readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE) ?? '' };
+}
+
+/** Navigation entries plugins added that `user` may see, with their labels translated. */
+function pluginNavFor(deps: HttpDeps, user: PublicUser | null, locale: Locale): PageContext['pluginNav'] {
+  if (!user) return [];
+  return deps.plugins.slots.navEntries()
+    .filter((entry) => hasRole(user.role, entry.role ?? 'agent'))
+    .map((entry) => ({ href: entry.href, label: deps.plugins.translate(entry.owner, entry.label, locale) }));
+}
+
 /** The Elysia plugin that resolves `auth`, `ip`, `locale`, `t`, `isHtmx`, `page` for every route. */
 export function requestContext(deps: HttpDeps) {
   let setupDone = false;
@@ -63,28 +87,15 @@ export function requestContext(deps: HttpDeps) {
       const headers = request.headers;
       const url = new URL(request.url);
       const ip = clientIp(deps, request, server?.requestIP(request)?.address);
-      const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
-      let auth: Auth;
-      if (bearer !== undefined) {
-        const user = resolveApiToken(deps.core, bearer);
-        if (!user) throw fail.unauthorized('Invalid or revoked API token');
-        auth = { user, session: null, via: 'token', csrfToken: '' };
-      } else {
-        const resolved = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE));
-        if (resolved) {
-          auth = { user: resolved.user, session: resolved.session, via: 'session', csrfToken: resolved.session.csrfToken };
-        } else {
-          let pre = readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE);
-          if (!pre && request.method === 'GET') {
-            pre = randomToken(24);
-            set.headers['set-cookie'] = cookie(PRE_AUTH_CSRF_COOKIE, pre, { secure: wantsSecureCookie(deps, request) });
-          }
-          auth = { user: null, session: null, via: null, csrfToken: pre ?? '' };
-        }
+      let auth = resolveCaller(deps, headers);
+      if (!auth.user && !auth.csrfToken && request.method === 'GET') {
+        const pre = randomToken(24);
+        set.headers['set-cookie'] = cookie(PRE_AUTH_CSRF_COOKIE, pre, { secure: wantsSecureCookie(deps, request) });
+        auth = { ...auth, csrfToken: pre };
       }
       const locale = pickLocale(auth.user?.locale, headers.get('accept-language'));
       const t = translator(locale);
-      const page: PageContext = { t, locale, user: auth.user, csrfToken: auth.csrfToken || null, path: url.pathname };
+      const page: PageContext = { t, locale, user: auth.user, csrfToken: auth.csrfToken || null, path: url.pathname, pluginNav: pluginNavFor(deps, auth.user, locale) };
       return { auth, ip, locale, t, page, isHtmx: headers.get('hx-request') === 'true', pathname: url.pathname };
     })
     // CSRF is also checked before body validation, so a forged request gets 403 rather than a

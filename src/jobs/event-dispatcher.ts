@@ -18,6 +18,8 @@ interface ConsumerState {
   running: Promise<void> | null;
   dirty: boolean;
   retryTimer: ReturnType<typeof setTimeout> | null;
+  /** Ends the wait for a scheduled retry (it fired, or the consumer was removed). */
+  endRetryWait: (() => void) | null;
   stopped: boolean;
 }
 
@@ -45,7 +47,7 @@ export class EventDispatcher implements DurableConsumers {
   register(consumer: DurableConsumer): () => void {
     if (this.consumers.has(consumer.id)) throw new Error(`event consumer ${consumer.id} is already registered`);
     ensureCursor(this.core, consumer.id);
-    const state: ConsumerState = { consumer, running: null, dirty: false, retryTimer: null, stopped: false };
+    const state: ConsumerState = { consumer, running: null, dirty: false, retryTimer: null, endRetryWait: null, stopped: false };
     this.consumers.set(consumer.id, state);
     this.kick(state);
     return () => this.remove(state);
@@ -70,6 +72,7 @@ export class EventDispatcher implements DurableConsumers {
   private async remove(state: ConsumerState): Promise<void> {
     state.stopped = true;
     if (state.retryTimer) clearTimeout(state.retryTimer);
+    state.endRetryWait?.();
     if (this.consumers.get(state.consumer.id) === state) this.consumers.delete(state.consumer.id);
     await state.running;
   }
@@ -131,11 +134,19 @@ export class EventDispatcher implements DurableConsumers {
     }
   }
 
+  /** Retries after the backoff; the wait counts as pending work, so `bus.drain()` sees the retry through. */
   private scheduleRetry(state: ConsumerState, failures: number): void {
     if (state.stopped) return;
+    const wait = new Promise<void>((resolve) => {
+      state.endRetryWait = resolve;
+    });
     state.retryTimer = setTimeout(() => {
       state.retryTimer = null;
+      state.endRetryWait = null;
       this.kick(state);
+      endWait();
     }, this.retryDelay(failures));
+    const endWait = state.endRetryWait!;
+    this.core.bus.track(wait);
   }
 }

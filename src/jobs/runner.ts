@@ -40,6 +40,16 @@ export class JobRunner {
     this.handlers.set(type, handler);
   }
 
+  /** The handler registered for a job type, if any. */
+  handlerOf(type: string): JobHandler | undefined {
+    return this.handlers.get(type);
+  }
+
+  /** Removes the handler of a job type; its queued jobs wait until a handler is registered again. */
+  unregister(type: string): void {
+    this.handlers.delete(type);
+  }
+
   /** Starts the workers after re-queueing jobs a dead process left running. */
   start(): void {
     if (this.running) return;

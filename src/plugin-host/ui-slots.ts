@@ -1,30 +1,51 @@
 /**
- * UI slots: named places in pages where plugins contribute markup (e.g. the `contact-sidebar`
- * panel). A renderer that throws is logged once per call and skipped; the page still renders.
+ * UI slots of one app: named places in pages where plugins contribute markup (the contact
+ * sidebar, the conversation header, the composer, the settings page) or navigation entries. Each
+ * contribution remembers its owner; a renderer that throws is reported to `onError` and skipped,
+ * and the page still renders.
  */
-import { html, type SafeHtml } from '../lib/html';
+import { html, SafeHtml } from '../lib/html';
+import type { NavEntry, SlotContext, SlotName } from './types';
 
-export type SlotName = 'contact-sidebar' | 'conversation-actions' | 'settings';
-export type SlotRenderer = (ctx: Record<string, unknown>) => SafeHtml;
+type Renderer = (ctx: SlotContext) => SafeHtml | string;
 
-const slots = new Map<SlotName, Array<{ id: string; render: SlotRenderer }>>();
+export class SlotRegistry {
+  private renderers: Array<{ owner: string; name: Exclude<SlotName, 'nav'>; render: Renderer }> = [];
+  private nav: Array<{ owner: string; entry: NavEntry }> = [];
 
-/** Registers a renderer for a slot; returns a function that unregisters it. */
-export function registerSlot(name: SlotName, render: SlotRenderer, id = `slot-${Math.random().toString(36).slice(2)}`): () => void {
-  const list = slots.get(name) ?? [];
-  list.push({ id, render });
-  slots.set(name, list);
-  return () => slots.set(name, (slots.get(name) ?? []).filter((s) => s.id !== id));
-}
+  constructor(private onError: (owner: string, slot: SlotName, error: unknown) => void) {}
 
-/** Renders every contribution to a slot, each wrapped in `<div data-plugin-slot-item>`. */
-export function renderSlot(name: SlotName, ctx: Record<string, unknown>): SafeHtml {
-  return html`${(slots.get(name) ?? []).map((s) => {
-    try {
-      return html`<div data-plugin-slot-item="${s.id}">${s.render(ctx)}</div>`;
-    } catch (error) {
-      console.error(`slot ${name} renderer ${s.id} failed`, error);
-      return html``;
-    }
-  })}`;
+  /** Adds a renderer to a slot for `owner`. */
+  add(owner: string, name: Exclude<SlotName, 'nav'>, render: Renderer): void {
+    this.renderers.push({ owner, name, render });
+  }
+
+  /** Adds a navigation entry for `owner`. */
+  addNav(owner: string, entry: NavEntry): void {
+    this.nav.push({ owner, entry });
+  }
+
+  /** Removes everything `owner` contributed. */
+  removeOwner(owner: string): void {
+    this.renderers = this.renderers.filter((r) => r.owner !== owner);
+    this.nav = this.nav.filter((n) => n.owner !== owner);
+  }
+
+  /** Renders every contribution to `name`, each in `<div data-plugin-slot-item="<owner>">` (plain strings are escaped). */
+  render(name: Exclude<SlotName, 'nav'>, ctx: SlotContext, owner?: string): SafeHtml {
+    return html`${this.renderers.filter((r) => r.name === name && (!owner || r.owner === owner)).map((r) => {
+      try {
+        const out = r.render(ctx);
+        return html`<div class="plugin-slot" data-plugin-slot-item="${r.owner}">${out instanceof SafeHtml ? out : String(out)}</div>`;
+      } catch (error) {
+        this.onError(r.owner, name, error);
+        return html``;
+      }
+    })}`;
+  }
+
+  /** Navigation entries as absolute paths, with their owner. */
+  navEntries(): Array<NavEntry & { owner: string; href: string }> {
+    return this.nav.map(({ owner, entry }) => ({ ...entry, owner, href: `/plugins/${owner}${entry.path.startsWith('/') ? entry.path : `/${entry.path}`}` }));
+  }
 }

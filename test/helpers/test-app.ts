@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp, type TurnoApp } from '../../src/app';
+import { createApp, type AppOptions, type TurnoApp } from '../../src/app';
 import { createSession } from '../../src/core/auth';
 import type { PublicUser } from '../../src/core/types';
 import { createUser } from '../../src/core/users';
@@ -33,18 +33,21 @@ export interface TestApp {
   signIn(role?: Role, overrides?: Partial<{ email: string; name: string }>): Promise<{ user: PublicUser; client: TestClient }>;
   /** An anonymous client with a cookie jar. */
   anonymous(): TestClient;
-  close(): Promise<void>;
+  /** Stops the app and deletes its data folder (unless `keepData`, to start another app on it). */
+  close(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 export const TEST_PASSWORD = 'correct horse battery';
 let counter = 0;
 
 /** Builds a fresh app for one test file or test. */
-export async function createTestApp(opts: { env?: Record<string, string>; config?: Partial<Config> } = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'turno-test-'));
-  const config = loadConfig({ TURNO_LOG_LEVEL: 'silent', TURNO_WORKERS: '0', ...opts.env }, { dataDir, ...opts.config });
+export async function createTestApp(opts: { env?: Record<string, string>; config?: Partial<Config>; dataDir?: string; app?: Partial<AppOptions> } = {}): Promise<TestApp> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'turno-test-'));
+  // No plugins unless a test names a folder (the repository's plugins/ are tested on their own).
+  const config = loadConfig({ TURNO_LOG_LEVEL: 'silent', TURNO_WORKERS: '0', ...opts.env }, { dataDir, pluginsDir: join(dataDir, 'no-plugins'), ...opts.config });
   const clock = new FakeClock(Date.now());
-  const app = createApp(config, { clock, startWorkers: false, logger: createLogger('silent') });
+  const app = createApp(config, { clock, startWorkers: false, logger: createLogger('silent'), ...opts.app });
+  await app.loadPlugins();
   const events: RecordedEvent[] = [];
   app.core.bus.onAny(({ name, payload }) => {
     events.push({ name: String(name), payload });
@@ -64,9 +67,9 @@ export async function createTestApp(opts: { env?: Record<string, string>; config
       const client = new TestClient(request, { turno_session: token }, session.csrfToken);
       return { user, client };
     },
-    async close() {
+    async close(opts: { keepData?: boolean } = {}) {
       await app.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

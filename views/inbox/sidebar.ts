@@ -5,7 +5,6 @@
 import type { PreviewMessage } from '../../src/core/last-message';
 import type { Contact, Conversation, Label } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
-import { renderSlot } from '../../src/plugin-host/ui-slots';
 import type { Translate } from '../i18n';
 import { relativeTime } from './format';
 import { conversationPreview } from './message-label';
@@ -19,6 +18,8 @@ export interface SidebarData {
   /** Last messages of history rows that are not plain text (localized labels). */
   historyPreviews: Map<string, PreviewMessage>;
   now: number;
+  /** Panels plugins contribute to the `contact-sidebar` slot. */
+  pluginPanels?: SafeHtml;
 }
 
 /**
@@ -58,6 +59,6 @@ export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
     <section><h3>${t('inbox.contact.history')}</h3>
       ${d.history.length === 0 ? html`<p class="muted history-none">${t('inbox.contact.history_none')}</p>` : html`<ul class="history">${d.history.map((h) => html`<li><a href="/inbox/c/${h.id}">#${h.number}</a> · ${t(`inbox.status_${h.status}`)} · ${relativeTime(t, h.lastMessageAt, d.now)}<div class="muted">${conversationPreview(t, h.lastMessagePreview, d.historyPreviews.get(h.id)).slice(0, 60)}</div></li>`)}</ul>`}
     </section>
-    <div data-slot="contact-sidebar">${renderSlot('contact-sidebar', { contact: c, conversation: d.conversation })}</div>
+    <div data-slot="contact-sidebar">${d.pluginPanels ?? ''}</div>
   </aside>`;
 }

@@ -16,6 +16,8 @@ import type { ThreadPage } from '../../src/core/thread-pages';
 
 export interface ThreadPaneData {
   conversation: Conversation;
+  /** Plugin contributions: slots `conversation-actions` (header) and `composer-actions` (under the composer). */
+  plugins?: { actions: SafeHtml; composer: SafeHtml };
   contactName: string;
   thread: Thread;
   eventNames: Map<string, string>;
@@ -48,6 +50,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
         html`<option value="${p}" ${p === c.priority ? html`selected` : ''}>${t(`inbox.priority.${p}`)}</option>`)}</select></form>
     ${statusActions(t, c)}
     <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>
+    ${d.plugins ? html`<div data-slot="conversation-actions">${d.plugins.actions}</div>` : ''}
   </div>`;
 }
 
@@ -79,6 +82,7 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
     ${composer(t, c, d.windowLeftMs, d.now, d.replyLock)}
+    ${d.plugins ? html`<div data-slot="composer-actions" class="composer-plugins">${d.plugins.composer}</div>` : ''}
   </section>`;
 }
 

@@ -11,6 +11,7 @@ export const serveCommand: Command = {
     const { values } = parseFlags(args, { port: { type: 'string' } });
     const config = loadConfig(process.env, values.port ? { port: Number(values.port) } : {});
     const app = createApp(config);
+    await app.loadPlugins();
     const port = app.listen(config.port);
     app.core.log.info('turno listening', { url: `http://localhost:${port}`, dataDir: config.dataDir });
     let stopping = false;

@@ -68,10 +68,13 @@ export function inboxPages(deps: HttpDeps) {
       const q = listQuery(user, query);
       const data = threadPaneData(core, conversation, { around: query.m, viewer: user });
       const list = listPaneData(core, user, q, conversation.id);
+      const sidebar = sidebarData(core, user, conversation);
+      const slotContext = { t: page.t, locale: page.locale, user, csrfToken: page.csrfToken ?? '', conversation, contact: sidebar.contact };
+      const slots = deps.plugins.slots;
       return htmlResponse(inboxLayout(page, {
         list: listPane(page.t, list), unread: list.unread,
-        thread: threadPane(page.t, data),
-        sidebar: contactSidebar(page.t, sidebarData(core, user, conversation)),
+        thread: threadPane(page.t, { ...data, plugins: { actions: slots.render('conversation-actions', slotContext), composer: slots.render('composer-actions', slotContext) } }),
+        sidebar: contactSidebar(page.t, { ...sidebar, pluginPanels: slots.render('contact-sidebar', slotContext) }),
         seq, title: data.contactName,
       }));
     }, { query: listQuerySchema })
