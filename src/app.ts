@@ -30,6 +30,7 @@ import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { pluginRoutes } from './http/plugin-routes';
+import { pluginAdminPages } from './http/pages/plugins-admin';
 import { PluginHost } from './plugin-host/host';
 import { adminPages } from './http/pages/admin';
 import { aiAdminPages } from './http/pages/ai-admin';
@@ -126,6 +127,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(adminPages(deps))
     .use(channelPages(deps))
     .use(webhookAdminPages(deps, ingest))
+    .use(pluginAdminPages(deps))
     .use(aiAdminPages(deps))
     .use(kbAdminPages(deps))
     .use(botRatingRoutes(deps))

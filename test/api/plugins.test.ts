@@ -160,3 +160,29 @@ describe('isolation', () => {
     expect(t.app.core.db.$client.query("SELECT enabled, disabled_reason IS NOT NULL AS why FROM plugins WHERE id = 'thrower'").get()).toEqual({ enabled: 0, why: 1 });
   });
 });
+
+describe('Admin → Plugins', () => {
+  test('lists plugins with status; the generated settings form validates, seals secrets and restarts the plugin with them', async () => {
+    const t = await start('basic');
+    const admin = await t.signIn('admin');
+    const page = await (await admin.client.get('/admin/plugins')).text();
+    expect(page).toContain('data-plugin="sample" data-status="active"');
+    expect(page).toContain('name="greeting"');
+    expect(page).toContain('name="apiKey" type="password"');
+    const bad = await admin.client.form('/admin/plugins/sample/settings', { greeting: 'x', apiKey: 'short' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('id="plugin-sample-apiKey-error"');
+    const ok = await admin.client.form('/admin/plugins/sample/settings', { greeting: 'buenas', apiKey: 'super-secret-key' });
+    expect(ok.status).toBe(303);
+    const stored = t.app.core.db.$client.query("SELECT settings FROM plugins WHERE id = 'sample'").get() as { settings: string };
+    expect(stored.settings).not.toContain('super-secret-key');
+    expect(await (await admin.client.get('/plugins/sample/ping')).json()).toMatchObject({ greeting: 'buenas' });
+    // An empty secret keeps the stored one.
+    await admin.client.form('/admin/plugins/sample/settings', { greeting: 'otra', apiKey: '' });
+    expect(t.app.plugins.settingsOf('sample')).toEqual({ greeting: 'otra', apiKey: 'super-secret-key' });
+    expect((await admin.client.form('/admin/plugins/sample/disable', {})).status).toBe(303);
+    expect(t.app.plugins.get('sample')!.status).toBe('disabled');
+    const agent = await t.signIn('agent');
+    expect((await agent.client.get('/admin/plugins')).status).toBe(403);
+  });
+});

@@ -21,6 +21,6 @@ export function notificationRoutes(deps: HttpDeps) {
     })
     .post('/notifications/:id/read', ({ auth, params, isHtmx }) => {
       const row = markNotificationRead(core, requireUser(auth).id, params.id);
-      return redirect(row.conversationId ? `/inbox/c/${row.conversationId}` : '/inbox', isHtmx);
+      return redirect(row.conversationId ? `/inbox/c/${row.conversationId}` : row.kind === 'plugin.disabled' ? '/admin/plugins' : '/inbox', isHtmx);
     }, { params: idParams });
 }
