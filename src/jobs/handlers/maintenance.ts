@@ -8,14 +8,20 @@ import type { Core } from '../../core/context';
 import { enqueueJob } from '../../core/jobs';
 import { changesOf } from '../../db/client';
 import { jobs, pendingStatuses, webhookEvents } from '../../db/schema';
+import type { EventDispatcher } from '../event-dispatcher';
 import type { JobRunner } from '../runner';
+import { pruneEventLog } from '../../core/event-cursors';
 
 const DAY = 24 * 3600_000;
 /** How long each kind of row is kept. */
-export const RETENTION_MS = { processedWebhooks: 30 * DAY, finishedJobs: 7 * DAY, parkedStatuses: 7 * DAY };
+export const RETENTION_MS = { processedWebhooks: 30 * DAY, finishedJobs: 7 * DAY, parkedStatuses: 7 * DAY, eventLog: 7 * DAY };
 
-/** Deletes expired rows; returns how many of each kind. */
-export function pruneOnce(core: Core): Record<keyof typeof RETENTION_MS, number> {
+/**
+ * Deletes expired rows; returns how many of each kind. Logged events go once every running durable
+ * consumer (`consumers`) has passed them, and after a week in any case (a consumer disabled longer
+ * resumes with what is left).
+ */
+export function pruneOnce(core: Core, consumers: string[] = []): Record<keyof typeof RETENTION_MS, number> {
   const now = core.clock.now();
   return {
     processedWebhooks: changesOf(core.db.delete(webhookEvents)
@@ -23,6 +29,7 @@ export function pruneOnce(core: Core): Record<keyof typeof RETENTION_MS, number>
     finishedJobs: changesOf(core.db.delete(jobs)
       .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, now - RETENTION_MS.finishedJobs))).run()),
     parkedStatuses: changesOf(core.db.delete(pendingStatuses).where(lt(pendingStatuses.createdAt, now - RETENTION_MS.parkedStatuses)).run()),
+    eventLog: pruneEventLog(core, consumers, RETENTION_MS.eventLog),
   };
 }
 
@@ -32,10 +39,10 @@ export function schedulePrune(core: Core, runAt = core.clock.now() + DAY): void 
 }
 
 /** Registers the job and makes sure a run is scheduled. */
-export function installMaintenance(core: Core, runner: JobRunner): void {
+export function installMaintenance(core: Core, runner: JobRunner, events: EventDispatcher): void {
   runner.register('maintenance.prune', () => {
     try {
-      core.log.info('pruned old rows', pruneOnce(core));
+      core.log.info('pruned old rows', pruneOnce(core, events.consumerIds()));
     } finally {
       schedulePrune(core);
     }

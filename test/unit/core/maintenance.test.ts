@@ -21,7 +21,7 @@ test('old processed webhooks, finished jobs and parked statuses are pruned; fail
   completeJob(core, claimNextJob(core, 'w')!.id);
   t.clock.advance(31 * 24 * 3600_000);
   core.db.insert(webhookEvents).values({ id: 'w4', provider: 'whatsapp', status: 'processed', body: '{}', receivedAt: t.clock.now() }).run();
-  expect(pruneOnce(core)).toEqual({ processedWebhooks: 1, finishedJobs: 1, parkedStatuses: 1 });
+  expect(pruneOnce(core)).toEqual({ processedWebhooks: 1, finishedJobs: 1, parkedStatuses: 1, eventLog: 0 });
   const left = core.db.select({ id: webhookEvents.id }).from(webhookEvents).all().map((r) => r.id).sort();
   expect(left).toEqual(['w2', 'w3', 'w4']);
 });
