@@ -105,7 +105,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
 
   const ingest = installWhatsApp(core, jobs);
-  installMaintenance(core, jobs, events);
+  installMaintenance(core, jobs, () => events.consumerIds());
 
   const http = new Elysia()
     .use(errorHandler(deps))

@@ -8,7 +8,6 @@ import type { Core } from '../../core/context';
 import { enqueueJob } from '../../core/jobs';
 import { changesOf } from '../../db/client';
 import { jobs, pendingStatuses, webhookEvents } from '../../db/schema';
-import type { EventDispatcher } from '../event-dispatcher';
 import type { JobRunner } from '../runner';
 import { pruneEventLog } from '../../core/event-cursors';
 
@@ -38,11 +37,11 @@ export function schedulePrune(core: Core, runAt = core.clock.now() + DAY): void 
   enqueueJob(core, 'maintenance.prune', {}, { runAt, uniqueKey: `prune:${Math.floor(runAt / DAY)}` });
 }
 
-/** Registers the job and makes sure a run is scheduled. */
-export function installMaintenance(core: Core, runner: JobRunner, events: EventDispatcher): void {
+/** Registers the job and makes sure a run is scheduled; `consumerIds` names the running durable consumers. */
+export function installMaintenance(core: Core, runner: JobRunner, consumerIds: () => string[]): void {
   runner.register('maintenance.prune', () => {
     try {
-      core.log.info('pruned old rows', pruneOnce(core, events.consumerIds()));
+      core.log.info('pruned old rows', pruneOnce(core, consumerIds()));
     } finally {
       schedulePrune(core);
     }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'bun:test';
 import { enqueueJob, completeJob, claimNextJob } from '../../../src/core/jobs';
-import { webhookEvents, pendingStatuses } from '../../../src/db/schema';
+import { eventLog, webhookEvents, pendingStatuses } from '../../../src/db/schema';
 import { installMaintenance, pruneOnce } from '../../../src/jobs/handlers/maintenance';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
@@ -27,11 +27,25 @@ test('old processed webhooks, finished jobs and parked statuses are pruned; fail
 });
 
 test('the prune job reschedules itself daily', async () => {
-  installMaintenance(t.app.core, t.app.jobs);
+  installMaintenance(t.app.core, t.app.jobs, () => []);
   const scheduled = () => t.app.core.db.$client.query("SELECT run_at FROM jobs WHERE type = 'maintenance.prune' AND status = 'queued'").all() as { run_at: number }[];
   expect(scheduled()).toHaveLength(1);
   t.clock.advance(3600_000);
   expect(await t.app.jobs.runDue()).toBe(1);
   expect(scheduled()).toHaveLength(1);
   expect(scheduled()[0]!.run_at).toBeGreaterThan(t.clock.now() + 23 * 3600_000);
+});
+
+test('logged events go once every running consumer has passed them, and after a week whatever the cursors', () => {
+  const core = t.app.core;
+  const log = (id: string) => core.db.insert(eventLog).values({ id, name: 'contact.updated', conversationId: null, payload: {}, createdAt: t.clock.now() }).run();
+  log('e1');
+  log('e2');
+  const seqOf = (id: string) => (core.db.$client.query('SELECT seq FROM event_log WHERE id = ?').get(id) as { seq: number }).seq;
+  core.db.$client.run("UPDATE event_cursors SET last_seq = ? WHERE consumer = 'routing'", [seqOf('e1')]);
+  expect(pruneOnce(core, ['routing']).eventLog).toBe(1);
+  expect(core.db.$client.query('SELECT id FROM event_log').all()).toEqual([{ id: 'e2' }]);
+  t.clock.advance(8 * 24 * 3600_000);
+  expect(pruneOnce(core, ['routing']).eventLog).toBe(1);
+  expect(core.db.$client.query('SELECT count(*) AS n FROM event_log').get()).toEqual({ n: 0 });
 });
