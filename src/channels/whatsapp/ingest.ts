@@ -10,6 +10,7 @@ import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { recordBusinessAppEcho } from '../../core/echoes';
 import { receiveInbound, type InboundAttachment, type InboundMessageInput } from '../../core/messages';
+import { applyMessageDeletion, applyMessageEdit, type RevisionOutcome } from '../../core/message-revisions';
 import { findByExternalId, setReaction } from '../../core/reactions';
 import type { Channel } from '../../core/types';
 import { channels, messageTemplates } from '../../db/schema';
@@ -69,7 +70,33 @@ function messageInput(core: Core, channel: Channel, item: WireMessageCommon, ide
   };
 }
 
-function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolean {
+/**
+ * An edit or a deletion (`type: edit|revoke`, from the customer or echoed from the business app)
+ * changes the message it names. Returns null for other types; for an edit of a message Turno never
+ * stored, the edited version to keep as a message of its own (marked edited).
+ */
+function applyRevision(core: Core, channel: Channel, item: WireMessageCommon, by: 'contact' | 'business'): Exclude<RevisionOutcome, 'missing'> | WireMessageCommon | null {
+  const originalExternalId = String(item.payload.originalExternalId ?? '');
+  const at = item.timestampMs || core.clock.now();
+  if (item.type === 'revoke') {
+    const outcome = applyMessageDeletion(core, { channelId: channel.id, originalExternalId, byExternalId: item.externalId, by, at });
+    // A deletion of a message Turno never had is kept as its own row ("a message was deleted").
+    return outcome === 'missing' ? item : outcome;
+  }
+  if (item.type !== 'edit') return null;
+  const edited = item.payload.edited as Record<string, unknown>;
+  const outcome = applyMessageEdit(core, { channelId: channel.id, originalExternalId, editExternalId: item.externalId, content: item.content, payload: edited, at });
+  if (outcome !== 'missing') return outcome;
+  // The edit of a message Turno never had: its new version is kept as a message, marked edited.
+  const type = String(item.payload.editedType ?? 'text');
+  return { ...item, type, payload: { ...edited, editOf: originalExternalId, editedAt: at } };
+}
+
+function receiveMessage(core: Core, channel: Channel, original: InboundMessage): boolean {
+  const revision = applyRevision(core, channel, original, 'contact');
+  if (revision === 'applied') return true;
+  if (revision === 'duplicate') return false;
+  const m: InboundMessage = revision ? { ...original, ...revision } : original;
   if (m.type === 'reaction') {
     const target = findByExternalId(core, channel.id, String(m.payload.targetExternalId ?? ''));
     if (target) {
@@ -77,12 +104,20 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
       return true;
     }
   }
-  const payload = { ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}), ...(m.errors.length ? { errors: m.errors } : {}) };
+  const payload = {
+    ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}),
+    ...(m.frequentlyForwarded ? { frequentlyForwarded: true } : {}), ...(m.referredProduct ? { referredProduct: m.referredProduct } : {}),
+    ...(m.errors.length ? { errors: m.errors } : {}),
+  };
   return !receiveInbound(core, messageInput(core, channel, m, identityOf(m.from, m.userId, m.profileName), payload)).duplicate;
 }
 
 /** A message the business sent from the WhatsApp Business app joins the customer's thread; true when new. */
-function recordEcho(core: Core, channel: Channel, e: EchoMessage): boolean {
+function recordEcho(core: Core, channel: Channel, original: EchoMessage): boolean {
+  const revision = applyRevision(core, channel, original, 'business');
+  if (revision === 'applied') return true;
+  if (revision === 'duplicate') return false;
+  const e: EchoMessage = revision ? { ...original, ...revision } : original;
   return !recordBusinessAppEcho(core, messageInput(core, channel, e, identityOf(e.to, e.userId, undefined))).duplicate;
 }
 
