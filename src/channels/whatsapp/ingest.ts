@@ -16,7 +16,7 @@ import type { Channel } from '../../core/types';
 import { channels, messageTemplates } from '../../db/schema';
 import { describeErrorCode } from './errors';
 import { parseWebhook } from './parse-webhook';
-import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
+import { canonicalWaId, isPhoneLike, toE164 } from './phone';
 import type { EchoMessage, InboundMedia, InboundMessage, StatusUpdate, TemplateStatusUpdate, WireMessageCommon } from './types';
 
 export interface IngestOutcome {
@@ -50,11 +50,18 @@ function channelFor(core: Core, cache: Map<string, Channel | string>, phoneNumbe
   return result;
 }
 
-/** The customer's identity from a wa_id (or business-scoped id) and optional user id, canonicalised. */
+/**
+ * The customer's identity from a wa_id and/or a business-scoped user id. The phone (canonical
+ * wa_id digits) is the key when there is one; the user id is stored next to it as an alias so a
+ * later message carrying only the user id finds the same contact. An id that is not a phone
+ * number (no digits, or a user id in the `from` field) is kept as it is, never reduced to an
+ * empty or partial key.
+ */
 function identityOf(waId: string, userId: string | undefined, profileName: string | undefined) {
-  const scoped = !waId || isBusinessScopedUserId(waId);
-  const key = scoped ? (userId ?? waId) : canonicalWaId(waId);
-  return { externalId: key, rawId: waId || userId || key, profileName: profileName ?? null, phone: scoped ? null : toE164(waId) };
+  const phone = isPhoneLike(waId) && waId !== userId ? canonicalWaId(waId) : '';
+  const externalId = phone || userId || waId.trim();
+  const aliases = userId && userId !== externalId ? [userId] : [];
+  return { externalId, aliases, rawId: waId || userId || externalId, profileName: profileName ?? null, phone: phone ? toE164(waId) : null };
 }
 
 function attachmentOf(type: string, media: InboundMedia | undefined): InboundAttachment | null {
