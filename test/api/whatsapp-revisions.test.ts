@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { setSetting } from '../../src/core/settings';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { firstItem, peerFixture } from '../helpers/peer-fixture';
-import { addTestChannel, echoEnvelope, messagesEnvelope, postWebhook, textMessage } from '../helpers/whatsapp';
+import { addTestChannel, echoEnvelope, messagesEnvelope, deliverWebhook, textMessage } from '../helpers/whatsapp';
 
 let t: TestApp;
 const q = <T>(sql: string, ...params: any[]) => t.app.core.db.$client.query(sql).all(...params) as T[];
@@ -15,11 +15,7 @@ interface Row { id: string; conversation_id: string; type: string; content: stri
 const messageRows = () => q<Row>('SELECT * FROM messages ORDER BY sent_at');
 const payloadOf = (row: Row) => JSON.parse(row.payload) as Record<string, any>;
 
-async function deliver(body: unknown) {
-  expect((await postWebhook(t, body)).status).toBe(200);
-  t.app.ingest.processPending();
-  await t.app.core.bus.drain();
-}
+const deliver = (body: unknown) => deliverWebhook(t, body);
 const updates = () => t.events.filter((e) => e.name === 'message.updated').map((e) => (e.payload as { change: string; message: { id: string } }));
 function bubbleOf(page: string, id: string): string {
   const start = page.indexOf(`id="m-${id}"`);

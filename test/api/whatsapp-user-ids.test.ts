@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { recipientIdentity } from '../../src/core/contacts';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { peerFixture } from '../helpers/peer-fixture';
-import { addTestChannel, messagesEnvelope, postWebhook, textMessage } from '../helpers/whatsapp';
+import { addTestChannel, messagesEnvelope, deliverWebhook, textMessage } from '../helpers/whatsapp';
 
 let t: TestApp;
 const q = <T>(sql: string, ...params: any[]) => t.app.core.db.$client.query(sql).all(...params) as T[];
@@ -18,11 +18,7 @@ const identities = () => q<{ contact_id: string; external_id: string }>('SELECT 
 /** Our own fixture (Meta's documented user-id-only shape): `from_user_id`, no `from`/`wa_id`. */
 const userIdOnly = () => JSON.parse(readFileSync(join(import.meta.dir, '../fixtures/whatsapp/user-id-only.json'), 'utf8'));
 
-async function deliver(body: unknown) {
-  expect((await postWebhook(t, body)).status).toBe(200);
-  t.app.ingest.processPending();
-  await t.app.core.bus.drain();
-}
+const deliver = (body: unknown) => deliverWebhook(t, body);
 
 beforeEach(async () => {
   t = await createTestApp();
