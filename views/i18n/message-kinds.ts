@@ -31,6 +31,7 @@ export const messageKinds: FeatureMessages = {
     'inbox.forwarded_many': 'Forwarded many times',
     'inbox.location.open_link': 'Open the shared link',
     'inbox.error.code': 'WhatsApp error {code}',
+    'inbox.event.number_changed': 'The customer changed their number from {oldPhone} to {newPhone}',
   },
   es: {
     'inbox.edited': 'Editado',
@@ -57,6 +58,7 @@ export const messageKinds: FeatureMessages = {
     'inbox.forwarded_many': 'Reenviado muchas veces',
     'inbox.location.open_link': 'Abrir el enlace compartido',
     'inbox.error.code': 'Error de WhatsApp {code}',
+    'inbox.event.number_changed': 'El cliente cambió su número de {oldPhone} a {newPhone}',
   },
   'pt-BR': {
     'inbox.edited': 'Editada',
@@ -83,5 +85,6 @@ export const messageKinds: FeatureMessages = {
     'inbox.forwarded_many': 'Encaminhada com frequência',
     'inbox.location.open_link': 'Abrir o link compartilhado',
     'inbox.error.code': 'Erro do WhatsApp {code}',
+    'inbox.event.number_changed': 'O cliente mudou o número de {oldPhone} para {newPhone}',
   },
 };

@@ -6,6 +6,8 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { channelSecrets, findChannelByExternalId } from '../../core/channels';
+import { recordChannelErrors } from '../../core/channel-health';
+import { moveContactToNewNumber } from '../../core/contact-number';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { recordBusinessAppEcho } from '../../core/echoes';
@@ -116,7 +118,20 @@ function receiveMessage(core: Core, channel: Channel, original: InboundMessage):
     ...(m.frequentlyForwarded ? { frequentlyForwarded: true } : {}), ...(m.referredProduct ? { referredProduct: m.referredProduct } : {}),
     ...(m.errors.length ? { errors: m.errors } : {}),
   };
-  return !receiveInbound(core, messageInput(core, channel, m, identityOf(m.from, m.userId, m.profileName), payload)).duplicate;
+  const identity = identityOf(m.from, m.userId, m.profileName);
+  const received = receiveInbound(core, messageInput(core, channel, m, identity, payload));
+  if (received.contact) followNumberChange(core, channel, m, identity.externalId, received.contact.id);
+  return !received.duplicate;
+}
+
+/** Meta's system kinds for "the customer changed their phone number" (old and new name). */
+const NUMBER_CHANGE_KINDS = new Set(['user_changed_number', 'customer_changed_number']);
+
+/** After a number-change system message, the contact moves to the new number. */
+function followNumberChange(core: Core, channel: Channel, m: InboundMessage, oldExternalId: string, contactId: string): void {
+  const newWaId = typeof m.payload.newWaId === 'string' ? m.payload.newWaId : '';
+  if (m.type !== 'system' || !NUMBER_CHANGE_KINDS.has(String(m.payload.kind)) || !isPhoneLike(newWaId)) return;
+  moveContactToNewNumber(core, { channelId: channel.id, contactId, oldExternalId, next: { externalId: canonicalWaId(newWaId), rawId: newWaId, phone: toE164(newWaId) } });
 }
 
 /** A message the business sent from the WhatsApp Business app joins the customer's thread; true when new. */
@@ -184,7 +199,11 @@ export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: st
     outcome.statuses++;
   });
   for (const u of parsed.templateUpdates) applyTemplateUpdate(core, u);
-  for (const e of parsed.errors) core.log.warn('whatsapp system error', { code: e.code, title: e.title, details: e.details, phoneNumberId: e.phoneNumberId });
+  // Channel-wide problems (`value.errors`) go to the channel's health for its admins.
+  const at = core.clock.now();
+  onChannel(parsed.errors.map((e) => ({ ...e, timestampMs: at })), (channel, e) => {
+    recordChannelErrors(core, channel, [{ code: e.code, title: e.title, details: e.details, ...(e.href ? { href: e.href } : {}) }], at);
+  });
   outcome.unroutable = [...new Set(outcome.unroutable)];
   return outcome;
 }
