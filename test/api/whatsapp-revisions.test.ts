@@ -119,6 +119,11 @@ describe('deletions for everyone', () => {
     expect(kept.status).toBe(200);
     expect(await kept.text()).toContain('Mi tarjeta es 4111 1111');
     expect(q('SELECT action FROM audit_log WHERE action = ?', 'message.deleted_content_viewed')).toHaveLength(1);
+
+    // Search: agents no longer find it; admins still do.
+    const hits = async (client: typeof agent) => (await (await client.get('/inbox/search?q=tarjeta')).text()).includes(`m-${rows[0]!.id}`);
+    expect(await hits(agent)).toBe(false);
+    expect(await hits(admin)).toBe(true);
   });
 
   test('with keepDeletedContent off, the text and the raw JSON are erased', async () => {
