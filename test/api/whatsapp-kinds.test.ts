@@ -32,11 +32,12 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-describe('interactive kinds never render as an empty bubble', () => {
+describe('interactive and unsupported kinds never render as an empty or vague bubble', () => {
   test.each([
     ['pywa--call_permission_update__accept', 'Permiso de llamada aceptado'],
     ['pywa--call_permission_update__reject', 'Permiso de llamada rechazado'],
     ['pywa--message__interactive_message_with_err', 'Mensaje interactivo que WhatsApp no pudo entregar'],
+    ['pywa--message__unsupported_with_type', 'Mensaje no compatible: pool'],
   ])('%s', async (name, line) => {
     await deliver(peerFixture(name));
     expect(textOf(await onlyBubble())).toContain(line);

@@ -92,7 +92,7 @@ export function messageLabel(t: Translate, m: LabelSource): string {
     case 'order': return orderLabel(t, p);
     case 'reaction': return str(p.emoji) ? t('inbox.label.reaction', { emoji: str(p.emoji) }) : t('inbox.label.reaction_removed');
     case 'system': return 'kind' in p ? (str(p.body) || t('inbox.type.system')) : m.content;
-    case 'unsupported': return t('inbox.label.unsupported');
+    case 'unsupported': return str(p.unsupportedType) ? t('inbox.label.unsupported_kind', { kind: str(p.unsupportedType) }) : t('inbox.label.unsupported');
     default: return t('inbox.type.unsupported', { type: m.type });
   }
 }

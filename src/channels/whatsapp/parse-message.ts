@@ -21,7 +21,7 @@
  * - reaction: `{ targetExternalId, emoji, removed }`
  * - order: `{ catalogId, text, items[{productRetailerId, quantity, itemPrice, currency}], total: {CUR: n} }`
  * - system: `{ kind, body, newWaId?, identity? }`
- * - unsupported / unknown: `{ errors }` / `{ unknownType }`
+ * - unsupported / unknown: `{ errors, unsupportedType? }`; types Turno does not know: `{ unknownType }`
  */
 import type { ErrorDetail, InboundMedia } from './types';
 
@@ -206,8 +206,11 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
     case 'system':
       return readSystem(o);
     case 'unsupported':
-    case 'unknown':
-      return { content: '', payload: { errors: readErrors(m.errors) } };
+    case 'unknown': {
+      // Newer payloads name what the customer sent (`unsupported.type`, e.g. a poll).
+      const kind = str(obj(m.unsupported).type);
+      return { content: '', payload: { errors: readErrors(m.errors), ...(kind ? { unsupportedType: kind } : {}) } };
+    }
     default:
       return { content: '', payload: { unknownType: type } };
   }
