@@ -60,6 +60,7 @@ describe.skipIf(!enabled)('browser: WhatsApp kinds beyond the basics', () => {
 
     await customer('revoke', { replyTo: first });
     for (const tab of [admin, agent]) await tab.page.waitForSelector(`${bubble}[data-deleted="true"] >> text=The customer deleted this message`);
+    await admin.page.waitForSelector(`#conv-${conversation!.id} >> text=Message deleted`);
     expect(await agent.page.textContent(bubble)).not.toContain('camisa');
     expect(await agent.page.isVisible(`${bubble} .admin-only`)).toBe(false);
     await admin.page.click(`${bubble} .admin-only`);
