@@ -78,12 +78,14 @@ function save(core: Core, message: Message, changes: Partial<Message>, preview: 
  * Applies an edit to the message it names: its text/caption becomes the new one and the replaced
  * version is appended to `payload.edits` (with `payload.editedAt`). An older edit arriving after a
  * newer one only joins the history. Returns 'missing' when the original is not stored (the caller
- * keeps the edit as a message of its own), 'duplicate' for a redelivered edit.
+ * keeps the edit as a message of its own), 'duplicate' for a redelivered edit or a deleted original.
  */
 export function applyMessageEdit(core: Core, input: EditInput): RevisionOutcome {
   return transaction(core.db, (): RevisionOutcome => {
     const original = findByExternalId(core, input.channelId, input.originalExternalId);
     if (!original) return 'missing';
+    // A message deleted for everyone stays deleted (an edit delivered late does not bring it back).
+    if (isDeleted(original)) return 'duplicate';
     const versions = versionsOf(original);
     if (versions.some((v) => v.byExternalId === input.editExternalId)) return 'duplicate';
     const payload = (original.payload ?? {}) as Payload;
@@ -120,7 +122,8 @@ export function applyMessageDeletion(core: Core, input: { channelId: string; ori
     if (isDeleted(original)) return 'duplicate';
     const keep = getSetting(core, 'messages.keepDeletedContent');
     const deleted: MessageDeletion = { at: input.at, by: input.by, byExternalId: input.byExternalId, contentKept: keep };
-    const payload = keep ? { ...(original.payload ?? {}), deleted } : { deleted };
+    const source = original.payload?.source;
+    const payload = keep ? { ...(original.payload ?? {}), deleted } : { deleted, ...(source ? { source } : {}) };
     if (!keep) core.db.delete(attachments).where(eq(attachments.messageId, original.id)).run();
     save(core, original, keep ? { payload } : { payload, content: '', raw: null }, '');
     return 'applied';

@@ -136,6 +136,21 @@ describe('deletions for everyone', () => {
     expect((await admin.get(`/inbox/messages/${rows[0]!.id}/deleted-content`)).status).toBe(404);
   });
 
+  test('a deletion of a message Turno never had stores nothing and opens no conversation; a late edit does not undelete', async () => {
+    await deliver(peerFixture('pywa--deleted_message__revoke'));
+    expect(messageRows()).toEqual([]);
+    expect(q('SELECT id FROM conversations')).toEqual([]);
+    expect(q<{ status: string }>('SELECT status FROM webhook_events').map((r) => r.status)).toEqual(['processed']);
+
+    const rows = await customerDeletes();
+    const edit = peerFixture('pywa--edited_message__image');
+    firstItem(edit).edit.original_message_id = rows[0]!.external_id;
+    await deliver(edit);
+    const [after] = messageRows();
+    expect(after!.content).toBe('Mi tarjeta es 4111 1111');
+    expect(payloadOf(after!).edits).toBeUndefined();
+  });
+
   test('pywa outgoing_message__delete: a message deleted in the WhatsApp Business app says so', async () => {
     const revoke = peerFixture('pywa--outgoing_message__delete');
     const item = firstItem(revoke);
@@ -144,6 +159,7 @@ describe('deletions for everyone', () => {
     const rows = messageRows();
     expect(rows).toHaveLength(1);
     expect(payloadOf(rows[0]!).deleted).toMatchObject({ by: 'business' });
+    expect(payloadOf(rows[0]!).source).toBe('business_app');
     const { client } = await t.signIn('agent');
     expect(bubbleOf(await (await client.get(`/inbox/c/${rows[0]!.conversation_id}`)).text(), rows[0]!.id)).toContain('Eliminado desde la app WhatsApp Business');
   });

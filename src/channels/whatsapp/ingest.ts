@@ -82,15 +82,19 @@ function messageInput(core: Core, channel: Channel, item: WireMessageCommon, ide
 /**
  * An edit or a deletion (`type: edit|revoke`, from the customer or echoed from the business app)
  * changes the message it names. Returns null for other types; for an edit of a message Turno never
- * stored, the edited version to keep as a message of its own (marked edited).
+ * stored, the edited version to keep as a message of its own (marked edited); a deletion of such a
+ * message changes nothing ('duplicate').
  */
 function applyRevision(core: Core, channel: Channel, item: WireMessageCommon, by: 'contact' | 'business'): Exclude<RevisionOutcome, 'missing'> | WireMessageCommon | null {
   const originalExternalId = String(item.payload.originalExternalId ?? '');
   const at = item.timestampMs || core.clock.now();
   if (item.type === 'revoke') {
     const outcome = applyMessageDeletion(core, { channelId: channel.id, originalExternalId, byExternalId: item.externalId, by, at });
-    // A deletion of a message Turno never had is kept as its own row ("a message was deleted").
-    return outcome === 'missing' ? item : outcome;
+    if (outcome !== 'missing') return outcome;
+    // Nothing to mark: the message predates Turno (the webhook itself stays in webhook_events). Not
+    // stored as a message, so it neither reopens a conversation nor waits for an answer.
+    core.log.info('deletion of a message Turno does not have', { channelId: channel.id, originalExternalId });
+    return 'duplicate';
   }
   if (item.type !== 'edit') return null;
   const edited = item.payload.edited as Record<string, unknown>;
