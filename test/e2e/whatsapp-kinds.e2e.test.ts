@@ -4,7 +4,8 @@
  * deletion replaces it with a notice (admins can load the kept content, agents cannot), call
  * permission answers, unknown or undeliverable interactive messages, the ad, the asked-about
  * product, forwarded flags, contact-card details, the location link, a user-id-only message in
- * the same thread, and the customer's number change on the timeline.
+ * the same thread, the customer's number change on the timeline; and the problem WhatsApp reported
+ * with the undeliverable message on the channel's page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { Browser } from 'playwright-core';
@@ -85,6 +86,13 @@ describe.skipIf(!enabled)('browser: WhatsApp kinds beyond the basics', () => {
       await admin.page.waitForSelector(`#m-${row!.id} >> text=${line}`);
     }
     expect(await admin.page.textContent(thread)).not.toContain('not supported');
+
+    // The 131000 that came with the undeliverable interactive message is on the channel's page.
+    const [channel] = q<{ id: string }>('SELECT id FROM channels');
+    const health = await signedInPage(server, browser, { role: 'admin', name: 'Ana Salud' });
+    await health.page.goto(`${server.baseUrl}/admin/channels/${channel!.id}`);
+    expect(await health.page.textContent('#health')).toContain('Something went wrong — Unsupported webhook payload');
+    await health.context.close();
 
     await customer('user_changed_number');
     await admin.page.waitForSelector(`${thread} .timeline-event >> text=The customer changed their number from +${CUSTOMER} to +${newNumberOf(CUSTOMER)}`);
