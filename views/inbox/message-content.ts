@@ -6,9 +6,8 @@
 import type { Attachment, Message } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-import { fileSize, linkify } from './format';
+import { fileSize, linkify, timeTag } from './format';
 import { callPermissionLabel, mediaCaption, messageLabel, orderTotals, str } from './message-label';
-import { timeTag } from './format';
 
 type Payload = Record<string, any>;
 
@@ -52,7 +51,7 @@ function contactCards(p: Payload): SafeHtml {
       list(c.phones).map((ph) => html`<div>📞 ${str(ph.phone) || str(ph.waId)}${str(ph.type) ? html` <small>${str(ph.type)}</small>` : ''}</div>`)}${
       list(c.emails).map((e) => html`<div>✉️ <a href="mailto:${str(e.email)}">${str(e.email)}</a>${str(e.type) ? html` <small>${str(e.type)}</small>` : ''}</div>`)}${
       list(c.addresses).map((a) => html`<div class="contact-address">🏠 ${address(a)}${str(a.type) ? html` <small>${str(a.type)}</small>` : ''}</div>`)}${
-      (Array.isArray(c.urls) ? c.urls : []).filter((u: unknown) => /^https?:\/\//i.test(str(u))).map((u: unknown) => html`<div>🔗 <a href="${str(u)}" target="_blank" rel="noopener noreferrer">${str(u)}</a></div>`)}${
+      (Array.isArray(c.urls) ? (c.urls as unknown[]) : []).map(str).filter((u) => /^https?:\/\//i.test(u)).map((u) => html`<div>🔗 <a href="${u}" target="_blank" rel="noopener noreferrer">${u}</a></div>`)}${
       str(c.birthday) ? html`<div>🎂 ${str(c.birthday)}</div>` : ''}</div>`;
   })}</div>`;
 }
