@@ -31,6 +31,7 @@ function nav(ctx: PageContext): SafeHtml {
 
 /**
  * A complete page. `head` adds page-specific tags. For a signed-in user <body> carries their
+ * role (`data-role`: admin-only controls hide for others; the server checks regardless) and
  * notification settings (`data-notify`, JSON) so sounds and browser notifications obey them on every page.
  */
 export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { head?: SafeHtml; bodyClass?: string } = {}): SafeHtml {
@@ -53,7 +54,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/local-time.js" defer></script>
   ${opts.head ?? ''}
 </head>
-<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional"${ctx.user ? html` data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"` : ''}>
+<body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional"${ctx.user ? html` data-role="${ctx.user.role}"` : ''}${ctx.user ? html` data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"` : ''}>
   ${nav(ctx)}
   <main id="main">${body}</main>
 </body>

@@ -1,19 +1,24 @@
 /** Contacts and their channel identities. */
 import { emitEvent } from './event-log';
-import { and, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import { preparedQuery } from '../db/client';
 import { z } from 'zod';
 import { contactIdentities, contacts, conversations } from '../db/schema';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
 import { fail } from './errors';
-import type { Contact, PublicUser } from './types';
+import type { Contact, ContactIdentity, PublicUser } from './types';
 import { visibleChannelIds } from './visibility';
 
 export interface IdentityInput {
   channelId: string;
   /** Canonical provider key (normalised wa_id or business-scoped user id). */
   externalId: string;
+  /**
+   * Other keys the provider gave for the same person in the same payload (a business-scoped user
+   * id next to the wa_id): stored as identities of the same contact, and matched like the key.
+   */
+  aliases?: string[];
   /** The id exactly as received. */
   rawId: string;
   profileName?: string | null;
@@ -21,24 +26,43 @@ export interface IdentityInput {
   phone?: string | null;
 }
 
+function insertIdentity(core: Core, contactId: string, input: IdentityInput, externalId: string, now: number): void {
+  core.db.insert(contactIdentities).values({
+    id: newId(), contactId, channelId: input.channelId, externalId,
+    rawId: externalId === input.externalId ? input.rawId : externalId, profileName: input.profileName ?? null, createdAt: now,
+  }).run();
+}
+
+/** Keeps the profile name current (the contact's name follows it unless someone renamed the contact). */
+function refreshProfile(core: Core, contact: Contact, identity: ContactIdentity, input: IdentityInput, now: number): Contact {
+  if (!input.profileName || input.profileName === identity.profileName) return contact;
+  core.db.update(contactIdentities).set({ profileName: input.profileName, rawId: identity.externalId === input.externalId ? input.rawId : identity.rawId }).where(eq(contactIdentities.id, identity.id)).run();
+  if (contact.name && contact.name !== identity.profileName) return contact;
+  core.db.update(contacts).set({ name: input.profileName, updatedAt: now }).where(eq(contacts.id, contact.id)).run();
+  return { ...contact, name: input.profileName, updatedAt: now };
+}
+
 /**
- * Finds the contact behind a channel identity, creating contact and identity when new, and keeps
- * the profile name current. Must run inside the caller's transaction. Returns the contact.
+ * Finds the contact behind a channel identity — matching the key or any alias — creating contact
+ * and identities when new, and keeps the profile name current. Keys of the payload the contact
+ * does not have yet are added to it (a user id learnt next to a known phone, or the phone of a
+ * contact known only by user id, which also fills in its phone). A key that already belongs to
+ * another contact is left there. Must run inside the caller's transaction. Returns the contact.
  */
 export function upsertContactIdentity(core: Core, input: IdentityInput): Contact {
   const now = core.clock.now();
-  const identity = core.db.select().from(contactIdentities)
-    .where(and(eq(contactIdentities.channelId, input.channelId), eq(contactIdentities.externalId, input.externalId))).get();
+  const keys = [input.externalId, ...(input.aliases ?? [])];
+  const known = core.db.select().from(contactIdentities)
+    .where(and(eq(contactIdentities.channelId, input.channelId), inArray(contactIdentities.externalId, keys))).all();
+  const identity = known.find((i) => i.externalId === input.externalId) ?? known[0];
   if (identity) {
-    const contact = core.db.select().from(contacts).where(eq(contacts.id, identity.contactId)).get()!;
-    if (input.profileName && input.profileName !== identity.profileName) {
-      core.db.update(contactIdentities).set({ profileName: input.profileName, rawId: input.rawId }).where(eq(contactIdentities.id, identity.id)).run();
-      if (!contact.name || contact.name === identity.profileName) {
-        core.db.update(contacts).set({ name: input.profileName, updatedAt: now }).where(eq(contacts.id, contact.id)).run();
-        return { ...contact, name: input.profileName, updatedAt: now };
-      }
+    let contact = core.db.select().from(contacts).where(eq(contacts.id, identity.contactId)).get()!;
+    for (const key of keys.filter((k) => !known.some((i) => i.externalId === k))) insertIdentity(core, contact.id, input, key, now);
+    if (!contact.phone && input.phone) {
+      core.db.update(contacts).set({ phone: input.phone, updatedAt: now }).where(eq(contacts.id, contact.id)).run();
+      contact = { ...contact, phone: input.phone, updatedAt: now };
     }
-    return contact;
+    return refreshProfile(core, contact, identity, input, now);
   }
   const contact: Contact = {
     id: newId(),
@@ -51,16 +75,18 @@ export function upsertContactIdentity(core: Core, input: IdentityInput): Contact
     updatedAt: now,
   };
   core.db.insert(contacts).values(contact).run();
-  core.db.insert(contactIdentities).values({
-    id: newId(),
-    contactId: contact.id,
-    channelId: input.channelId,
-    externalId: input.externalId,
-    rawId: input.rawId,
-    profileName: input.profileName ?? null,
-    createdAt: now,
-  }).run();
+  for (const key of keys) insertIdentity(core, contact.id, input, key, now);
   return contact;
+}
+
+/**
+ * The identity to write to a contact on a channel (or on any channel): a phone-number identity
+ * (digits only) before a business-scoped user id, then the oldest. Undefined when there is none.
+ */
+export function recipientIdentity(core: Core, contactId: string, channelId?: string): ContactIdentity | undefined {
+  return core.db.select().from(contactIdentities)
+    .where(channelId ? and(eq(contactIdentities.contactId, contactId), eq(contactIdentities.channelId, channelId)) : eq(contactIdentities.contactId, contactId))
+    .orderBy(sql`${contactIdentities.externalId} GLOB '*[^0-9]*'`, asc(contactIdentities.createdAt)).limit(1).get();
 }
 
 const contactById = preparedQuery((db) => db.select().from(contacts).where(eq(contacts.id, sql.placeholder('id'))).prepare());

@@ -1,7 +1,8 @@
 /**
  * The message a conversation row previews, for rows whose last message is not plain text: the
  * list builds its localized label from type + payload (views/inbox/message-label.ts) rather than
- * the stored `lastMessagePreview`, which older rows hold as English prose.
+ * the stored `lastMessagePreview`, which older rows hold as English prose. A text whose stored
+ * preview is empty was deleted for everyone and is looked up too (its label says so).
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { conversations, messages } from '../db/schema';
@@ -20,7 +21,8 @@ export const PLAIN_PREVIEW_TYPES = new Set(['text', 'note', 'template']);
  * supervisor board): each conversation joins its message at the last message's provider time.
  */
 export function previewMessagesOf(core: Core, list: Conversation[]): Map<string, PreviewMessage> {
-  const ids = list.filter((c) => !PLAIN_PREVIEW_TYPES.has(c.lastMessageType)).map((c) => c.id);
+  // An empty stored preview: the last message was deleted for everyone (see message-revisions.ts).
+  const ids = list.filter((c) => !PLAIN_PREVIEW_TYPES.has(c.lastMessageType) || c.lastMessagePreview === '').map((c) => c.id);
   if (ids.length === 0) return new Map();
   const rows = core.db.select({ conversationId: messages.conversationId, type: messages.type, content: messages.content, payload: messages.payload })
     .from(conversations)

@@ -89,6 +89,10 @@ function findOrOpenConversation(core: Core, channelId: string, contactId: string
  */
 export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveResult {
   const result = transaction(core.db, (): ReceiveResult => {
+    // A redelivery changes nothing, not even the contact (whose number may have moved since).
+    const known = core.db.select({ id: messages.id }).from(messages)
+      .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.externalId))).get();
+    if (known) return { duplicate: true, message: null, conversation: null, contact: null, isNewConversation: false };
     const contact = upsertContactIdentity(core, { ...input.identity, channelId: input.channelId });
     const now = core.clock.now();
     const replyTo = input.replyToExternalId

@@ -4,10 +4,10 @@
  * conversation there, reopening or creating one, in one transaction.
  */
 import { emitEvent } from './event-log';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { transaction } from '../db/client';
-import { channels, contactIdentities, conversations } from '../db/schema';
-import { getContactOrThrow } from './contacts';
+import { channels, conversations } from '../db/schema';
+import { getContactOrThrow, recipientIdentity } from './contacts';
 import type { Core } from './context';
 import { addConversationEvent, insertConversation, latestConversationOf } from './conversations';
 import { fail } from './errors';
@@ -29,9 +29,7 @@ export interface OpenedConversation {
 export function openConversationForContact(core: Core, contactId: string, channelId: string | undefined, actor: Actor | null): OpenedConversation {
   return transaction(core.db, (): OpenedConversation => {
     const contact = getContactOrThrow(core, contactId);
-    const identity = core.db.select().from(contactIdentities)
-      .where(channelId ? and(eq(contactIdentities.contactId, contactId), eq(contactIdentities.channelId, channelId)) : eq(contactIdentities.contactId, contactId))
-      .orderBy(asc(contactIdentities.createdAt)).limit(1).get();
+    const identity = recipientIdentity(core, contactId, channelId);
     if (!identity) {
       throw fail.unprocessable(channelId
         ? 'This contact has never written to that channel, so there is no WhatsApp number to write to on it'

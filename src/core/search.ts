@@ -2,7 +2,7 @@
  * Full-text search over the whole history (SQLite FTS5, migration 0005): message text, captions and
  * private notes (`messages_fts`), contact names, phone numbers and contact notes (`contacts_fts`).
  * Only conversations the user may see are returned (same rule as `canSeeConversation`: visible
- * channels, or assigned to the user). Message hits are newest first by storage order (the full-text
+ * channels, or assigned to the user); messages deleted for everyone only for admins. Message hits are newest first by storage order (the full-text
  * index streams them in that order, so a common word never sorts every match), keyset-paginated.
  * Snippets carry the control-character markers SNIPPET_OPEN / SNIPPET_CLOSE around matches; the
  * view escapes the text and only then turns the markers into <mark>.
@@ -98,6 +98,8 @@ export function search(core: Core, user: PublicUser, input: SearchQuery): Search
   const match = toFtsQuery(f.q);
   if (!match) return { messages: [], contacts: [], nextCursor: null };
   const where: SQL[] = [sql`messages_fts MATCH ${match}`, visibleSql(core, user), ...conversationFilters(f)];
+  // A message deleted for everyone is found only by admins (who may read its kept content).
+  if (user.role !== 'admin') where.push(sql`json_extract(m.payload, '$.deleted') IS NULL`);
   if (f.from === 'customer') where.push(sql`m.direction = 'inbound'`);
   if (f.from === 'agent') where.push(sql`m.direction = 'outbound' AND m.is_private = 0`);
   if (f.from === 'notes') where.push(sql`m.is_private = 1`);

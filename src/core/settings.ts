@@ -34,6 +34,8 @@ export const SETTINGS = {
   'ai.bot': { schema: z.object({ enabled: z.boolean(), threshold: z.number().min(0).max(1), mode: z.enum(['always', 'after_hours']) }), default: { enabled: false, threshold: 0.5, mode: 'always' } },
   /** Optional generative answers from an OpenAI-compatible endpoint; the API key is sealed with encryptSecret. */
   'ai.generative': { schema: z.object({ enabled: z.boolean(), baseUrl: z.string().max(500), model: z.string().max(200), apiKeySealed: z.string().max(2000) }), default: { enabled: false, baseUrl: '', model: '', apiKeySealed: '' } },
+  /** A message the customer (or the business app) deleted for everyone keeps its content for admins and audit (off: erased). */
+  'messages.keepDeletedContent': { schema: z.boolean(), default: true },
   /** Let transformers.js download missing model files from the Hub at start-up (off: nothing leaves the box). */
   'ai.allowModelDownloads': { schema: z.boolean(), default: false },
 } as const;

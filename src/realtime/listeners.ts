@@ -58,11 +58,14 @@ export function registerRealtimeListeners(realtime: Realtime): void {
     if (!statusChanged && message.direction === 'inbound' && fresh.assigneeId) hub.sendToUsers([fresh.assigneeId], String(countsSignal()));
   });
 
-  core.bus.on('message.updated', ({ message, conversation }) => {
+  core.bus.on('message.updated', ({ message, conversation, change }) => {
     const seq = recordChange(core, 'message.updated', conversation.id, message.id);
     const fresh = getMessageOrThrow(core, message.id);
-    const render = perLocale((locale) => String(seqMarker(seq)) + bubbleUpdateFragment(core, locale, fresh));
-    realtime.pushToAllowed(conversation, render);
+    // An edit or deletion of the conversation's latest message changes its list preview too.
+    const current = change === 'content' ? getConversationOrThrow(core, conversation.id) : null;
+    const row = current && current.lastMessageAt === fresh.sentAt ? rowsOf(core, [current], null)[0]! : null;
+    const render = perLocale((locale) => String(seqMarker(seq)) + bubbleUpdateFragment(core, locale, fresh) + (row ? String(rowFragment(core, locale, row)) : ''));
+    realtime.pushToAllowed(conversation, render, row ? unreadBadgesOf(core, hub, conversation.id) : undefined);
   });
 
   core.bus.on('conversation.created', ({ conversation }) => pushConversation(conversation, 'conversation.created', null, false, true));

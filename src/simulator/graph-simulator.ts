@@ -156,7 +156,8 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
   const addMedia = (bytes: Uint8Array, mimeType: string, opts: { filename?: string; wrongSha?: boolean } = {}) => state.addMedia(bytes, mimeType, opts);
   const inbound = (kind: InboundKind, from: string | undefined, opts: InboundOptions = {}) =>
     buildInbound(kind, from ?? '5215512345678', addMedia, opts);
-  const wrap = (contacts: unknown[], messages: unknown[]) => ({ field: 'messages', value: messagesValue(business, contacts, messages) });
+  const wrap = (contacts: unknown[], messages: unknown[], errors?: unknown[]) =>
+    ({ field: 'messages', value: { ...messagesValue(business, contacts, messages), ...(errors ? { errors } : {}) } });
 
   return {
     url: baseUrl,
@@ -179,8 +180,8 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     setAccessToken: (t) => (token = t),
     async sendInbound(kindOrMessage, fromWaId, opts = {}) {
       if (typeof kindOrMessage === 'string') {
-        const { message, contact } = inbound(kindOrMessage, fromWaId, opts);
-        await sender.post(envelope(business.wabaId, [wrap([contact], [message])]));
+        const { message, contact, errors } = inbound(kindOrMessage, fromWaId, opts);
+        await sender.post(envelope(business.wabaId, [wrap([contact], [message], errors)]));
         return String(message.id);
       }
       const message = { timestamp: nowSeconds(), ...kindOrMessage } as Record<string, unknown>;
@@ -191,21 +192,22 @@ export async function startGraphSimulator(options: GraphSimulatorOptions): Promi
     },
     async sendBatch(items, layout = 'messages') {
       const built = items.map((i) => inbound(i.kind, i.from, i.opts));
+      const errors = built.flatMap((b) => b.errors ?? []);
       let body: Record<string, unknown>;
       if (layout === 'messages') {
         const contacts = [...new Map(built.map((b) => [JSON.stringify(b.contact), b.contact])).values()];
-        body = envelope(business.wabaId, [wrap(contacts, built.map((b) => b.message))]);
+        body = envelope(business.wabaId, [wrap(contacts, built.map((b) => b.message), errors.length ? errors : undefined)]);
       } else if (layout === 'changes') {
-        body = envelope(business.wabaId, built.map((b) => wrap([b.contact], [b.message])));
+        body = envelope(business.wabaId, built.map((b) => wrap([b.contact], [b.message], b.errors)));
       } else {
-        body = { object: 'whatsapp_business_account', entry: built.map((b) => ({ id: business.wabaId, changes: [wrap([b.contact], [b.message])] })) };
+        body = { object: 'whatsapp_business_account', entry: built.map((b) => ({ id: business.wabaId, changes: [wrap([b.contact], [b.message], b.errors)] })) };
       }
       await sender.post(body);
       return built.map((b) => String(b.message.id));
     },
     buildInboundWebhook(kind, fromWaId, opts) {
-      const { message, contact } = inbound(kind, fromWaId, opts);
-      return { body: envelope(business.wabaId, [wrap([contact], [message])]), wamid: String(message.id) };
+      const { message, contact, errors } = inbound(kind, fromWaId, opts);
+      return { body: envelope(business.wabaId, [wrap([contact], [message], errors)]), wamid: String(message.id) };
     },
     emitStatus(wamid, status, errors, opts = {}) {
       const sent = state.sent.find((s) => s.wamid === wamid);

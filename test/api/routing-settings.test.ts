@@ -141,6 +141,16 @@ describe('lifecycle settings', () => {
     expect(page).toContain('Estamos fechados');
   });
 
+  test('deleted messages keep their content by default; the page can switch that off (and leaves it alone when the field is absent)', async () => {
+    const { client } = await t.signIn('admin');
+    expect(getSetting(t.app.core, 'messages.keepDeletedContent')).toBe(true);
+    expect(await (await client.get('/admin/routing/lifecycle')).text()).toMatch(/<option value="true" selected>/);
+    await post(client, '/admin/routing/lifecycle', [...valid, ['messages.keepDeletedContent', 'false']]);
+    expect(getSetting(t.app.core, 'messages.keepDeletedContent')).toBe(false);
+    await post(client, '/admin/routing/lifecycle', valid);
+    expect(getSetting(t.app.core, 'messages.keepDeletedContent')).toBe(false);
+  });
+
   test('an invalid value is shown inline and nothing is stored', async () => {
     const { client } = await t.signIn('admin');
     const res = await post(client, '/admin/routing/lifecycle', valid.map(([k, v]): [string, string] => [k, k === 'routing.offlineTimeoutMinutes' ? '-3' : k === 'lifecycle.autoResolveHours' ? '' : v]));

@@ -76,3 +76,11 @@ export function echoEnvelope(echoes: Record<string, unknown>[], to: string, phon
     }],
   };
 }
+
+/** Posts a signed webhook, expects 200, applies it and waits for its listeners. */
+export async function deliverWebhook(t: TestApp, body: unknown): Promise<void> {
+  const response = await postWebhook(t, body);
+  if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+  t.app.ingest.processPending();
+  await t.app.core.bus.drain();
+}

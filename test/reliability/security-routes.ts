@@ -9,7 +9,7 @@
 import { TEST_PASSWORD } from '../helpers/test-app';
 
 export type Fixture =
-  | 'conversation' | 'contact' | 'message' | 'failedMessage' | 'botMessage' | 'attachment' | 'channel' | 'spareChannel'
+  | 'conversation' | 'contact' | 'message' | 'failedMessage' | 'botMessage' | 'deletedMessage' | 'attachment' | 'channel' | 'spareChannel'
   | 'ventas' | 'spareTeam' | 'label' | 'spareLabel' | 'canned' | 'kbArticle' | 'spareKbArticle' | 'intent' | 'example'
   | 'agentIn' | 'spare' | 'missing';
 /** public: anyone; user: any signed-in user; supervisor: supervisors and admins; admin: admins only. */
@@ -53,6 +53,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /inbox/c/:id/messages': conv({ form: { content: 'hola' } }),
   'POST /inbox/messages/:id/react': user('agentIn', { id: 'message', form: { emoji: '👍' } }),
   'POST /inbox/messages/:id/retry': user('agentIn', { id: 'failedMessage' }),
+  'GET /inbox/messages/:id/deleted-content': admin({ id: 'deletedMessage' }),
   'POST /inbox/c/:id/assign': conv({ form: { target: 'team:{ventas}' } }, 'admin'),
   'POST /inbox/c/:id/status': conv({ form: { status: 'pending' } }, 'admin'),
   'POST /inbox/c/:id/priority': conv({ form: { priority: 'high' } }),

@@ -65,6 +65,7 @@ export async function buildWorld(): Promise<World> {
   };
   const failedMessage = extra({ direction: 'outbound', senderType: 'agent', content: 'respuesta fallida', status: 'failed', errorCode: 131000 });
   const botMessage = extra({ direction: 'outbound', senderType: 'bot', content: 'respuesta del bot', status: 'sent' });
+  const deletedMessage = extra({ content: 'mensaje borrado', payload: { body: 'mensaje borrado', deleted: { at: now, by: 'contact', byExternalId: 'wamid.revoke', contentKept: true } } });
   const file = storeUpload(core, { bytes: new TextEncoder().encode('FOREIGN-FILE'), mimeType: 'application/pdf', filename: 'secreto.pdf' }, signed.agentIn.user.id);
   core.db.update(attachments).set({ messageId: inbound.id }).where(eq(attachments.id, file.id)).run();
   core.db.insert(messageTemplates).values({ id: newId(), channelId: channel.id, name: 'hello_world', language: 'es', status: 'APPROVED', components: [], syncedAt: now }).run();
@@ -72,7 +73,7 @@ export async function buildWorld(): Promise<World> {
   const actor = { type: 'user' as const, user: admin, ip: '127.0.0.1' };
   const article = { title: 'Horario', questions: ['¿A qué hora abren?'], answer: 'De 9 a 18', language: 'es' as const, tags: [], enabled: true };
   const ids: Record<Fixture, string> = {
-    conversation: inbound.conversationId, contact: contactId, message: inbound.id, failedMessage, botMessage, attachment: file.id,
+    conversation: inbound.conversationId, contact: contactId, message: inbound.id, failedMessage, botMessage, deletedMessage, attachment: file.id,
     channel: channel.id, spareChannel: spareChannel.id, ventas: ventas.id, spareTeam: spareTeam.id,
     label: createLabel(core, { name: 'vip' }, actor).id, spareLabel: createLabel(core, { name: 'borrar' }, actor).id,
     canned: createCanned(core, signed.spare.user, { shortcut: 'hola', title: 'Hola', content: 'Hola {{contact.name}}' }, actor).id,
@@ -137,4 +138,4 @@ export async function send(w: World, who: Who | null, route: Route, opts: SendOp
 export const is2xx = (status: number) => status >= 200 && status < 300;
 export const succeeded = (status: number) => status >= 200 && status < 400;
 /** A route that reads or changes the foreign conversation, one of its messages or files, or its contact. */
-export const touchesForeign = (route: Route) => ['conversation', 'contact', 'message', 'failedMessage', 'botMessage', 'attachment'].includes(caseOf(route)?.id ?? '');
+export const touchesForeign = (route: Route) => ['conversation', 'contact', 'message', 'failedMessage', 'botMessage', 'deletedMessage', 'attachment'].includes(caseOf(route)?.id ?? '');

@@ -1,5 +1,6 @@
 /**
- * One channel: status and actions (test connection, sync templates, enable/disable), the setup
+ * One channel: status and actions (test connection, sync templates, enable/disable), the problems
+ * WhatsApp reported for it, the setup
  * values to paste into Meta, the settings form, team visibility and the synced templates.
  */
 import { html, type SafeHtml } from '../../src/lib/html';
@@ -12,6 +13,7 @@ import type { PageContext } from '../context';
 import { layout } from '../layout';
 import { channelsHead, statusBadge, type PublicChannel } from './common';
 import { channelFields, channelFormValues } from './form';
+import { channelHealth } from './health';
 import { templatesSection, type TemplateRow } from './templates';
 
 export const WEBHOOK_FIELDS = ['messages', 'message_template_status_update'];
@@ -91,6 +93,7 @@ export function channelDetailPage(ctx: PageContext, d: ChannelDetail) {
     ${actions(ctx, d)}
     ${testResult(ctx, d.test)}
   </section>
+  ${channelHealth(ctx, d.channel)}
   ${setupBlock(ctx, d)}
   <section class="card" id="settings">
     <h2>${ctx.t('channels.edit_title')}</h2>

@@ -15,6 +15,8 @@ import type { Translate } from '../i18n';
 import { timeTag } from './format';
 import { messageContent, typeIcon } from './message-content';
 import { messageLabel } from './message-label';
+import { deletedNotice, editedMark, messageContextBadges } from './message-context';
+import { isDeleted } from '../../src/core/message-revisions';
 
 function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
   if (m.direction === 'inbound' || m.isPrivate) return html``;
@@ -45,11 +47,13 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
   const side = m.direction === 'inbound' ? 'in' : 'out';
   const classes = ['bubble', side, m.isPrivate ? 'private' : '', m.status === 'failed' ? 'failed' : ''].join(' ');
   const fromPhoneApp = isBusinessAppEcho(m);
+  const deleted = isDeleted(m);
   const who = m.isPrivate ? t('inbox.note.label', { name: item.senderName ?? '' }) : m.senderType === 'bot' ? t('inbox.sender.bot') : m.senderType === 'system' ? t('inbox.sender.automatic') : fromPhoneApp ? t('inbox.sender.business_app') : item.senderName;
-  return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}"${fromPhoneApp ? html` data-source="business_app"` : ''}>
+  return html`<article id="m-${m.id}" class="${classes}" data-message-id="${m.id}" data-type="${m.type}"${fromPhoneApp ? html` data-source="business_app"` : ''}${deleted ? html` data-deleted="true"` : ''}>
     ${who ? html`<div class="sender">${who}</div>` : ''}
+    ${deleted ? '' : messageContextBadges(t, m)}
     ${quote(t, item.quoted)}
-    ${messageContent(t, m, item.attachments)}
+    ${deleted ? deletedNotice(t, m) : html`${messageContent(t, m, item.attachments)}${editedMark(t, m)}`}
     ${reactions(item.reactions)}
     <div class="meta">${timeTag(t, m.sentAt, 'time')} ${ticks(t, m)}</div>
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
@@ -73,7 +77,10 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   // The intent's name in the reader's language, as named when it was detected (older entries: its id).
   const intent = typeof d.intent === 'string' ? intentName({ id: d.intent, names: (d.intentNames ?? {}) as Record<string, string> }, t('locale.tag')) : t('inbox.event.no_intent');
   const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
-  const vars = { actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
+  const vars = {
+    actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' '),
+    oldPhone: typeof d.oldPhone === 'string' ? d.oldPhone : '?', newPhone: typeof d.newPhone === 'string' ? d.newPhone : '?',
+  };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';

@@ -6,8 +6,8 @@
 import type { Attachment, Message } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
-import { fileSize, linkify } from './format';
-import { mediaCaption, messageLabel, orderTotals, str } from './message-label';
+import { fileSize, linkify, timeTag } from './format';
+import { callPermissionLabel, mediaCaption, messageLabel, orderTotals, str } from './message-label';
 
 type Payload = Record<string, any>;
 
@@ -32,16 +32,27 @@ function location(t: Translate, p: Payload): SafeHtml {
   const lon = Number(p.longitude);
   const ok = p.latitude != null && p.longitude != null && Number.isFinite(lat) && Number.isFinite(lon);
   const href = ok ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}` : '';
+  const shared = /^https?:\/\//i.test(str(p.url)) ? str(p.url) : '';
   return html`<div class="location">📍 <strong>${str(p.name) || t('inbox.type.location')}</strong>
     ${str(p.address) ? html`<div>${str(p.address)}</div>` : ''}
-    ${ok ? html`<a href="${href}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_map')}</a>` : ''}</div>`;
+    ${ok ? html`<a href="${href}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_map')}</a>` : ''}
+    ${shared ? html`<a class="location-link" href="${shared}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_link')}</a>` : ''}</div>`;
 }
 
+const list = (v: unknown) => (Array.isArray(v) ? v : []) as Payload[];
+
+/** A shared contact card: name, organisation, phones, e-mails, addresses, web sites, birthday. */
 function contactCards(p: Payload): SafeHtml {
-  const list = (Array.isArray(p.contacts) ? p.contacts : []) as Payload[];
-  return html`<div class="contact-cards">${list.map((c) => {
-    const phones = (Array.isArray(c.phones) ? c.phones : []) as Payload[];
-    return html`<div class="contact-card">👤 <strong>${str(c.name)}</strong>${phones.map((ph) => html`<div>${str(ph.phone) || str(ph.waId)}</div>`)}</div>`;
+  return html`<div class="contact-cards">${list(p.contacts).map((c) => {
+    const org = (c.org ?? {}) as Payload;
+    const company = [str(org.company), str(org.department), str(org.title)].filter(Boolean).join(' · ');
+    const address = (a: Payload) => [str(a.street), str(a.city), str(a.state), str(a.zip), str(a.country) || str(a.countryCode)].filter(Boolean).join(', ');
+    return html`<div class="contact-card">👤 <strong>${str(c.name)}</strong>${company ? html`<div class="contact-org">${company}</div>` : ''}${
+      list(c.phones).map((ph) => html`<div>📞 ${str(ph.phone) || str(ph.waId)}${str(ph.type) ? html` <small>${str(ph.type)}</small>` : ''}</div>`)}${
+      list(c.emails).map((e) => html`<div>✉️ <a href="mailto:${str(e.email)}">${str(e.email)}</a>${str(e.type) ? html` <small>${str(e.type)}</small>` : ''}</div>`)}${
+      list(c.addresses).map((a) => html`<div class="contact-address">🏠 ${address(a)}${str(a.type) ? html` <small>${str(a.type)}</small>` : ''}</div>`)}${
+      (Array.isArray(c.urls) ? (c.urls as unknown[]) : []).map(str).filter((u) => /^https?:\/\//i.test(u)).map((u) => html`<div>🔗 <a href="${u}" target="_blank" rel="noopener noreferrer">${u}</a></div>`)}${
+      str(c.birthday) ? html`<div>🎂 ${str(c.birthday)}</div>` : ''}</div>`;
   })}</div>`;
 }
 
@@ -59,10 +70,23 @@ function flowReply(t: Translate, p: Payload): SafeHtml {
     ${fields.length ? html`<dl>${fields.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}</dl>` : ''}</div>`;
 }
 
-/** Inbound replies (`{kind, id, title, description}` / nfm_reply) and outbound buttons or lists. */
-function interactive(t: Translate, p: Payload, content: string): SafeHtml {
+function callPermission(t: Translate, p: Payload): SafeHtml {
+  const expires = typeof p.expiresAt === 'number' && p.response === 'accept' ? html` <small>${t('inbox.call_permission.until')} ${timeTag(t, p.expiresAt, 'datetime')}</small>` : '';
+  return html`<div class="interactive-reply call-permission">📞 <strong>${callPermissionLabel(t, p)}</strong>${expires}</div>`;
+}
+
+/**
+ * Inbound replies (`{kind, id, title, description}` / nfm_reply / call_permission_reply), kinds
+ * without a view of their own (one readable line, never an empty bubble) and outbound buttons or lists.
+ */
+function interactive(t: Translate, message: Message, p: Payload): SafeHtml {
   if (p.kind === 'nfm_reply') return flowReply(t, p);
-  if (typeof p.kind === 'string' && p.kind.endsWith('_reply')) {
+  if (p.kind === 'call_permission_reply') return callPermission(t, p);
+  if (typeof p.kind === 'string' && p.kind !== 'button_reply' && p.kind !== 'list_reply') {
+    return html`<div class="unsupported interactive-other">🔘 ${messageLabel(t, message)}</div>`;
+  }
+  const content = message.content;
+  if (typeof p.kind === 'string') {
     return html`<div class="interactive-reply">↩︎ <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
   }
   const outbound = (p.interactive ?? {}) as Payload;
@@ -86,7 +110,8 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
       return html`${attachments.length ? attachments.map((a) => attachmentView(t, a)) : html`<div class="media-pending">${t(`inbox.type.${message.type}`)}</div>`}${message.type === 'sticker' ? '' : text(mediaCaption(message))}`;
     case 'location': return location(t, p);
     case 'contacts': return contactCards(p);
-    case 'interactive': return interactive(t, p, message.content);
+    case 'interactive': return interactive(t, message, p);
+    case 'revoke': return html`<div class="deleted-notice">🚫 <em>${messageLabel(t, message)}</em></div>`;
     case 'button': return buttonReply(p, message.content);
     case 'order': return html`${order(t, p)}${text(str(p.text))}`;
     case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;

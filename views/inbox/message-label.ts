@@ -5,6 +5,7 @@
  * too: non-text types never read the stored prose.
  */
 import { PLAIN_PREVIEW_TYPES } from '../../src/core/last-message';
+import { isDeleted } from '../../src/core/message-revisions';
 import type { Message } from '../../src/core/types';
 import type { Translate } from '../i18n';
 
@@ -48,15 +49,33 @@ function orderLabel(t: Translate, p: Payload): string {
   return str(p.text) ? `${label} — ${str(p.text)}` : label;
 }
 
+/** The Calling API's answer to a call permission request ("Call permission accepted"). */
+export function callPermissionLabel(t: Translate, p: Payload): string {
+  const response = str(p.response);
+  return response === 'accept' || response === 'reject' ? t(`inbox.label.call_permission.${response}`) : t('inbox.label.call_permission.other', { response: response || '?' });
+}
+
+/** Reply kinds shown as the option the customer chose. */
+const CHOICE_KINDS = new Set(['button_reply', 'list_reply']);
+
+/**
+ * Every interactive kind gets a line: form replies, chosen options, call permission answers, a
+ * message WhatsApp could not deliver (no `interactive` object), and kinds Turno has no view for.
+ */
 function interactiveLabel(t: Translate, m: LabelSource, p: Payload): string {
-  if (p.kind === 'nfm_reply') return t('inbox.form.submitted');
-  if (typeof p.kind === 'string' && p.kind.endsWith('_reply')) return str(p.title) || str(p.id);
-  return m.content || str(p.interactive?.body);
+  const kind = str(p.kind);
+  if (kind === 'nfm_reply') return t('inbox.form.submitted');
+  if (kind === 'call_permission_reply') return callPermissionLabel(t, p);
+  if (kind === 'missing') return t('inbox.label.interactive_missing');
+  if (CHOICE_KINDS.has(kind)) return str(p.title) || str(p.id) || t('inbox.label.interactive_kind', { kind });
+  if (kind) return [t('inbox.label.interactive_kind', { kind }), str(p.title) || str(p.id)].filter(Boolean).join(': ');
+  return m.content || str(p.interactive?.body) || t('inbox.type.interactive');
 }
 
 /** The localized one-line text of a message (no type icon; see `typeIcon`). */
 export function messageLabel(t: Translate, m: LabelSource): string {
   const p = (m.payload ?? {}) as Payload;
+  if (isDeleted(m) || m.type === 'revoke') return t('inbox.label.deleted');
   if (PLAIN_PREVIEW_TYPES.has(m.type)) return m.content;
   if (MEDIA_TYPES.has(m.type)) return mediaLabel(t, m, p);
   switch (m.type) {
@@ -73,7 +92,7 @@ export function messageLabel(t: Translate, m: LabelSource): string {
     case 'order': return orderLabel(t, p);
     case 'reaction': return str(p.emoji) ? t('inbox.label.reaction', { emoji: str(p.emoji) }) : t('inbox.label.reaction_removed');
     case 'system': return 'kind' in p ? (str(p.body) || t('inbox.type.system')) : m.content;
-    case 'unsupported': return t('inbox.label.unsupported');
+    case 'unsupported': return str(p.unsupportedType) ? t('inbox.label.unsupported_kind', { kind: str(p.unsupportedType) }) : t('inbox.label.unsupported');
     default: return t('inbox.type.unsupported', { type: m.type });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Admin: lifecycle settings — reopen window, auto-resolve after N hours (+ closing message),
  * offline timeout, unattended alert threshold, the skip after someone gives a conversation back,
- * and the company-wide out-of-office reply per customer language.
+ * the company-wide out-of-office reply per customer language, and whether deleted messages keep
+ * their content for admins.
  */
 import { html } from '../../src/lib/html';
 import { adminNav } from '../admin-nav';
@@ -37,5 +38,8 @@ export function lifecyclePage(ctx: PageContext, form: LifecycleForm, state: { er
       <fieldset><legend>${t('routing.lifecycle.ooo')}</legend><small class="hint">${t('routing.lifecycle.ooo_hint')}</small>
         ${number('hours.outOfOfficeEveryHours', 'routing.lifecycle.ooo_every', 'routing.lifecycle.ooo_every_hint', 'any')}
         ${OOO_LOCALES.map((l) => text(`hours.outOfOfficeMessages.${l}`, `routing.lifecycle.ooo_${l}`))}</fieldset>
+      <label>${t('routing.lifecycle.keep_deleted')}
+        <select name="messages.keepDeletedContent">${['true', 'false'].map((v) => html`<option value="${v}" ${form['messages.keepDeletedContent'] === v ? html`selected` : ''}>${t(`routing.lifecycle.keep_deleted_${v}`)}</option>`)}</select></label>
+      <small class="hint">${t('routing.lifecycle.keep_deleted_hint')}</small>
       <button type="submit">${t('routing.teams.save')}</button></form></section>`, { head: html`<link rel="stylesheet" href="/static/routing.css">` });
 }

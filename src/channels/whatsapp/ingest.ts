@@ -6,16 +6,19 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import { channelSecrets, findChannelByExternalId } from '../../core/channels';
+import { recordChannelErrors } from '../../core/channel-health';
+import { moveContactToNewNumber } from '../../core/contact-number';
 import type { Core } from '../../core/context';
 import { applyDeliveryStatus } from '../../core/delivery';
 import { recordBusinessAppEcho } from '../../core/echoes';
 import { receiveInbound, type InboundAttachment, type InboundMessageInput } from '../../core/messages';
+import { applyMessageDeletion, applyMessageEdit, type RevisionOutcome } from '../../core/message-revisions';
 import { findByExternalId, setReaction } from '../../core/reactions';
 import type { Channel } from '../../core/types';
 import { channels, messageTemplates } from '../../db/schema';
 import { describeErrorCode } from './errors';
 import { parseWebhook } from './parse-webhook';
-import { canonicalWaId, isBusinessScopedUserId, toE164 } from './phone';
+import { canonicalWaId, isPhoneLike, toE164 } from './phone';
 import type { EchoMessage, InboundMedia, InboundMessage, StatusUpdate, TemplateStatusUpdate, WireMessageCommon } from './types';
 
 export interface IngestOutcome {
@@ -49,11 +52,18 @@ function channelFor(core: Core, cache: Map<string, Channel | string>, phoneNumbe
   return result;
 }
 
-/** The customer's identity from a wa_id (or business-scoped id) and optional user id, canonicalised. */
+/**
+ * The customer's identity from a wa_id and/or a business-scoped user id. The phone (canonical
+ * wa_id digits) is the key when there is one; the user id is stored next to it as an alias so a
+ * later message carrying only the user id finds the same contact. An id that is not a phone
+ * number (no digits, or a user id in the `from` field) is kept as it is, never reduced to an
+ * empty or partial key.
+ */
 function identityOf(waId: string, userId: string | undefined, profileName: string | undefined) {
-  const scoped = !waId || isBusinessScopedUserId(waId);
-  const key = scoped ? (userId ?? waId) : canonicalWaId(waId);
-  return { externalId: key, rawId: waId || userId || key, profileName: profileName ?? null, phone: scoped ? null : toE164(waId) };
+  const phone = isPhoneLike(waId) && waId !== userId ? canonicalWaId(waId) : '';
+  const externalId = phone || userId || waId.trim();
+  const aliases = userId && userId !== externalId ? [userId] : [];
+  return { externalId, aliases, rawId: waId || userId || externalId, profileName: profileName ?? null, phone: phone ? toE164(waId) : null };
 }
 
 function attachmentOf(type: string, media: InboundMedia | undefined): InboundAttachment | null {
@@ -69,7 +79,37 @@ function messageInput(core: Core, channel: Channel, item: WireMessageCommon, ide
   };
 }
 
-function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolean {
+/**
+ * An edit or a deletion (`type: edit|revoke`, from the customer or echoed from the business app)
+ * changes the message it names. Returns null for other types; for an edit of a message Turno never
+ * stored, the edited version to keep as a message of its own (marked edited); a deletion of such a
+ * message changes nothing ('duplicate').
+ */
+function applyRevision(core: Core, channel: Channel, item: WireMessageCommon, by: 'contact' | 'business'): Exclude<RevisionOutcome, 'missing'> | WireMessageCommon | null {
+  const originalExternalId = String(item.payload.originalExternalId ?? '');
+  const at = item.timestampMs || core.clock.now();
+  if (item.type === 'revoke') {
+    const outcome = applyMessageDeletion(core, { channelId: channel.id, originalExternalId, byExternalId: item.externalId, by, at });
+    if (outcome !== 'missing') return outcome;
+    // Nothing to mark: the message predates Turno (the webhook itself stays in webhook_events). Not
+    // stored as a message, so it neither reopens a conversation nor waits for an answer.
+    core.log.info('deletion of a message Turno does not have', { channelId: channel.id, originalExternalId });
+    return 'duplicate';
+  }
+  if (item.type !== 'edit') return null;
+  const edited = item.payload.edited as Record<string, unknown>;
+  const outcome = applyMessageEdit(core, { channelId: channel.id, originalExternalId, editExternalId: item.externalId, content: item.content, payload: edited, at });
+  if (outcome !== 'missing') return outcome;
+  // The edit of a message Turno never had: its new version is kept as a message, marked edited.
+  const type = String(item.payload.editedType ?? 'text');
+  return { ...item, type, payload: { ...edited, editOf: originalExternalId, editedAt: at } };
+}
+
+function receiveMessage(core: Core, channel: Channel, original: InboundMessage): boolean {
+  const revision = applyRevision(core, channel, original, 'contact');
+  if (revision === 'applied') return true;
+  if (revision === 'duplicate') return false;
+  const m: InboundMessage = revision ? { ...original, ...revision } : original;
   if (m.type === 'reaction') {
     const target = findByExternalId(core, channel.id, String(m.payload.targetExternalId ?? ''));
     if (target) {
@@ -77,12 +117,33 @@ function receiveMessage(core: Core, channel: Channel, m: InboundMessage): boolea
       return true;
     }
   }
-  const payload = { ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}), ...(m.errors.length ? { errors: m.errors } : {}) };
-  return !receiveInbound(core, messageInput(core, channel, m, identityOf(m.from, m.userId, m.profileName), payload)).duplicate;
+  const payload = {
+    ...m.payload, ...(m.referral ? { referral: m.referral } : {}), ...(m.forwarded ? { forwarded: true } : {}),
+    ...(m.frequentlyForwarded ? { frequentlyForwarded: true } : {}), ...(m.referredProduct ? { referredProduct: m.referredProduct } : {}),
+    ...(m.errors.length ? { errors: m.errors } : {}),
+  };
+  const identity = identityOf(m.from, m.userId, m.profileName);
+  const received = receiveInbound(core, messageInput(core, channel, m, identity, payload));
+  if (received.contact) followNumberChange(core, channel, m, identity.externalId, received.contact.id);
+  return !received.duplicate;
+}
+
+/** Meta's system kinds for "the customer changed their phone number" (old and new name). */
+const NUMBER_CHANGE_KINDS = new Set(['user_changed_number', 'customer_changed_number']);
+
+/** After a number-change system message, the contact moves to the new number. */
+function followNumberChange(core: Core, channel: Channel, m: InboundMessage, oldExternalId: string, contactId: string): void {
+  const newWaId = typeof m.payload.newWaId === 'string' ? m.payload.newWaId : '';
+  if (m.type !== 'system' || !NUMBER_CHANGE_KINDS.has(String(m.payload.kind)) || !isPhoneLike(newWaId)) return;
+  moveContactToNewNumber(core, { channelId: channel.id, contactId, oldExternalId, next: { externalId: canonicalWaId(newWaId), rawId: newWaId, phone: toE164(newWaId) } });
 }
 
 /** A message the business sent from the WhatsApp Business app joins the customer's thread; true when new. */
-function recordEcho(core: Core, channel: Channel, e: EchoMessage): boolean {
+function recordEcho(core: Core, channel: Channel, original: EchoMessage): boolean {
+  const revision = applyRevision(core, channel, original, 'business');
+  if (revision === 'applied') return true;
+  if (revision === 'duplicate') return false;
+  const e: EchoMessage = revision ? { ...original, ...revision } : original;
   return !recordBusinessAppEcho(core, messageInput(core, channel, e, identityOf(e.to, e.userId, undefined))).duplicate;
 }
 
@@ -142,7 +203,11 @@ export function ingestWebhook(core: Core, body: unknown, opts: { verifiedBy?: st
     outcome.statuses++;
   });
   for (const u of parsed.templateUpdates) applyTemplateUpdate(core, u);
-  for (const e of parsed.errors) core.log.warn('whatsapp system error', { code: e.code, title: e.title, details: e.details, phoneNumberId: e.phoneNumberId });
+  // Channel-wide problems (`value.errors`) go to the channel's health for its admins.
+  const at = core.clock.now();
+  onChannel(parsed.errors.map((e) => ({ ...e, timestampMs: at })), (channel, e) => {
+    recordChannelErrors(core, channel, [{ code: e.code, title: e.title, details: e.details, ...(e.href ? { href: e.href } : {}) }], at);
+  });
   outcome.unroutable = [...new Set(outcome.unroutable)];
   return outcome;
 }

@@ -11,13 +11,17 @@
  * - text: `{ body }`
  * - image/video/audio/document/sticker: the media fields (`mediaId, mimeType, sha256, caption, …`)
  * - location: `{ latitude, longitude, name, address, url }`
- * - contacts: `{ contacts: [{ name, phones[{phone, waId, type}], emails[{email, type}], org, urls }] }`
- * - interactive: `{ kind, id, title, description }`; nfm_reply: `{ kind, name, body, response, responseJson }`
+ * - contacts: `{ contacts: [{ name, phones[{phone, waId, type}], emails[{email, type}], org, addresses[{street, city, …, type}], urls, birthday }] }`
+ * - interactive: `{ kind, id, title, description }`; nfm_reply: `{ kind, name, body, response, responseJson }`;
+ *   call_permission_reply: `{ kind, response, expiresAt, source }`; other kinds: `{ kind }` (+ the reply fields
+ *   when present); no `interactive` object at all: `{ kind: 'missing' }` (Meta adds error 131000)
+ * - edit: `{ originalExternalId, editedType, edited }` — `edited` is the new version's payload, `content` its text
+ * - revoke: `{ originalExternalId }`
  * - button: `{ text, payload }`
  * - reaction: `{ targetExternalId, emoji, removed }`
  * - order: `{ catalogId, text, items[{productRetailerId, quantity, itemPrice, currency}], total: {CUR: n} }`
  * - system: `{ kind, body, newWaId?, identity? }`
- * - unsupported / unknown: `{ errors }` / `{ unknownType }`
+ * - unsupported / unknown: `{ errors, unsupportedType? }`; types Turno does not know: `{ unknownType }`
  */
 import type { ErrorDetail, InboundMedia } from './types';
 
@@ -97,6 +101,10 @@ function readContacts(v: unknown): Obj[] {
       phones: arr(o.phones).map((p) => ({ phone: str(obj(p).phone), waId: str(obj(p).wa_id), type: str(obj(p).type) })),
       emails: arr(o.emails).map((e) => ({ email: str(obj(e).email), type: str(obj(e).type) })),
       org: o.org ? obj(o.org) : undefined,
+      addresses: arr(o.addresses).map((a) => {
+        const x = obj(a);
+        return { street: str(x.street), city: str(x.city), state: str(x.state), zip: str(x.zip), country: str(x.country), countryCode: str(x.country_code), type: str(x.type) };
+      }),
       urls: arr(o.urls).map((u) => str(obj(u).url)).filter(Boolean),
       birthday: str(o.birthday),
     };
@@ -114,9 +122,24 @@ function readInteractive(o: Obj): MessageParts {
       payload: { kind, name: str(r.name), body: str(r.body), response, responseJson },
     };
   }
+  if (kind === 'call_permission_reply') {
+    const r = obj(o.call_permission_reply);
+    const expires = num(r.expiration_timestamp);
+    return { content: '', payload: { kind, response: str(r.response) ?? '', expiresAt: expires === undefined ? undefined : expires * 1000, source: str(r.response_source) } };
+  }
   const reply = obj(o[kind]);
   const payload = { kind, id: str(reply.id), title: str(reply.title), description: str(reply.description) };
   return { content: payload.title ?? payload.id ?? '', payload };
+}
+
+/** An edit: the new version, read like a message of its own type, and the message it replaces. */
+function readEdit(o: Obj): MessageParts {
+  const inner = obj(o.message);
+  const editedType = str(inner.type) ?? 'text';
+  const parts = readMessageParts(editedType, inner);
+  const edited: MessageParts = { content: parts.content, payload: { originalExternalId: str(o.original_message_id) ?? '', editedType, edited: parts.payload } };
+  if (parts.media) edited.media = parts.media;
+  return edited;
 }
 
 function readOrder(o: Obj): MessageParts {
@@ -164,7 +187,11 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
       return { content: contacts.map((c) => c.name).filter(Boolean).join(', '), payload: { contacts } };
     }
     case 'interactive':
-      return readInteractive(o);
+      return m.interactive === undefined ? { content: '', payload: { kind: 'missing' } } : readInteractive(o);
+    case 'edit':
+      return readEdit(o);
+    case 'revoke':
+      return { content: '', payload: { originalExternalId: str(o.original_message_id) ?? '' } };
     case 'button':
       return { content: str(o.text) ?? str(o.payload) ?? '', payload: { text: str(o.text), payload: str(o.payload) } };
     case 'reaction': {
@@ -179,8 +206,11 @@ export function readMessageParts(type: string, m: Obj): MessageParts {
     case 'system':
       return readSystem(o);
     case 'unsupported':
-    case 'unknown':
-      return { content: '', payload: { errors: readErrors(m.errors) } };
+    case 'unknown': {
+      // Newer payloads name what the customer sent (`unsupported.type`, e.g. a poll).
+      const kind = str(obj(m.unsupported).type);
+      return { content: '', payload: { errors: readErrors(m.errors), ...(kind ? { unsupportedType: kind } : {}) } };
+    }
     default:
       return { content: '', payload: { unknownType: type } };
   }

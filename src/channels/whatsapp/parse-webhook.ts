@@ -68,6 +68,8 @@ function parseMessage(scope: Scope, rawMessage: unknown, out: ParsedWebhook, whe
   if (str(ctx.id)) msg.replyToExternalId = str(ctx.id);
   if (ctx.forwarded === true) msg.forwarded = true;
   if (ctx.frequently_forwarded === true) msg.frequentlyForwarded = true;
+  const product = obj(ctx.referred_product);
+  if (str(product.product_retailer_id)) msg.referredProduct = { catalogId: str(product.catalog_id), productRetailerId: str(product.product_retailer_id) };
   if (raw.referral && typeof raw.referral === 'object') {
     msg.referral = obj(raw.referral);
     msg.payload = { ...msg.payload, referral: msg.referral };

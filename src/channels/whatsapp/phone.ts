@@ -11,6 +11,14 @@ export function isBusinessScopedUserId(value: string): boolean {
   return /^[A-Z]{2}\.\w+$/.test(value.trim());
 }
 
+/**
+ * True for a wa_id or phone written with digits (and `+`, spaces, dots, dashes, brackets) only:
+ * placeholders such as `PHONE_NUMBER` and business-scoped ids (`US.1349…`, `BSUID_123`) are not.
+ */
+export function isPhoneLike(value: string): boolean {
+  return /^\+?[\d\s().-]*\d[\d\s().-]*$/.test(value.trim()) && !isBusinessScopedUserId(value);
+}
+
 function digitsOf(input: string): string {
   let s = input.trim();
   if (s.startsWith('00')) s = s.slice(2);

@@ -137,6 +137,8 @@ export interface InboundMessage extends WireMessageCommon {
   forwarded?: boolean;
   frequentlyForwarded?: boolean;
   referral?: Record<string, unknown>;
+  /** `context.referred_product`: the catalog product the customer asks about ("Message business" on a product). */
+  referredProduct?: { catalogId?: string; productRetailerId?: string };
   /** Errors attached to the message (e.g. 131051 for unsupported). */
   errors: ErrorDetail[];
 }

@@ -46,7 +46,8 @@ export const simulateCommand: Command = {
     });
     console.log(`Graph API simulator on ${sim.url}`);
     console.log(`Configure the channel with: --graph-url ${sim.url} --phone-number-id ${sim.business.phoneNumberId} --waba-id ${sim.business.wabaId} --access-token ${values['access-token'] ?? 'simulator-access-token'}`);
-    const kinds = INBOUND_KINDS.filter((k) => k !== 'reaction') as InboundKind[];
+    // Reactions, edits and deletions need a message of this run to point at; not sent at random.
+    const kinds = INBOUND_KINDS.filter((k) => !['reaction', 'edit', 'revoke', 'user_changed_number'].includes(k)) as InboundKind[];
     let count = 0;
     const timer = customers > 0 ? setInterval(() => {
       const customer = CUSTOMERS[count % customers]!;

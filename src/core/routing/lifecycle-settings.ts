@@ -1,7 +1,8 @@
 /**
  * The lifecycle settings screen as one unit: reopen window, auto-resolve (+ closing message),
  * offline timeout, unattended alert threshold, how long someone who gave a conversation back is
- * skipped, and the out-of-office reply (frequency and text per customer language). Each value is
+ * skipped, the out-of-office reply (frequency and text per customer language), and whether a
+ * message the customer deleted keeps its content for admins. Each value is
  * validated by its own schema in `core/settings.ts`; saving writes (and audits) only what changed.
  */
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import type { Actor } from '../types';
 export const LIFECYCLE_KEYS = [
   'lifecycle.reopenWindowMinutes', 'lifecycle.autoResolveHours', 'lifecycle.autoResolveMessage', 'routing.offlineTimeoutMinutes',
   'alerts.unattendedMinutes', 'routing.releaseCooldownMinutes', 'hours.outOfOfficeEveryHours', 'hours.outOfOfficeMessages',
+  'messages.keepDeletedContent',
 ] as const satisfies readonly SettingKey[];
 type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 export type LifecycleSettings = { [K in LifecycleKey]: SettingValue<K> };

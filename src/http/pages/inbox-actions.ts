@@ -1,6 +1,6 @@
 /**
  * Inbox actions (htmx posts, CSRF-checked globally): send/note, react, retry, assign, status,
- * priority, labels, mark unread, contact edits. Every route checks that the user may see the
+ * priority, labels, mark unread, contact edits; and, for admins, the kept content of a deleted message. Every route checks that the user may see the
  * conversation (404 otherwise) and delegates to core; changes reach other agents via events.
  * Composer errors (422 window closed, 403 only-assignee) come back as an inline notice.
  */
@@ -15,12 +15,14 @@ import { markConversationUnread } from '../../core/inbox-read';
 import { createLabel, labelsOfConversation, listLabels, setConversationLabel } from '../../core/labels';
 import { reactToMessage, retryFailedMessage } from '../../core/message-actions';
 import { getMessageOrThrow, sendMessage } from '../../core/messages';
+import { deletedContentFor } from '../../core/message-revisions';
 import { getVisibleContactOrThrow } from '../../core/contacts';
 import { CONVERSATION_STATUSES } from '../../db/schema/enums';
 import { notice } from '../../../views/components/form';
 import { sidebarLabels } from '../../../views/inbox/sidebar';
 import { statusActions, statusChip } from '../../../views/inbox/status-actions';
 import { transferForm } from '../../../views/inbox/transfer';
+import { messageContent } from '../../../views/inbox/message-content';
 import { html } from '../../lib/html';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
@@ -77,6 +79,12 @@ export function inboxActions(deps: HttpDeps) {
       reactToMessage(core, params.id, body.emoji, user);
       return ok();
     }, { body: schema.Object({ emoji: schema.String({ maxLength: 16 }), _csrf: schema.Optional(schema.String()) }) })
+    .get('/inbox/messages/:id/deleted-content', ({ auth, ip, params, page }) => {
+      const user = requireUser(auth);
+      getVisibleConversationOrThrow(core, user, getMessageOrThrow(core, params.id).conversationId);
+      const { message, attachments } = deletedContentFor(core, actorOf(auth, ip), params.id);
+      return htmlResponse(html`<div class="deleted-content"><small class="muted">${page.t('inbox.deleted.content_title')}</small>${messageContent(page.t, message, attachments)}</div>`);
+    })
     .post('/inbox/messages/:id/retry', ({ auth, ip, params }) => {
       const user = requireUser(auth);
       getVisibleConversationOrThrow(core, user, getMessageOrThrow(core, params.id).conversationId);

@@ -8,6 +8,7 @@ import { ZodError } from 'zod';
 import { ownHours, saveBusinessHours } from '../../core/routing/hours-store';
 import { readLifecycleSettings, saveLifecycleSettings } from '../../core/routing/lifecycle-settings';
 import { deleteSlaPolicy, listSlaPolicies, saveSlaPolicy } from '../../core/routing/sla';
+import { getSetting } from '../../core/settings';
 import { getTeamOrThrow, listTeams } from '../../core/teams';
 import { transaction } from '../../db/client';
 import { hoursPage, type HoursForm } from '../../../views/routing/hours-page';
@@ -124,6 +125,8 @@ export function routingSettingsPages(deps: HttpDeps) {
           'lifecycle.autoResolveMessage': form['lifecycle.autoResolveMessage'] ?? '', 'routing.offlineTimeoutMinutes': num('routing.offlineTimeoutMinutes'),
           'alerts.unattendedMinutes': num('alerts.unattendedMinutes'), 'routing.releaseCooldownMinutes': num('routing.releaseCooldownMinutes'),
           'hours.outOfOfficeEveryHours': num('hours.outOfOfficeEveryHours'),
+          // Not in the form (an older page): unchanged.
+          'messages.keepDeletedContent': form['messages.keepDeletedContent'] === undefined ? getSetting(core, 'messages.keepDeletedContent') : form['messages.keepDeletedContent'] === 'true',
           'hours.outOfOfficeMessages': Object.fromEntries(OOO_LOCALES.map((l) => [l, form[`hours.outOfOfficeMessages.${l}`] ?? ''])),
         }, actorOf(auth, ip));
         return redirect('/admin/routing/lifecycle?ok=1');

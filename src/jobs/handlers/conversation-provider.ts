@@ -7,7 +7,8 @@ import { emitEvent } from '../../core/event-log';
 import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import type { Core } from '../../core/context';
-import { channels, contactIdentities, conversations, messages } from '../../db/schema';
+import { channels, conversations, messages } from '../../db/schema';
+import { recipientIdentity } from '../../core/contacts';
 import { JobFailed, JobRetry } from '../runner';
 
 function rethrow(error: unknown): never {
@@ -46,8 +47,7 @@ export function reactHandler(core: Core) {
     if (!target?.externalId) return;
     const conversation = core.db.select().from(conversations).where(eq(conversations.id, target.conversationId)).get()!;
     const channel = core.db.select().from(channels).where(eq(channels.id, target.channelId)).get()!;
-    const identity = core.db.select().from(contactIdentities)
-      .where(and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.channelId, channel.id))).get();
+    const identity = recipientIdentity(core, conversation.contactId, channel.id);
     if (!identity) throw new JobFailed('the contact has no identity on this channel');
     try {
       await adapterFor(channel.type).react(core, channel, identity.rawId, target.externalId, payload.emoji);

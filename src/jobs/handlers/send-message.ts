@@ -8,7 +8,7 @@
  * instead of sending again. Only when no such status arrives is the message sent again: the one
  * case in which the customer can receive a duplicate. See docs/whatsapp.md.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import { setChannelStatus } from '../../core/channels';
 import type { Core } from '../../core/context';
@@ -17,7 +17,8 @@ import { markMessageFailed, recordProviderId } from '../../core/delivery';
 import { windowRemainingMs } from '../../core/conversations';
 import { attachmentsOf, getMessageOrThrow } from '../../core/messages';
 import type { Job } from '../../core/types';
-import { channels, contactIdentities, contacts, conversations, messages } from '../../db/schema';
+import { channels, contacts, conversations, messages } from '../../db/schema';
+import { recipientIdentity } from '../../core/contacts';
 import { TokenBucket } from '../../lib/rate-limiter';
 import { JobFailed, JobRetry } from '../runner';
 
@@ -65,8 +66,7 @@ export function sendMessageHandler(core: Core) {
       if (wait > 1000) throw new JobRetry('rate limit', wait, { free: true });
       await Bun.sleep(wait);
     }
-    const identity = core.db.select().from(contactIdentities)
-      .where(and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.channelId, channel.id))).get();
+    const identity = recipientIdentity(core, conversation.contactId, channel.id);
     if (!identity) throw new JobFailed('the contact has no identity on this channel');
     const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
     core.db.update(messages).set({ sendAttemptedAt: core.clock.now() }).where(eq(messages.id, message.id)).run();

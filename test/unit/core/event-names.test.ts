@@ -17,3 +17,15 @@ test('event names are checked by the type checker (npm test type-checks this fil
   expect(isDurableEvent('user.presence')).toBe(false);
   expect(DURABLE_EVENTS).toContain('conversation.assigned');
 });
+
+test('durable events are announced with emitEvent (logged in the transaction), never published on the bus directly', async () => {
+  const { Glob } = await import('bun');
+  const { join } = await import('node:path');
+  const root = join(import.meta.dir, '..', '..', '..');
+  const offenders: string[] = [];
+  for await (const file of new Glob('src/**/*.ts').scan(root)) {
+    const text = await Bun.file(join(root, file)).text();
+    for (const name of DURABLE_EVENTS) if (text.includes(`bus.publish('${name}'`) || text.includes(`bus.emit('${name}'`)) offenders.push(`${file}: ${name}`);
+  }
+  expect(offenders).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { canonicalWaId, formatForDisplay, isBusinessScopedUserId, sameWaUser, toE164, toWaId } from '../../../src/channels/whatsapp/phone';
+import { canonicalWaId, formatForDisplay, isBusinessScopedUserId, isPhoneLike, sameWaUser, toE164, toWaId } from '../../../src/channels/whatsapp/phone';
 
 describe('canonicalWaId', () => {
   test.each([
@@ -67,5 +67,14 @@ describe('formatForDisplay', () => {
   test('business-scoped ids are recognised', () => {
     expect(isBusinessScopedUserId('US.13491208655302741918')).toBe(true);
     expect(isBusinessScopedUserId('5511987654321')).toBe(false);
+  });
+});
+
+describe('isPhoneLike', () => {
+  test.each([
+    ['5491155551234', true], ['+54 9 11 5555-1234', true], ['(11) 5555 1234', true],
+    ['PHONE_NUMBER', false], ['<WHATSAPP_USER_PHONE_NUMBER>', false], ['BSUID_123', false], ['US.13491208655302741918', false], ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isPhoneLike(value)).toBe(expected);
   });
 });

@@ -47,7 +47,10 @@ describe('simulator webhooks', () => {
     expect(m).toMatchObject({ externalId: wamid, from: '5511987654321', phoneNumberId: IDS.phoneNumberId, wabaId: IDS.wabaId, profileName: 'João Pedro Silva' });
     // content is customer text only ('' for a voice note or a flow answer); the payload carries the rest.
     expect(m.content.length + Object.keys(m.payload).length).toBeGreaterThan(0);
-    const expectedType: Record<string, string> = { voice: 'audio', button_reply: 'interactive', list_reply: 'interactive', nfm_reply: 'interactive', referral: 'text', unknown_future: 'hologram' };
+    const expectedType: Record<string, string> = {
+      voice: 'audio', button_reply: 'interactive', list_reply: 'interactive', nfm_reply: 'interactive', referral: 'text', unknown_future: 'hologram',
+      call_permission_reply: 'interactive', interactive_unknown: 'interactive', interactive_missing: 'interactive', product_inquiry: 'text', user_changed_number: 'system',
+    };
     expect(m.type).toBe(expectedType[kind] ?? kind);
   });
 
