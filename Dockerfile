@@ -17,10 +17,12 @@ ARG TURNO_MODEL=Xenova/multilingual-e5-small
 RUN mkdir -p /models && if [ -n "$TURNO_MODEL" ]; then cd dist && TURNO_MODELS_DIR=/models ./turno models pull "$TURNO_MODEL"; fi
 
 FROM oven/bun:1.4.4-slim
-ENV NODE_ENV=production TURNO_DATA_DIR=/data TURNO_MODELS_DIR=/app/models PORT=3000 ORT_DISABLE_TELEMETRY=1
+ENV NODE_ENV=production TURNO_DATA_DIR=/data TURNO_MODELS_DIR=/app/models PORT=3000 ORT_DISABLE_TELEMETRY=1 \
+    TURNO_PLUGINS_DIR=/data/plugins:/app/plugins
 WORKDIR /app
 COPY --from=build /src/dist/ /app/
 COPY --from=build /models/ /app/models/
+# Built-in plugins (crm, calendar, catalog) ship in /app/plugins; your own go in /data/plugins (the volume).
 COPY plugins /app/plugins
 RUN groupadd --system turno && useradd --system --gid turno --home /app turno \
  && mkdir -p /data && chown -R turno:turno /data

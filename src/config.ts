@@ -1,6 +1,6 @@
 /** Settings from environment variables (and CLI flags), validated once with zod. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ensureWritableDataDir } from './db/storage-health';
 import { assetPath, isCompiled } from './paths';
@@ -30,6 +30,10 @@ export interface Config {
   host: string;
   baseDir: string;
   dataDir: string;
+  /**
+   * Plugin folders, in load order (TURNO_PLUGINS_DIR, several separated by ':'; default
+   * `<base>/plugins`). The first is where `turno plugin new` writes.
+   */
   pluginsDir: string;
   /** Local sentence-embedding models for the intent classifier (`<data>/models` by default). */
   modelsDir: string;
@@ -99,7 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     baseDir,
     dataDir,
-    pluginsDir: resolveFrom(baseDir, e.TURNO_PLUGINS_DIR, 'plugins'),
+    pluginsDir: (e.TURNO_PLUGINS_DIR ?? '').split(delimiter).map((dir) => resolveFrom(baseDir, dir.trim(), 'plugins')).join(delimiter),
     modelsDir: e.TURNO_MODELS_DIR ? resolve(e.TURNO_MODELS_DIR) : join(dataDir, 'models'),
     migrationsDir: assetPath('migrations'),
     staticDir: assetPath('static'),

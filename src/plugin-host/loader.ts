@@ -5,7 +5,7 @@
  * reason; it never stops the others.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PluginDefinition } from './types';
 import { registerPluginModule } from './virtual-module';
@@ -24,8 +24,17 @@ export type LoadedPlugin =
   | { ok: true; source: PluginSource; definition: PluginDefinition }
   | { ok: false; source: PluginSource; error: string };
 
-/** The plugin entry points in `dir`, sorted by name (no folder → none). */
-export function discoverPlugins(dir: string): PluginSource[] {
+/** The folders of a TURNO_PLUGINS_DIR value (several are separated by ':'). */
+export function pluginDirs(value: string): string[] {
+  return value.split(delimiter).map((d) => d.trim()).filter(Boolean);
+}
+
+/** The plugin entry points in the folders of `dirs` (one path or several separated by ':'), each folder's sorted by name. */
+export function discoverPlugins(dirs: string): PluginSource[] {
+  return pluginDirs(dirs).flatMap(discoverIn);
+}
+
+function discoverIn(dir: string): PluginSource[] {
   if (!existsSync(dir)) return [];
   const sources: PluginSource[] = [];
   for (const name of readdirSync(dir).sort()) {
