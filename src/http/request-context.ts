@@ -4,7 +4,8 @@
  * state-changing browser requests and the first-run setup gate.
  */
 import { Elysia } from 'elysia';
-import { resolveApiToken, resolveSession } from '../core/auth';
+import { resolveSession } from '../core/auth';
+import { resolveApiToken, type PublicApiToken } from '../core/api-tokens';
 import { fail } from '../core/errors';
 import { hasRole } from '../core/users';
 import { countUsers } from '../core/users';
@@ -16,6 +17,7 @@ import { pickLocale, translator } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { cookie, readCookie } from './respond';
+import { limitTokenRate, requireMethodScope, scopeError } from './api/token-limits';
 
 export const SESSION_COOKIE = 'turno_session';
 export const PRE_AUTH_CSRF_COOKIE = 'turno_csrf';
@@ -29,6 +31,8 @@ export interface Auth {
   user: PublicUser | null;
   session: Session | null;
   via: 'session' | 'token' | null;
+  /** The API token of a Bearer request (its scopes limit what the request may do). */
+  token: PublicApiToken | null;
   /** Token the browser must echo on unsafe requests (session's, or the pre-login cookie's). */
   csrfToken: string;
 }
@@ -66,20 +70,22 @@ export function requestContext(deps: HttpDeps) {
       const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
       let auth: Auth;
       if (bearer !== undefined) {
-        const user = resolveApiToken(deps.core, bearer);
-        if (!user) throw fail.unauthorized('Invalid or revoked API token');
-        auth = { user, session: null, via: 'token', csrfToken: '' };
+        const resolved = resolveApiToken(deps.core, bearer, ip);
+        if (!resolved) throw fail.unauthorized('Invalid or revoked API token');
+        auth = { user: resolved.user, session: null, via: 'token', token: resolved.token, csrfToken: '' };
+        limitTokenRate(deps, resolved.token.id, set.headers);
+        requireMethodScope(resolved.token, request.method);
       } else {
         const resolved = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE));
         if (resolved) {
-          auth = { user: resolved.user, session: resolved.session, via: 'session', csrfToken: resolved.session.csrfToken };
+          auth = { user: resolved.user, session: resolved.session, via: 'session', token: null, csrfToken: resolved.session.csrfToken };
         } else {
           let pre = readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE);
           if (!pre && request.method === 'GET') {
             pre = randomToken(24);
             set.headers['set-cookie'] = cookie(PRE_AUTH_CSRF_COOKIE, pre, { secure: wantsSecureCookie(deps, request) });
           }
-          auth = { user: null, session: null, via: null, csrfToken: pre ?? '' };
+          auth = { user: null, session: null, via: null, token: null, csrfToken: pre ?? '' };
         }
       }
       const locale = pickLocale(auth.user?.locale, headers.get('accept-language'));
@@ -104,9 +110,13 @@ export function requestContext(deps: HttpDeps) {
     })
     .onBeforeHandle({ as: 'global' }, ({ request, auth, pathname, body, set }) => {
       if (!isSetupDone() && !SETUP_OPEN.some((re) => re.test(pathname))) {
+        if (pathname.startsWith('/api/')) {
+          set.status = 503;
+          return { error: { code: 'setup_required', message: 'Finish the first-run setup at /setup', details: { setupUrl: '/setup' } } };
+        }
         set.status = 303;
         set.headers.location = '/setup';
-        return pathname.startsWith('/api/') ? { error: { code: 'setup_required', message: 'Finish the first-run setup at /setup' } } : '';
+        return '';
       }
       if (!UNSAFE_METHODS.has(request.method) || auth.via === 'token' || CSRF_EXEMPT.some((re) => re.test(pathname))) return;
       const sent = request.headers.get('x-csrf-token') ?? (body && typeof body === 'object' ? String((body as Record<string, unknown>)._csrf ?? '') : '');
@@ -126,6 +136,7 @@ export function requireUser(auth: Auth): PublicUser {
 export function requireRole(auth: Auth, role: Role): PublicUser {
   const user = requireUser(auth);
   if (!hasRole(user.role, role)) throw fail.forbidden();
+  if (role === 'admin' && auth.token && !auth.token.scopes.includes('admin')) throw scopeError('admin');
   return user;
 }
 
