@@ -14,6 +14,7 @@ import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { htmlResponse, jsonError, readCookie, redirect, STATUS_OF } from './respond';
 import { SESSION_COOKIE } from './request-context';
+import { releaseIdempotencyClaim } from './api/conventions';
 import { resolveSession } from '../core/auth';
 
 const isMachinePath = (path: string) => path.startsWith('/api/') || path.startsWith('/webhooks/');
@@ -57,6 +58,7 @@ export function errorHandler(deps: HttpDeps) {
   };
   return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, (context) => {
     const { code, error, request, path } = context;
+    releaseIdempotencyClaim(deps.core, request);
     const pathname = path ?? new URL(request.url).pathname;
     const json = wantsJson(request, pathname);
     const page = (): PageContext => {

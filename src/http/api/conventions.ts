@@ -35,19 +35,23 @@ export function apiConventions(deps: HttpDeps) {
       }
       pending.set(request, { owner, key });
     })
-    .onAfterHandle({ as: 'global' }, ({ request, set, responseValue }) => {
+    // After response validation, so the stored answer is exactly the normalised one the client got.
+    .mapResponse({ as: 'global' }, ({ request, set, responseValue }) => {
       const claim = pending.get(request);
-      if (!claim || responseValue instanceof Response) return;
+      if (!claim) return;
+      if (responseValue instanceof Response) return releaseIdempotencyClaim(core, request);
       const status = typeof set.status === 'number' ? set.status : 200;
       finishIdempotent(core, claim.owner, claim.key, status, JSON.stringify(responseValue ?? null));
       pending.delete(request);
-    })
-    .onAfterResponse({ as: 'global' }, ({ request }) => {
-      const claim = pending.get(request);
-      if (!claim) return;
-      abandonIdempotent(core, claim.owner, claim.key);
-      pending.delete(request);
     });
+}
+
+/** Frees the Idempotency-Key of a request that failed (called by the error handler): the client may retry with it. */
+export function releaseIdempotencyClaim(core: HttpDeps['core'], request: Request): void {
+  const claim = pending.get(request);
+  if (!claim) return;
+  pending.delete(request);
+  abandonIdempotent(core, claim.owner, claim.key);
 }
 
 /** The (weak) entity tag of a resource's stored state. */
