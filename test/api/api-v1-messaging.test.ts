@@ -65,6 +65,15 @@ describe('idempotent sends', () => {
     expect(t.app.core.db.$client.query("SELECT count(*) AS n FROM messages WHERE direction = 'outbound'").get()).toEqual({ n: 1 });
   });
 
+  test('three concurrent POSTs with one key: one message; the other answers are the replay or a 409', async () => {
+    const post = () => api(`/conversations/${conversationId}/messages`, { json: { content: 'a la vez' }, headers: { 'idempotency-key': 'same-time' } });
+    const statuses = (await Promise.all([post(), post(), post()])).map((r) => r.status).sort();
+    expect(statuses[0]).toBe(201);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    await t.app.jobs.runDue();
+    expect(sim.sent).toHaveLength(1);
+  });
+
   test('without a key, or with another key, a POST is a new message; a key reused with another body is refused', async () => {
     await api(`/conversations/${conversationId}/messages`, { json: { content: 'uno' } });
     await api(`/conversations/${conversationId}/messages`, { json: { content: 'uno' } });
