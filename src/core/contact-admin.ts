@@ -16,13 +16,16 @@ import { decodePageCursor, finishPage, pageQuerySchema, type Page, type PageQuer
 import type { Actor, Contact, PublicUser } from './types';
 import { visibleChannelIds } from './visibility';
 
-export const contactCreateSchema = z.object({
+/** A contact's own fields (also one row of a contacts CSV). */
+export const contactFieldsSchema = z.object({
   name: z.string().trim().max(200).default(''),
   /** E.164, e.g. +5491122334455. */
   phone: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'Use the international format, e.g. +5491122334455').nullable().default(null),
   email: z.string().trim().email().nullable().default(null),
   notes: z.string().max(10_000).default(''),
   customAttributes: z.record(z.string().min(1).max(60), z.string().max(1000)).default({}),
+});
+export const contactCreateSchema = contactFieldsSchema.extend({
   /** Also create the contact's WhatsApp identity on this channel (needs `phone`). */
   channelId: z.string().min(1).optional(),
 }).refine((c) => !c.channelId || c.phone, { message: 'A channel identity needs the phone number', path: ['phone'] });

@@ -206,3 +206,35 @@ describe('routing configuration, AI, search, audit (admin)', () => {
     expect(audit.body.items).toEqual([expect.objectContaining({ action: 'contact.merge', actorId: ids.supervisor })]);
   });
 });
+
+describe('contacts CSV', () => {
+  test('export what you may see; import creates and updates by phone, all or nothing, and is audited', async () => {
+    const csv = 'name,phone,email,attr:plan\nNuevo CSV,+5491100000020,nuevo@example.test,oro\nMarta Actualizada,+5491100000009,,platino\n';
+    const form = new FormData();
+    form.append('file', new File([csv], 'contactos.csv', { type: 'text/csv' }));
+    form.append('channelId', ids.channel!);
+    const res = await t.request('/api/v1/contacts/import', { method: 'POST', headers: { authorization: `Bearer ${tok.agent}` }, body: form });
+    expect(await res.json()).toEqual({ created: 1, updated: 1 });
+    expect(audited('contact.import')).toBe(1);
+    const exported = await t.request('/api/v1/contacts/export', { headers: { authorization: `Bearer ${tok.agent}` } });
+    expect(exported.headers.get('content-type')).toStartWith('text/csv');
+    const text = await exported.text();
+    expect(text.split('\r\n')[0]).toStartWith('id,name,phone,email,notes,');
+    expect(text.split('\r\n').find((line) => line.includes('Marta Actualizada'))).toContain('platino');
+    expect(text).toContain('Nuevo CSV,+5491100000020,nuevo@example.test');
+    expect(text).toContain('platino');
+    const outsider = await (await t.request('/api/v1/contacts/export', { headers: { authorization: `Bearer ${tok.outsider}` } })).text();
+    expect(outsider).not.toContain('Marta');
+    const bad = new FormData();
+    bad.append('file', new File(['name,phone\nOtro,+5491100000021\nMalo,12\n'], 'c.csv', { type: 'text/csv' }));
+    bad.append('channelId', ids.channel!);
+    const refused = await t.request('/api/v1/contacts/import', { method: 'POST', headers: { authorization: `Bearer ${tok.agent}` }, body: bad });
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).error).toMatchObject({ details: { line: 3 } });
+    expect(t.app.core.db.$client.query("SELECT count(*) AS n FROM contacts WHERE name = 'Otro'").get()).toEqual({ n: 0 });
+    const foreign = new FormData();
+    foreign.append('file', new File(['name,phone\nX,+5491100000009\n'], 'c.csv', { type: 'text/csv' }));
+    foreign.append('channelId', ids.channel!);
+    expect((await t.request('/api/v1/contacts/import', { method: 'POST', headers: { authorization: `Bearer ${tok.outsider}` }, body: foreign })).status).toBe(404);
+  });
+});

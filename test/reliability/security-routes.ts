@@ -160,6 +160,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/teams/:id/members': admin({ id: 'spareTeam', json: { userId: '{agentIn}' } }),
   'DELETE /api/v1/teams/:id/members/:userId': admin({ id: 'spareTeam', params: { userId: 'agentIn' } }),
   'DELETE /api/v1/teams/:id': admin({ id: 'looseTeam' }),
+  'GET /api/v1/contacts/export': user(),
+  'POST /api/v1/contacts/import': user('agentIn', { file: ['contactos.csv', 'name,phone\nImportado,+5491155550001\n'], form: { channelId: '{channel}' } }),
   'POST /api/v1/contacts': user('agentIn', { json: { name: 'Nuevo API', phone: '+5491155550000', channelId: '{channel}' } }),
   'PATCH /api/v1/contacts/:id/attributes': user('agentIn', { id: 'contact', json: { set: { plan: 'oro' } } }),
   'GET /api/v1/contacts/:id/conversations': user('agentIn', { id: 'contact' }),

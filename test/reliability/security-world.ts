@@ -139,7 +139,7 @@ export interface SendOptions {
 }
 
 /** Sends `route`'s valid request as `who` (null = anonymous). */
-export async function send(w: World, who: Who | null, route: Route, opts: SendOptions = {}): Promise<{ status: number; body: string; location: string | null }> {
+export async function send(w: World, who: Who | null, route: Route, opts: SendOptions = {}): Promise<{ status: number; body: string; location: string | null; contentType: string | null }> {
   const c = caseOf(route);
   const headers: Record<string, string> = opts.json ? { accept: 'application/json' } : {};
   const caller = who ? w.callers[who] : null;
@@ -156,13 +156,14 @@ export async function send(w: World, who: Who | null, route: Route, opts: SendOp
   } else if (UNSAFE.has(route.method) && c?.file) {
     const data = new FormData();
     data.append('file', new File([c.file[1]], c.file[0], { type: 'text/csv' }));
+    for (const [k, v] of Object.entries(c.form ?? {})) data.append(k, fill(w, v));
     init.body = data;
   } else if (UNSAFE.has(route.method)) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     init.body = new URLSearchParams(Object.entries(c?.form ?? {}).map(([k, v]) => [k, fill(w, v)])).toString();
   }
   const res = await w.t.request(concrete(w, route), init);
-  return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+  return { status: res.status, body: await res.text(), location: res.headers.get('location'), contentType: res.headers.get('content-type') };
 }
 
 export const is2xx = (status: number) => status >= 200 && status < 300;

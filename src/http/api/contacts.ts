@@ -3,7 +3,10 @@
  * custom attributes and the conversations of a contact — the same core calls as the inbox's
  * contact panel, with the same visibility (a contact an agent may not see is a 404).
  */
+import { t as schema } from 'elysia';
 import { z } from 'zod';
+import { exportContactsCsv, importContactsCsv } from '../../core/contact-csv';
+import { fail } from '../../core/errors';
 import { contactCreateSchema, contactsPage, createContact, deleteContact, mergeContacts } from '../../core/contact-admin';
 import { contactUpdateSchema, getVisibleContactOrThrow, listIdentities, updateContact } from '../../core/contacts';
 import { conversationFilterSchema, listConversations } from '../../core/conversations';
@@ -34,6 +37,16 @@ export function contactsApi(deps: HttpDeps) {
       set.status = 201;
       return detail(contact, set);
     }, { body: contactCreateSchema, ...doc('contacts', 'Create a contact; with channelId and phone also its WhatsApp identity (agents: a channel of their team)', contactDetailOut, 201) })
+    .get('/contacts/export', ({ auth }) => new Response(exportContactsCsv(core, requireUser(auth)), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="contacts.csv"' },
+    }), { detail: { tags: ['contacts'], summary: 'Every contact you may see as CSV (id, name, phone, email, notes, attr:<key>…)', responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } } } } })
+    .post('/contacts/import', async ({ body, auth, ip }) => {
+      if (body.file.size > 20 * 1024 * 1024) throw fail.unprocessable('The file is larger than 20 MB', { field: 'file' });
+      return importContactsCsv(core, requireUser(auth), await body.file.text(), body.channelId || null, actorOf(auth, ip));
+    }, {
+      body: schema.Object({ file: schema.File(), channelId: schema.Optional(schema.String({ maxLength: 64 })) }),
+      ...doc('contacts', 'Import a CSV (multipart `file`; columns name, phone, email, notes, attr:<key>): updates contacts known by phone, creates the others (with `channelId`: their WhatsApp identity too); all or nothing', z.object({ created: z.number().int(), updated: z.number().int() })),
+    })
     .get('/contacts/:id', ({ params, auth, set }) => detail(getVisibleContactOrThrow(core, requireUser(auth), params.id), set),
       { params: idParams, ...doc('contacts', 'A contact with its channel identities; the ETag header is its version', contactDetailOut) })
     .patch('/contacts/:id', ({ params, body, auth, request, set }) => {
