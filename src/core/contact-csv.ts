@@ -10,7 +10,8 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { transaction } from '../db/client';
 import { contactIdentities, contacts } from '../db/schema';
-import { csvLine, parseCsv } from '../lib/csv';
+import { csvLine } from '../lib/csv';
+import { readCsvFile } from './csv-file';
 import { recordAudit } from './audit';
 import { contactCreateSchema, contactFieldsSchema, contactsPage, createContact } from './contact-admin';
 import { updateContact } from './contacts';
@@ -40,14 +41,7 @@ export function importContactsCsv(core: Core, user: PublicUser, csv: string, cha
   const allowed = visibleChannelIds(core, user);
   if (channelId && allowed && !allowed.includes(channelId)) throw fail.notFound('Channel');
   if (!channelId && allowed) throw fail.unprocessable('Choose a channel you work on, so you can see the contact', { field: 'channelId' });
-  let rows: string[][];
-  try {
-    rows = parseCsv(csv);
-  } catch (error) {
-    throw fail.unprocessable((error as Error).message, { field: 'file' });
-  }
-  const [header, ...body] = rows;
-  const columns = (header ?? []).map((h) => h.trim());
+  const { header: columns, body } = readCsvFile(csv);
   if (!columns.includes('name') && !columns.includes('phone')) throw fail.unprocessable('The first line must name the columns, with at least name or phone', { field: 'file' });
   const parsed = body.map((cells, i) => {
     const get = (name: string) => cells[columns.indexOf(name)]?.trim() ?? '';
