@@ -117,6 +117,20 @@ describe('message kinds through the API', () => {
     expect(sim.uploads).toHaveLength(1);
   });
 
+  test('an approved template, synced from the provider, is sent with its variables', async () => {
+    const { scheduleTemplateSync } = await import('../../src/jobs/handlers/templates-sync');
+    const channelId = t.app.core.db.$client.query<{ id: string }, []>('SELECT id FROM channels').get()!.id;
+    scheduleTemplateSync(t.app.core, channelId);
+    await t.app.jobs.runDue();
+    const res = await api(`/conversations/${conversationId}/messages`, { json: { template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'] } }, headers: { 'idempotency-key': 'tpl-1' } });
+    expect(res.status).toBe(201);
+    expect((await res.json()).type).toBe('template');
+    await t.app.jobs.runDue();
+    expect(sim.sent.map((s) => s.body)).toEqual([expect.objectContaining({
+      type: 'template', template: expect.objectContaining({ name: 'order_update', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Lucía' }, { type: 'text', text: '#123' }] }] }),
+    })]);
+  });
+
   test('validation, other team and wrong scope', async () => {
     const empty = await api(`/conversations/${conversationId}/messages`, { json: { content: '' } });
     expect(empty.status).toBe(422);
