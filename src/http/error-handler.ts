@@ -1,8 +1,9 @@
 /**
- * Maps every error to a response: JSON `{error:{code,message,field?}}` for the API and other
- * non-page clients, a friendly HTML page (or a redirect to sign in) for browsers. Messages are
- * English under /api/ and /webhooks/ (developer-facing) and in the user's language elsewhere
- * (page endpoints that answer JSON to the UI's own scripts, and HTML error pages).
+ * Maps every error to a response: JSON `{error:{code,message,details}}` for the API (`/api/`),
+ * `{error:{code,message,field?}}` for the UI's own scripts and other non-page clients, a friendly
+ * HTML page (or a redirect to sign in) for browsers. Messages are English under /api/ and
+ * /webhooks/ (developer-facing) and in the user's language elsewhere (page endpoints that answer
+ * JSON to the UI's own scripts, and HTML error pages). A failed request frees its Idempotency-Key.
  */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';

@@ -1,7 +1,8 @@
 /**
  * Per-request context shared by every feature: who is calling (session cookie or Bearer API
  * token), the CSRF token they must echo, the UI language and translator. Also enforces CSRF on
- * state-changing browser requests and the first-run setup gate.
+ * state-changing browser requests, an API token's scopes and rate limit, and the first-run setup
+ * gate (pages redirect to /setup; `/api/*` answers JSON 503 `setup_required`).
  */
 import { Elysia } from 'elysia';
 import { resolveSession } from '../core/auth';
