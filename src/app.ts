@@ -44,6 +44,7 @@ import { composerTools } from './http/pages/composer-tools';
 import { cannedPages } from './http/pages/canned';
 import { labelsAdminPages } from './http/pages/labels-admin';
 import { profilePages } from './http/pages/profile';
+import { apiTokenPages } from './http/pages/api-tokens';
 import { pwaRoutes } from './http/pwa';
 import { mediaRoutes } from './http/media';
 import { createRealtime } from './realtime/realtime';
@@ -119,6 +120,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(inboxSearchPages(deps))
     .use(composerTools(deps))
     .use(profilePages(deps))
+    .use(apiTokenPages(deps))
     .use(cannedPages(deps))
     .use(labelsAdminPages(deps))
     .use(pwaRoutes(config.staticDir))

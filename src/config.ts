@@ -23,6 +23,8 @@ const envSchema = z.object({
   TURNO_SEND_RECONCILE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   TURNO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   TURNO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Requests per minute and API token. */
+  TURNO_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export interface Config {
@@ -54,6 +56,8 @@ export interface Config {
   secureCookies: 'auto' | 'true' | 'false';
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind your own reverse proxy). */
   trustProxy: boolean;
+  /** Requests per minute allowed to one API token (RateLimit-* headers, then 429). */
+  apiRateLimitPerMinute: number;
 }
 
 /** Directory containing the source tree (src/..) or, for the binary, the executable. */
@@ -118,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendReconcileMs: e.TURNO_SEND_RECONCILE_MS,
     secureCookies: e.TURNO_SECURE_COOKIES,
     trustProxy: e.TURNO_TRUST_PROXY === 'true',
+    apiRateLimitPerMinute: e.TURNO_API_RATE_LIMIT,
     ...overrides,
   };
 }

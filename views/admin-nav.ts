@@ -9,6 +9,7 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/routing', 'routing.rules.title'],
   ['/settings/labels', 'labels.title'],
   ['/admin/audit', 'audit.title'],
+  ['/admin/tokens', 'tokens.title'],
   ['/admin/jobs', 'jobs.dead_title'],
   ['/admin/ai', 'ai.title'],
   ['/admin/kb', 'kb.title'],

@@ -2,8 +2,8 @@
  * Authentication: password login with throttling, server-side sessions with idle and absolute
  * expiry, and API tokens. Only hashes of session and API tokens are stored.
  */
-import { and, eq, isNull } from 'drizzle-orm';
-import { apiTokens, sessions, users } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { sessions } from '../db/schema';
 import { sha256Hex } from '../lib/crypto';
 import { newId, randomToken } from '../lib/ids';
 import { FailureThrottle } from '../lib/rate-limiter';
@@ -99,32 +99,4 @@ export function revokeUserSessions(core: Core, userId: string): void {
   core.bus.publish('session.revoked', { userId, sessionIds: gone.map((s) => s.id) });
 }
 
-/** Creates an API token for a user; the plain token is returned once and only its hash is kept. */
-export function createApiToken(core: Core, userId: string, name: string, actor: Parameters<typeof recordAudit>[1]): { id: string; token: string } {
-  const token = `turno_${randomToken(30)}`;
-  const id = newId();
-  core.db.insert(apiTokens).values({
-    id,
-    userId,
-    name: name.slice(0, 100) || 'API token',
-    tokenHash: sha256Hex(token),
-    prefix: token.slice(0, 12),
-    createdAt: core.clock.now(),
-  }).run();
-  recordAudit(core, actor, 'api_token.create', { type: 'user', id: userId }, { tokenId: id, name });
-  return { id, token };
-}
-
-/** Resolves a Bearer API token to its active user, or null. */
-export function resolveApiToken(core: Core, token: string | undefined | null): PublicUser | null {
-  if (!token) return null;
-  const row = core.db.select().from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), isNull(apiTokens.revokedAt))).get();
-  if (!row) return null;
-  const user = core.db.select().from(users).where(eq(users.id, row.userId)).get();
-  if (!user || !user.active) return null;
-  if (!row.lastUsedAt || core.clock.now() - row.lastUsedAt > 60_000) {
-    core.db.update(apiTokens).set({ lastUsedAt: core.clock.now() }).where(eq(apiTokens.id, row.id)).run();
-  }
-  return toPublicUser(user);
-}
+export { createApiToken, resolveApiToken } from './api-tokens';

@@ -1,6 +1,6 @@
 /** Contacts and their channel identities. */
 import { emitEvent } from './event-log';
-import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { preparedQuery } from '../db/client';
 import { z } from 'zod';
 import { contactIdentities, contacts, conversations } from '../db/schema';
@@ -111,14 +111,19 @@ export function searchContacts(core: Core, user: PublicUser, query: string, limi
   const q = `%${query.replace(/[%_]/g, '')}%`;
   const where = [];
   if (query) where.push(or(like(contacts.name, q), like(contacts.phone, q)));
-  const allowed = visibleChannelIds(core, user);
-  if (allowed !== null) {
-    where.push(or(
-      inArray(contacts.id, core.db.select({ id: contactIdentities.contactId }).from(contactIdentities).where(inArray(contactIdentities.channelId, allowed.length ? allowed : ['']))),
-      inArray(contacts.id, core.db.select({ id: conversations.contactId }).from(conversations).where(eq(conversations.assigneeId, user.id))),
-    ));
-  }
+  const visible = visibleContactsWhere(core, user);
+  if (visible) where.push(visible);
   return core.db.select().from(contacts).where(and(...where)).orderBy(desc(contacts.updatedAt)).limit(limit).all();
+}
+
+/** The SQL condition limiting contacts to those `user` may see (undefined: all of them). */
+export function visibleContactsWhere(core: Core, user: PublicUser): SQL | undefined {
+  const allowed = visibleChannelIds(core, user);
+  if (allowed === null) return undefined;
+  return or(
+    inArray(contacts.id, core.db.select({ id: contactIdentities.contactId }).from(contactIdentities).where(inArray(contactIdentities.channelId, allowed.length ? allowed : ['']))),
+    inArray(contacts.id, core.db.select({ id: conversations.contactId }).from(conversations).where(eq(conversations.assigneeId, user.id))),
+  );
 }
 
 /** True when `user` may see the contact (same rule as `searchContacts`). */

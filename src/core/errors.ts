@@ -6,7 +6,8 @@ export type DomainErrorCode =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
-  | 'rate_limited';
+  | 'rate_limited'
+  | 'precondition_failed';
 
 export class DomainError extends Error {
   constructor(
@@ -28,4 +29,5 @@ export const fail = {
   conflict: (m: string, d?: Record<string, unknown>) => new DomainError('conflict', m, d),
   unprocessable: (m: string, d?: Record<string, unknown>) => new DomainError('unprocessable', m, d),
   rateLimited: (m: string, retryAfterMs: number) => new DomainError('rate_limited', m, { retryAfterMs }),
+  preconditionFailed: (m: string, d?: Record<string, unknown>) => new DomainError('precondition_failed', m, d),
 };

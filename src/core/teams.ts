@@ -1,7 +1,7 @@
 /** Teams and memberships. */
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { teamMembers, teams } from '../db/schema';
+import { conversations, teamMembers, teams } from '../db/schema';
 import { transaction } from '../db/client';
 import { ASSIGNMENT_MODES } from '../db/schema/enums';
 import { newId } from '../lib/ids';
@@ -48,9 +48,26 @@ export function createTeam(core: Core, input: z.input<typeof teamInputSchema>, a
 export function updateTeam(core: Core, id: string, input: Partial<z.input<typeof teamInputSchema>>, actor: Actor | null): Team {
   const data = teamInputSchema.partial().parse(input);
   getTeamOrThrow(core, id);
+  const clash = data.name ? core.db.select({ id: teams.id }).from(teams).where(eq(teams.name, data.name)).get() : undefined;
+  if (clash && clash.id !== id) throw fail.conflict('A team with this name already exists', { field: 'name' });
   core.db.update(teams).set(data).where(eq(teams.id, id)).run();
   recordAudit(core, actor, 'team.update', { type: 'team', id }, data);
   return getTeamOrThrow(core, id);
+}
+
+/**
+ * Deletes a team that no conversation belongs to (409 otherwise: transfer them first). Its
+ * memberships, channel links, hours and SLA policy go with it; intents that targeted it keep none.
+ */
+export function deleteTeam(core: Core, id: string, actor: Actor | null): void {
+  const team = getTeamOrThrow(core, id);
+  transaction(core.db, () => {
+    if (core.db.select({ id: conversations.id }).from(conversations).where(eq(conversations.teamId, id)).limit(1).get()) {
+      throw fail.conflict('Conversations still belong to this team; transfer them first');
+    }
+    core.db.delete(teams).where(eq(teams.id, id)).run();
+    recordAudit(core, actor, 'team.delete', { type: 'team', id }, { name: team.name });
+  });
 }
 
 /** Adds a user to a team (idempotent). */

@@ -1,8 +1,9 @@
 /**
- * Maps every error to a response: JSON `{error:{code,message,field?}}` for the API and other
- * non-page clients, a friendly HTML page (or a redirect to sign in) for browsers. Messages are
- * English under /api/ and /webhooks/ (developer-facing) and in the user's language elsewhere
- * (page endpoints that answer JSON to the UI's own scripts, and HTML error pages).
+ * Maps every error to a response: JSON `{error:{code,message,details}}` for the API (`/api/`),
+ * `{error:{code,message,field?}}` for the UI's own scripts and other non-page clients, a friendly
+ * HTML page (or a redirect to sign in) for browsers. Messages are English under /api/ and
+ * /webhooks/ (developer-facing) and in the user's language elsewhere (page endpoints that answer
+ * JSON to the UI's own scripts, and HTML error pages). A failed request frees its Idempotency-Key.
  */
 import { Elysia } from 'elysia';
 import { ZodError } from 'zod';
@@ -14,6 +15,7 @@ import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { htmlResponse, jsonError, readCookie, redirect, STATUS_OF } from './respond';
 import { SESSION_COOKIE } from './request-context';
+import { releaseIdempotencyClaim } from './api/conventions';
 import { resolveSession } from '../core/auth';
 
 const isMachinePath = (path: string) => path.startsWith('/api/') || path.startsWith('/webhooks/');
@@ -37,6 +39,14 @@ function messageOf(error: unknown): string {
   return e.all?.[0]?.summary ?? e.all?.[0]?.message ?? 'Invalid input';
 }
 
+/** Every failed check of a validation error (`issues: [{path, message}]`), for the API's `details`. */
+function issuesOf(error: unknown): { issues?: Array<{ path: string; message: string }> } {
+  if (error instanceof ZodError) return { issues: error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+  const all = (error as { all?: Array<{ path?: string | Array<string | number>; summary?: string; message?: string }> }).all;
+  if (!Array.isArray(all)) return {};
+  return { issues: all.map((i) => ({ path: Array.isArray(i.path) ? i.path.join('.') : String(i.path ?? '').replace(/^\//, '').replace(/\//g, '.'), message: i.summary ?? i.message ?? 'Invalid' })) };
+}
+
 /** Global error handling plugin. */
 export function errorHandler(deps: HttpDeps) {
   /** The signed-in user's language, if any; an error page must render even when the database cannot be read. */
@@ -49,6 +59,7 @@ export function errorHandler(deps: HttpDeps) {
   };
   return new Elysia({ name: 'error-handler' }).onError({ as: 'global' }, (context) => {
     const { code, error, request, path } = context;
+    releaseIdempotencyClaim(deps.core, request);
     const pathname = path ?? new URL(request.url).pathname;
     const json = wantsJson(request, pathname);
     const page = (): PageContext => {
@@ -58,12 +69,17 @@ export function errorHandler(deps: HttpDeps) {
       return { t: translator(locale), locale, user: null, csrfToken: null, path: pathname };
     };
     const localize = (message: string) => (isMachinePath(pathname) ? message : localizeMessage(page().t, message));
+    /** The API's `{error:{code,message,details}}`; other JSON clients keep `{code,message,field?,…}`. */
+    const errorJson = (status: number, errorCode: string, message: string, details: Record<string, unknown> = {}) => {
+      const res = pathname.startsWith('/api/') ? jsonError(status, errorCode, message, { details }) : jsonError(status, errorCode, message, details);
+      for (const [k, v] of Object.entries(context.set.headers)) if (k.startsWith('ratelimit-')) res.headers.set(k, String(v));
+      return res;
+    };
     if (error instanceof DomainError) {
       const status = STATUS_OF[error.code];
       if (json) {
-        const headers = error.code === 'rate_limited' ? { 'retry-after': String(Math.ceil(Number(error.details.retryAfterMs ?? 60_000) / 1000)) } : {};
-        const res = jsonError(status, (error as { csrf?: boolean }).csrf ? 'csrf' : error.code, localize(error.message), { ...error.details, ...(error.details.field ? { field: error.details.field } : {}) });
-        for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+        const res = errorJson(status, (error as { csrf?: boolean }).csrf ? 'csrf' : error.code, localize(error.message), error.details);
+        if (error.code === 'rate_limited') res.headers.set('retry-after', String(Math.ceil(Number(error.details.retryAfterMs ?? 60_000) / 1000)));
         return res;
       }
       if (error.code === 'unauthorized') {
@@ -74,24 +90,28 @@ export function errorHandler(deps: HttpDeps) {
       const text = (error as { csrf?: boolean }).csrf ? ctx.t('error.csrf') : error.code === 'not_found' ? ctx.t('error.not_found_text') : localize(error.message);
       return htmlResponse(errorPage(ctx, error.code === 'not_found' ? ctx.t('error.not_found') : ctx.t('error.generic'), text), status);
     }
-    if (code === 'VALIDATION' || error instanceof ZodError) {
-      return jsonError(422, 'validation', localize(messageOf(error)), { field: fieldOf(error) });
+    if (code === 'VALIDATION' && (error as { type?: string }).type === 'response') {
+      deps.core.log.error('response does not match its documented schema', { path: pathname, error: messageOf(error), field: fieldOf(error) });
+      return errorJson(500, 'internal', 'Internal error; it was logged');
     }
-    if (code === 'PARSE') return jsonError(400, 'bad_request', 'The request body could not be parsed (malformed JSON or form data)');
+    if (code === 'VALIDATION' || error instanceof ZodError) {
+      return errorJson(422, 'validation', localize(messageOf(error)), { field: fieldOf(error), ...issuesOf(error) });
+    }
+    if (code === 'PARSE') return errorJson(400, 'bad_request', 'The request body could not be parsed (malformed JSON or form data)');
     if (code === 'NOT_FOUND') {
-      if (json) return jsonError(404, 'not_found', 'No such route');
+      if (json) return errorJson(404, 'not_found', 'No such route');
       const ctx = page();
       return htmlResponse(errorPage(ctx, ctx.t('error.not_found'), ctx.t('error.not_found_text')), 404);
     }
     const storage = storageFailureReason(error);
     if (storage) {
       deps.core.log.error('write failed: storage full or read-only', { path: pathname, error: storage });
-      if (json) return jsonError(503, 'storage_unavailable', storageFailureMessage(storage));
+      if (json) return errorJson(503, 'storage_unavailable', storageFailureMessage(storage));
       const ctx = page();
       return htmlResponse(errorPage(ctx, ctx.t('error.generic'), ctx.t('error.storage')), 503);
     }
     deps.core.log.error('unhandled error', { path: pathname, code: String(code), error });
-    if (json) return jsonError(500, 'internal', 'Internal error; it was logged');
+    if (json) return errorJson(500, 'internal', 'Internal error; it was logged');
     const ctx = page();
     return htmlResponse(errorPage(ctx, ctx.t('error.generic'), ctx.t('error.generic')), 500);
   });

@@ -14,7 +14,8 @@ import type { PluginApp } from '../plugin-host/types';
 import { pickLocale, translator } from '../../views/i18n';
 import type { HttpDeps } from './deps';
 import { jsonError, STATUS_OF } from './respond';
-import { resolveCaller } from './request-context';
+import { clientIp, resolveCaller } from './request-context';
+import { requireMethodScope } from './api/token-limits';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PLUGIN_PATH = /^\/plugins\/([a-z][a-z0-9-]{1,39})(?:\/|$)/;
@@ -30,7 +31,7 @@ async function sentCsrfToken(request: Request): Promise<string> {
 }
 
 /** Answers one plugin request, or null when the path is not a plugin's. */
-async function handlePluginRequest(deps: HttpDeps, request: Request): Promise<Response | null> {
+async function handlePluginRequest(deps: HttpDeps, request: Request, ip: string): Promise<Response | null> {
   const pathname = new URL(request.url).pathname;
   const id = PLUGIN_PATH.exec(pathname)?.[1];
   if (!id) return null;
@@ -43,8 +44,9 @@ async function handlePluginRequest(deps: HttpDeps, request: Request): Promise<Re
     return reg.publicApp!.handle(request);
   }
   if (!reg.privateApp) return jsonError(404, 'not_found', 'Not found');
-  const auth = resolveCaller(deps, request.headers);
+  const auth = resolveCaller(deps, request.headers, ip);
   if (!auth.user) return jsonError(401, 'unauthorized', 'Sign in required');
+  if (auth.token) requireMethodScope(auth.token, request.method);
   if (UNSAFE_METHODS.has(request.method) && auth.via === 'session') {
     const sent = await sentCsrfToken(request);
     if (!sent || !constantTimeEqual(sent, auth.csrfToken)) return jsonError(403, 'forbidden', 'Missing or invalid CSRF token. Reload the page and try again.');
@@ -56,9 +58,9 @@ async function handlePluginRequest(deps: HttpDeps, request: Request): Promise<Re
 
 /** The host side of plugin routes (mount early: it answers before routing). */
 export function pluginRoutes(deps: HttpDeps) {
-  return new Elysia({ name: 'plugin-routes' }).onRequest(async ({ request }) => {
+  return new Elysia({ name: 'plugin-routes' }).onRequest(async ({ request, server }) => {
     try {
-      return (await handlePluginRequest(deps, request)) ?? undefined;
+      return (await handlePluginRequest(deps, request, clientIp(deps, request, server?.requestIP(request)?.address))) ?? undefined;
     } catch (error) {
       if (error instanceof DomainError) return jsonError(STATUS_OF[error.code], error.code, error.message);
       deps.core.log.error('plugin request failed', { path: new URL(request.url).pathname, error });

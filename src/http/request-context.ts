@@ -1,10 +1,12 @@
 /**
  * Per-request context shared by every feature: who is calling (session cookie or Bearer API
  * token), the CSRF token they must echo, the UI language and translator. Also enforces CSRF on
- * state-changing browser requests and the first-run setup gate.
+ * state-changing browser requests, an API token's scopes and rate limit, and the first-run setup
+ * gate (pages redirect to /setup; `/api/*` answers JSON 503 `setup_required`).
  */
 import { Elysia } from 'elysia';
-import { resolveApiToken, resolveSession } from '../core/auth';
+import { resolveSession } from '../core/auth';
+import { resolveApiToken, type PublicApiToken } from '../core/api-tokens';
 import { fail } from '../core/errors';
 import { hasRole } from '../core/users';
 import { countUsers } from '../core/users';
@@ -16,6 +18,7 @@ import { pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { cookie, readCookie } from './respond';
+import { limitTokenRate, requireMethodScope, scopeError } from './api/token-limits';
 
 export const SESSION_COOKIE = 'turno_session';
 export const PRE_AUTH_CSRF_COOKIE = 'turno_csrf';
@@ -29,6 +32,8 @@ export interface Auth {
   user: PublicUser | null;
   session: Session | null;
   via: 'session' | 'token' | null;
+  /** The API token of a Bearer request (its scopes limit what the request may do). */
+  token: PublicApiToken | null;
   /** Token the browser must echo on unsafe requests (session's, or the pre-login cookie's). */
   csrfToken: string;
 }
@@ -58,16 +63,16 @@ export function wantsSecureCookie(deps: HttpDeps, request: Request): boolean {
  * Who is calling, from the request headers: a Bearer API token (throws `unauthorized` when it is
  * unknown or revoked), else the session cookie, else nobody (with the pre-login CSRF cookie's token).
  */
-export function resolveCaller(deps: HttpDeps, headers: Headers): Auth {
+export function resolveCaller(deps: HttpDeps, headers: Headers, ip: string): Auth {
   const bearer = /^Bearer\s+(.+)$/i.exec(headers.get('authorization') ?? '')?.[1]?.trim();
   if (bearer !== undefined) {
-    const user = resolveApiToken(deps.core, bearer);
-    if (!user) throw fail.unauthorized('Invalid or revoked API token');
-    return { user, session: null, via: 'token', csrfToken: '' };
+    const resolved = resolveApiToken(deps.core, bearer, ip);
+    if (!resolved) throw fail.unauthorized('Invalid or revoked API token');
+    return { user: resolved.user, session: null, via: 'token', token: resolved.token, csrfToken: '' };
   }
   const resolved = resolveSession(deps.core, readCookie(headers.get('cookie'), SESSION_COOKIE));
-  if (resolved) return { user: resolved.user, session: resolved.session, via: 'session', csrfToken: resolved.session.csrfToken };
-  return { user: null, session: null, via: null, csrfToken: readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE) ?? '' };
+  if (resolved) return { user: resolved.user, session: resolved.session, via: 'session', token: null, csrfToken: resolved.session.csrfToken };
+  return { user: null, session: null, via: null, token: null, csrfToken: readCookie(headers.get('cookie'), PRE_AUTH_CSRF_COOKIE) ?? '' };
 }
 
 /** Navigation entries plugins added that `user` may see, with their labels translated. */
@@ -87,7 +92,11 @@ export function requestContext(deps: HttpDeps) {
       const headers = request.headers;
       const url = new URL(request.url);
       const ip = clientIp(deps, request, server?.requestIP(request)?.address);
-      let auth = resolveCaller(deps, headers);
+      let auth = resolveCaller(deps, headers, ip);
+      if (auth.token) {
+        limitTokenRate(deps, auth.token.id, set.headers);
+        requireMethodScope(auth.token, request.method);
+      }
       if (!auth.user && !auth.csrfToken && request.method === 'GET') {
         const pre = randomToken(24);
         set.headers['set-cookie'] = cookie(PRE_AUTH_CSRF_COOKIE, pre, { secure: wantsSecureCookie(deps, request) });
@@ -115,9 +124,13 @@ export function requestContext(deps: HttpDeps) {
     })
     .onBeforeHandle({ as: 'global' }, ({ request, auth, pathname, body, set }) => {
       if (!isSetupDone() && !SETUP_OPEN.some((re) => re.test(pathname))) {
+        if (pathname.startsWith('/api/')) {
+          set.status = 503;
+          return { error: { code: 'setup_required', message: 'Finish the first-run setup at /setup', details: { setupUrl: '/setup' } } };
+        }
         set.status = 303;
         set.headers.location = '/setup';
-        return pathname.startsWith('/api/') ? { error: { code: 'setup_required', message: 'Finish the first-run setup at /setup' } } : '';
+        return '';
       }
       if (!UNSAFE_METHODS.has(request.method) || auth.via === 'token' || CSRF_EXEMPT.some((re) => re.test(pathname))) return;
       const sent = request.headers.get('x-csrf-token') ?? (body && typeof body === 'object' ? String((body as Record<string, unknown>)._csrf ?? '') : '');
@@ -137,6 +150,7 @@ export function requireUser(auth: Auth): PublicUser {
 export function requireRole(auth: Auth, role: Role): PublicUser {
   const user = requireUser(auth);
   if (!hasRole(user.role, role)) throw fail.forbidden();
+  if (role === 'admin' && auth.token && !auth.token.scopes.includes('admin')) throw scopeError('admin');
   return user;
 }
 

@@ -5,7 +5,7 @@ import type { DomainErrorCode } from '../core/errors';
 /** Status codes of domain error codes. */
 export const STATUS_OF: Record<DomainErrorCode | 'validation' | 'csrf', number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409,
-  unprocessable: 422, rate_limited: 429, validation: 422, csrf: 403,
+  unprocessable: 422, rate_limited: 429, precondition_failed: 412, validation: 422, csrf: 403,
 };
 
 /** An HTML response. */
@@ -13,7 +13,7 @@ export function htmlResponse(body: SafeHtml | string, status = 200, headers: Rec
   return new Response(String(body), { status, headers: { 'content-type': 'text/html; charset=utf-8', ...headers } });
 }
 
-/** The JSON error shape of the API: `{error:{code,message,field?}}`. */
+/** A JSON error: `{error:{code,message,…extra}}` (the API passes `{details}` as extra). */
 export function jsonError(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Response {
   return new Response(JSON.stringify({ error: { code, message, ...extra } }), {
     status,

@@ -61,3 +61,27 @@ export class FailureThrottle {
     return list;
   }
 }
+
+/** Counts requests per key in fixed windows of `windowMs` (API rate limits with RateLimit-* headers). */
+export class FixedWindowCounter {
+  private windows = new Map<string, { start: number; count: number }>();
+  constructor(
+    private limit: number,
+    private windowMs: number,
+    private now: () => number = Date.now,
+  ) {}
+
+  /** Counts one request for `key`: whether it is allowed, how many remain and when the window resets. */
+  hit(key: string): { allowed: boolean; limit: number; remaining: number; resetMs: number } {
+    const t = this.now();
+    const start = t - (t % this.windowMs);
+    let w = this.windows.get(key);
+    if (!w || w.start !== start) {
+      if (this.windows.size > 10_000) this.windows.clear();
+      w = { start, count: 0 };
+      this.windows.set(key, w);
+    }
+    w.count++;
+    return { allowed: w.count <= this.limit, limit: this.limit, remaining: Math.max(0, this.limit - w.count), resetMs: start + this.windowMs - t };
+  }
+}

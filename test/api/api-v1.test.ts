@@ -58,7 +58,7 @@ describe('API v1 validation and errors', () => {
     expect(res.status).toBe(422);
     const body = await res.json();
     expect(body.error.code).toBe('validation');
-    expect(body.error.field).toBe('password');
+    expect(body.error.details.field).toBe('password');
   });
 
   test('agents get 403 on admin operations; duplicates get 409', async () => {
@@ -71,7 +71,7 @@ describe('API v1 validation and errors', () => {
   test('unknown ids are 404 JSON', async () => {
     const res = await t.request('/api/v1/conversations/nope', { headers: bearer(agentToken) });
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toEqual({ code: 'not_found', message: 'Conversation not found' });
+    expect((await res.json()).error).toEqual({ code: 'not_found', message: 'Conversation not found', details: {} });
   });
 });
 

@@ -9,10 +9,16 @@ describe('first-run setup', () => {
   afterAll(async () => t.close());
 
   test('nothing but setup is reachable before the first admin exists', async () => {
-    for (const path of ['/inbox', '/login', '/admin/users', '/api/v1/me']) {
+    for (const path of ['/inbox', '/login', '/admin/users']) {
       const res = await t.request(path);
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/setup');
+    }
+    for (const path of ['/api/v1/me', '/api/v1/conversations']) {
+      const res = await t.request(path);
+      expect(res.status).toBe(503);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect((await res.json()).error.code).toBe('setup_required');
     }
     expect((await t.request('/healthz')).status).toBe(200);
   });

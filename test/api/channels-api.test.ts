@@ -36,7 +36,7 @@ describe('/api/v1/channels (admin)', () => {
     expect((await call(agentToken, 'POST', '/api/v1/channels', { name: 'X', phoneNumberId: '400000000000009', wabaId: '500000000000001', ...SECRETS })).status).toBe(403);
     const bad = await call(adminToken, 'POST', '/api/v1/channels', { name: 'X', phoneNumberId: 'abc', wabaId: '500000000000001', ...SECRETS });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.field).toBe('phoneNumberId');
+    expect((await bad.json()).error.details.field).toBe('phoneNumberId');
   });
 
   test('create returns the channel with masked secrets and audits', async () => {
@@ -63,7 +63,7 @@ describe('/api/v1/channels (admin)', () => {
     expect(channelSecrets(t.app.core, channel)).toEqual(SECRETS);
     const bad = await call(adminToken, 'PATCH', `/api/v1/channels/${id}`, { graphVersion: 'latest' });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.field).toBe('graphVersion');
+    expect((await bad.json()).error.details.field).toBe('graphVersion');
     expect((await call(adminToken, 'GET', '/api/v1/channels/nope')).status).toBe(404);
   });
 
@@ -120,7 +120,7 @@ describe('POST /api/v1/contacts/:id/messages (template outreach)', () => {
     const before = t.app.core.db.$client.query('SELECT count(*) AS n FROM messages').get();
     const pending = await call(agentToken, 'POST', `/api/v1/contacts/${contactId}/messages`, { template: { name: 'promo_black_friday', language: 'es', body: ['20'] } });
     expect(pending.status).toBe(422);
-    expect((await pending.json()).error).toMatchObject({ field: 'template', message: 'The template "promo_black_friday" (es) is PENDING; only templates approved by Meta can be sent.' });
+    expect((await pending.json()).error).toMatchObject({ details: { field: 'template' }, message: 'The template "promo_black_friday" (es) is PENDING; only templates approved by Meta can be sent.' });
     const unknown = await call(agentToken, 'POST', `/api/v1/contacts/${contactId}/messages`, { template: { name: 'order_update', language: 'en_US', body: [] } });
     expect(unknown.status).toBe(422);
     expect((await unknown.json()).error.message).toContain('There is no template "order_update" in en_US');
@@ -131,7 +131,7 @@ describe('POST /api/v1/contacts/:id/messages (template outreach)', () => {
     const second = createWhatsAppChannel(t.app.core, { name: 'Other', phoneNumberId: '400000000000002', wabaId: '500000000000001', ...SECRETS }, null);
     const other = await call(agentToken, 'POST', `/api/v1/contacts/${contactId}/messages`, { channelId: second.id, template: { name: 'reengage_customer', language: 'es' } });
     expect(other.status).toBe(422);
-    expect((await other.json()).error.field).toBe('channelId');
+    expect((await other.json()).error.details.field).toBe('channelId');
     const team = createTeam(t.app.core, { name: 'VIP' }, null);
     setChannelTeams(t.app.core, channelId, [team.id], null);
     const hidden = await call(agentToken, 'POST', `/api/v1/contacts/${contactId}/messages`, { channelId, template: { name: 'reengage_customer', language: 'es', body: ['x'] } });

@@ -47,5 +47,12 @@ describe('turno CLI', () => {
     expect(token.code).toBe(0);
     expect(token.out).toMatch(/^turno_/);
     expect(turno(['token', 'create', '--email', 'ghost@example.test']).code).toBe(1);
+    const readOnly = turno(['token', 'create', '--email', 'ops@example.test', '--name', 'bi', '--scopes', 'read']);
+    expect(readOnly.code).toBe(0);
+    const { Database } = await import('bun:sqlite');
+    const db = new Database(join(dataDir, 'turno.db'), { readonly: true });
+    expect(db.query<{ scopes: string }, []>("SELECT scopes FROM api_tokens WHERE name = 'bi'").get()!.scopes).toBe('["read"]');
+    db.close();
+    expect(turno(['token', 'create', '--email', 'ops@example.test', '--scopes', 'read,root']).code).toBe(2);
   });
 });

@@ -101,7 +101,7 @@ describe('POST /api/v1/conversations/:id/status', () => {
     expect((await bea.client.json('POST', `/api/v1/conversations/${c.id}/status`, { status: 'resolved' })).status).toBe(403);
     const bad = await ana.client.json('POST', `/api/v1/conversations/${c.id}/status`, { status: 'snoozed' });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).error.field).toBe('snoozeUntil');
+    expect((await bad.json()).error.details.field).toBe('snoozeUntil');
     const ok = await ana.client.json('POST', `/api/v1/conversations/${c.id}/status`, { status: 'snoozed', snoozeUntilReply: true });
     expect((await ok.json()).status).toBe('snoozed');
     const resolved = await ana.client.json('POST', `/api/v1/conversations/${c.id}/status`, { status: 'resolved' });

@@ -11,7 +11,9 @@ import { TEST_PASSWORD } from '../helpers/test-app';
 export type Fixture =
   | 'conversation' | 'contact' | 'message' | 'failedMessage' | 'botMessage' | 'deletedMessage' | 'attachment' | 'channel' | 'spareChannel'
   | 'ventas' | 'spareTeam' | 'label' | 'spareLabel' | 'canned' | 'kbArticle' | 'spareKbArticle' | 'intent' | 'example'
-  | 'agentIn' | 'spare' | 'missing';
+  | 'agentIn' | 'spare' | 'missing'
+  | 'spareContact' | 'looseContact' | 'looseTeam' | 'spareFailedMessage' | 'apiLabel' | 'apiCanned' | 'rule' | 'sla' | 'hoursScope'
+  | 'apiExample' | 'apiKbArticle' | 'token';
 /** public: anyone; user: any signed-in user; supervisor: supervisors and admins; admin: admins only. */
 export type Level = 'public' | 'user' | 'supervisor' | 'admin';
 export type ControlCaller = 'anonymous' | 'admin' | 'supervisor' | 'agentIn' | 'spare';
@@ -73,6 +75,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /settings/canned': user(), 'POST /settings/canned': user('spare', { form: { shortcut: 'chao', title: 'Chao', content: 'Hasta luego' } }),
   'POST /settings/canned/:id': user('spare', { id: 'canned', form: { shortcut: 'hola2', title: 'Hola', content: 'Hola de nuevo' } }),
   'POST /settings/canned/:id/delete': user('spare', { id: 'canned' }),
+  'GET /settings/tokens': user(), 'POST /settings/tokens': user('spare', { form: { name: 'integración', scopes: 'read' } }),
+  'POST /settings/tokens/:id/rename': user('supervisor', { id: 'token', form: { name: 'renombrado' } }),
+  'POST /settings/tokens/:id/revoke': user('supervisor', { id: 'token' }), 'GET /admin/tokens': admin(),
   'GET /settings/labels': sup(), 'POST /settings/labels': sup({ form: { name: 'nueva', color: '#112233' } }),
   'POST /settings/labels/:id': sup({ id: 'spareLabel', form: { name: 'borrar2', color: '#112233' } }),
   'POST /settings/labels/:id/delete': sup({ id: 'spareLabel' }),
@@ -153,6 +158,60 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/channels/:id/test': admin({ id: 'spareChannel' }),
   'POST /api/v1/channels/:id/templates/sync': admin({ id: 'spareChannel' }),
   'GET /api/v1/channels/:id/templates': admin({ id: 'spareChannel' }),
+
+  'PATCH /api/v1/users/:id': admin({ id: 'spare', json: { capacity: 5 } }),
+  'GET /api/v1/teams/:id': user('agentIn', { id: 'ventas' }), 'GET /api/v1/teams/:id/members': user('agentIn', { id: 'ventas' }),
+  'PATCH /api/v1/teams/:id': admin({ id: 'spareTeam', json: { description: 'Desde la API' } }),
+  'POST /api/v1/teams/:id/members': admin({ id: 'spareTeam', json: { userId: '{agentIn}' } }),
+  'DELETE /api/v1/teams/:id/members/:userId': admin({ id: 'spareTeam', params: { userId: 'agentIn' } }),
+  'DELETE /api/v1/teams/:id': admin({ id: 'looseTeam' }),
+  'GET /api/v1/contacts/export': user(),
+  'POST /api/v1/contacts/import': user('agentIn', { file: ['contactos.csv', 'name,phone\nImportado,+5491155550001\n'], form: { channelId: '{channel}' } }),
+  'POST /api/v1/contacts': user('agentIn', { json: { name: 'Nuevo API', phone: '+5491155550000', channelId: '{channel}' } }),
+  'PATCH /api/v1/contacts/:id/attributes': user('agentIn', { id: 'contact', json: { set: { plan: 'oro' } } }),
+  'GET /api/v1/contacts/:id/conversations': user('agentIn', { id: 'contact' }),
+  'POST /api/v1/contacts/:id/merge': sup({ id: 'contact', json: { sourceId: '{spareContact}' } }),
+  'DELETE /api/v1/contacts/:id': sup({ id: 'looseContact' }),
+  'PATCH /api/v1/conversations/:id': conv({ json: { priority: 'high' } }),
+  'POST /api/v1/conversations/:id/labels': conv({ json: { labelId: '{label}' } }),
+  'DELETE /api/v1/conversations/:id/labels/:labelId': conv({ params: { labelId: 'label' } }),
+  'GET /api/v1/conversations/:id/participants': conv(), 'GET /api/v1/conversations/:id/transcript': conv(),
+  'POST /api/v1/conversations/:id/read': conv(), 'POST /api/v1/conversations/:id/unread': conv(),
+  'POST /api/v1/conversations/:id/snooze': conv({ json: { untilReply: true } }, 'admin'),
+  'POST /api/v1/conversations/:id/notes': conv({ json: { content: 'nota interna' } }),
+  'POST /api/v1/uploads': user('agentIn', { file: ['nota.txt', 'hola'] }),
+  'POST /api/v1/messages/:id/reactions': user('agentIn', { id: 'message', json: { emoji: '👍' } }),
+  'POST /api/v1/messages/:id/retry': user('agentIn', { id: 'spareFailedMessage' }),
+  'GET /api/v1/labels': user(), 'POST /api/v1/labels': sup({ json: { name: 'desde-api' } }),
+  'PATCH /api/v1/labels/:id': sup({ id: 'apiLabel', json: { name: 'api-label-2', color: '#112233' } }),
+  'DELETE /api/v1/labels/:id': sup({ id: 'apiLabel' }),
+  'GET /api/v1/canned-responses': user(), 'POST /api/v1/canned-responses': user('spare', { json: { shortcut: 'api2', title: 'API 2', content: 'Hola' } }),
+  'PATCH /api/v1/canned-responses/:id': user('spare', { id: 'apiCanned', json: { shortcut: 'api3', title: 'API 3', content: 'Hola otra vez' } }),
+  'DELETE /api/v1/canned-responses/:id': user('spare', { id: 'apiCanned' }),
+  'GET /api/v1/routing-rules': admin(), 'GET /api/v1/routing-rules/:id': admin({ id: 'rule' }),
+  'POST /api/v1/routing-rules': admin({ json: { name: 'API 2', conditions: [{ type: 'keywords', any: ['hola'] }], actions: [{ type: 'set_priority', priority: 'low' }] } }),
+  'PATCH /api/v1/routing-rules/:id': admin({ id: 'rule', json: { enabled: false } }),
+  'POST /api/v1/routing-rules/:id/move': admin({ id: 'rule', json: { direction: 'up' } }),
+  'DELETE /api/v1/routing-rules/:id': admin({ id: 'rule' }),
+  'GET /api/v1/business-hours': admin(),
+  'PUT /api/v1/business-hours/:scope': admin({ params: { scope: 'hoursScope' }, json: { timezone: 'UTC', weekly: [{ day: 1, from: '09:00', to: '18:00' }], holidays: [] } }),
+  'GET /api/v1/business-hours/:scope': admin({ params: { scope: 'hoursScope' } }),
+  'GET /api/v1/sla-policies': admin(), 'POST /api/v1/sla-policies': admin({ json: { name: 'API SLA', firstResponseMinutes: 30 } }),
+  'DELETE /api/v1/sla-policies/:id': admin({ id: 'sla' }),
+  'GET /api/v1/intents': admin(), 'GET /api/v1/intents/:id': admin({ id: 'intent' }),
+  'PATCH /api/v1/intents/:id': admin({ id: 'intent', json: { priority: 1 } }),
+  'GET /api/v1/intents/:id/examples': admin({ id: 'intent' }),
+  'POST /api/v1/intents/:id/examples': admin({ id: 'intent', json: { text: 'quiero comprar desde la API' } }),
+  'DELETE /api/v1/intent-examples/:id': admin({ id: 'apiExample' }),
+  'GET /api/v1/kb/articles': admin(), 'GET /api/v1/kb/articles/:id': admin({ id: 'kbArticle' }),
+  'POST /api/v1/kb/articles': admin({ json: { questions: ['¿Hacen envíos?'], answer: 'Sí, a todo el país', language: 'es' } }),
+  'PUT /api/v1/kb/articles/:id': admin({ id: 'kbArticle', json: { questions: ['¿Abren?'], answer: 'De 9 a 18', language: 'es' } }),
+  'DELETE /api/v1/kb/articles/:id': admin({ id: 'apiKbArticle' }),
+  'GET /api/v1/search': user('agentIn', { query: 'q=hola' }), 'GET /api/v1/audit-log': admin(),
+  'GET /api/v1/tokens': user(), 'POST /api/v1/tokens': user('spare', { json: { name: 'integración', scopes: ['read'] } }),
+  'GET /api/v1/tokens/:id': user('supervisor', { id: 'token' }),
+  'PATCH /api/v1/tokens/:id': user('supervisor', { id: 'token', json: { name: 'renombrado' } }),
+  'DELETE /api/v1/tokens/:id': user('supervisor', { id: 'token' }),
 };
 
 /** The case of `route`, if the table has one. */

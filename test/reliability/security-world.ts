@@ -12,7 +12,11 @@ import { createApiToken } from '../../src/core/auth';
 import { createLabel } from '../../src/core/labels';
 import { storeUpload } from '../../src/core/media-store';
 import { addTeamMember, createTeam } from '../../src/core/teams';
-import { attachments, channelTeams, messages, messageTemplates } from '../../src/db/schema';
+import { attachments, channelTeams, contactIdentities, contacts, messages, messageTemplates } from '../../src/db/schema';
+import { createRule } from '../../src/core/routing/rules';
+import { saveSlaPolicy } from '../../src/core/routing/sla';
+import { saveBusinessHours } from '../../src/core/routing/hours-store';
+import type { PublicUser } from '../../src/core/types';
 import { newId } from '../../src/lib/ids';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { addTestChannel, messagesEnvelope, postWebhook, textMessage } from '../helpers/whatsapp';
@@ -80,6 +84,7 @@ export async function buildWorld(): Promise<World> {
     kbArticle: createArticle(core, article, actor).id, spareKbArticle: createArticle(core, { ...article, title: 'Borrar' }, actor).id,
     intent: 'sales', example: db.query<{ id: string }, []>("SELECT id FROM intent_examples WHERE intent_id = 'sales' LIMIT 1").get()!.id,
     agentIn: signed.agentIn.user.id, spare: signed.spare.user.id, missing: '01900000-0000-7000-8000-000000000000',
+    ...apiFixtures(t, { channel: spareChannel.id, ventas: ventas.id, spare: signed.spare.user, supervisor: signed.supervisor.user, extra }),
   };
   const callers = Object.fromEntries(Object.entries(signed).map(([who, s]) => [who, {
     cookie: `turno_session=${s.client.cookies.turno_session}`, csrf: s.client.csrf!, userId: s.user.id,
@@ -87,6 +92,32 @@ export async function buildWorld(): Promise<World> {
   }])) as Record<Who, Caller>;
   const routes = (t.app.http.routes as Route[]).filter((r) => r.method !== 'WS' && !r.path.includes('*'));
   return { t, ids, callers, routes };
+}
+
+/** Rows the API controls change or delete (each its own, so table order never starves another control). */
+function apiFixtures(t: TestApp, p: { channel: string; ventas: string; spare: PublicUser; supervisor: PublicUser; extra: (over: Partial<typeof messages.$inferInsert>) => string }) {
+  const core = t.app.core;
+  const actor = { type: 'user' as const, user: p.supervisor, ip: '127.0.0.1' };
+  const now = t.clock.now();
+  const contact = (name: string) => {
+    const id = newId();
+    core.db.insert(contacts).values({ id, name, phone: null, email: null, customAttributes: {}, notes: '', createdAt: now, updatedAt: now }).run();
+    return id;
+  };
+  const spareContact = contact('Duplicado');
+  core.db.insert(contactIdentities).values({ id: newId(), contactId: spareContact, channelId: p.channel, externalId: '5491177700000', rawId: '5491177700000', createdAt: now }).run();
+  saveBusinessHours(core, null, { timezone: 'UTC', weekly: [{ day: 1, from: '09:00', to: '18:00' }], holidays: [] }, null);
+  const rule = createRule(core, { name: 'API', conditions: [{ type: 'keywords', any: ['precio'] }], actions: [{ type: 'set_priority', priority: 'high' }] }, null);
+  return {
+    spareContact, looseContact: contact('Suelto'), looseTeam: createTeam(core, { name: 'Loose team' }, null).id,
+    spareFailedMessage: p.extra({ direction: 'outbound', senderType: 'agent', content: 'otra fallida', status: 'failed', errorCode: 131000 }),
+    apiLabel: createLabel(core, { name: 'api-label' }, actor).id,
+    apiCanned: createCanned(core, p.spare, { shortcut: 'api', title: 'API', content: 'Hola API' }, actor).id,
+    rule: rule.id, sla: saveSlaPolicy(core, { name: 'Ventas SLA', teamId: p.ventas, firstResponseMinutes: 15 }, null).id, hoursScope: 'default',
+    apiExample: core.db.$client.query<{ id: string }, []>("SELECT id FROM intent_examples WHERE intent_id = 'sales' AND id != (SELECT id FROM intent_examples WHERE intent_id = 'sales' LIMIT 1) LIMIT 1").get()!.id,
+    apiKbArticle: createArticle(core, { title: 'API', questions: ['¿API?'], answer: 'Sí', language: 'es' }, null).id,
+    token: createApiToken(core, p.supervisor.id, 'managed', null).id,
+  };
 }
 
 /** `path` with its params filled from the route's case (default: the foreign conversation's ids by area). */
@@ -109,7 +140,7 @@ export interface SendOptions {
 }
 
 /** Sends `route`'s valid request as `who` (null = anonymous). */
-export async function send(w: World, who: Who | null, route: Route, opts: SendOptions = {}): Promise<{ status: number; body: string; location: string | null }> {
+export async function send(w: World, who: Who | null, route: Route, opts: SendOptions = {}): Promise<{ status: number; body: string; location: string | null; contentType: string | null }> {
   const c = caseOf(route);
   const headers: Record<string, string> = opts.json ? { accept: 'application/json' } : {};
   const caller = who ? w.callers[who] : null;
@@ -126,13 +157,14 @@ export async function send(w: World, who: Who | null, route: Route, opts: SendOp
   } else if (UNSAFE.has(route.method) && c?.file) {
     const data = new FormData();
     data.append('file', new File([c.file[1]], c.file[0], { type: 'text/csv' }));
+    for (const [k, v] of Object.entries(c.form ?? {})) data.append(k, fill(w, v));
     init.body = data;
   } else if (UNSAFE.has(route.method)) {
     headers['content-type'] = 'application/x-www-form-urlencoded';
     init.body = new URLSearchParams(Object.entries(c?.form ?? {}).map(([k, v]) => [k, fill(w, v)])).toString();
   }
   const res = await w.t.request(concrete(w, route), init);
-  return { status: res.status, body: await res.text(), location: res.headers.get('location') };
+  return { status: res.status, body: await res.text(), location: res.headers.get('location'), contentType: res.headers.get('content-type') };
 }
 
 export const is2xx = (status: number) => status >= 200 && status < 300;

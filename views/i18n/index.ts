@@ -3,6 +3,7 @@
  * same keys in every locale; this module merges them and picks the user's language.
  */
 import { ai } from './ai';
+import { apiTokens } from './api-tokens';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
@@ -22,7 +23,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins, apiTokens];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -12,7 +12,7 @@ import { recordAudit } from '../../core/audit';
 import type { Core } from '../../core/context';
 import { fail } from '../../core/errors';
 import type { Actor } from '../../core/types';
-import { parseCsv } from '../csv';
+import { readCsvFile } from '../../core/csv-file';
 
 export type KbArticle = typeof kbArticles.$inferSelect;
 export const KB_LANGUAGES = ['es', 'pt', 'en'] as const;
@@ -99,14 +99,8 @@ export function deleteArticle(core: Core, id: string, actor: Actor | null): void
  * invalid, and the error names the line. Returns the number of articles created.
  */
 export function importArticlesCsv(core: Core, csv: string, actor: Actor | null, defaultLanguage: (typeof KB_LANGUAGES)[number] = 'es'): number {
-  let rows: string[][];
-  try {
-    rows = parseCsv(csv);
-  } catch (error) {
-    throw fail.unprocessable((error as Error).message, { field: 'file' });
-  }
-  const [header, ...body] = rows;
-  const names = (header ?? []).map((h) => h.trim().toLowerCase());
+  const { header, body } = readCsvFile(csv);
+  const names = header.map((h) => h.toLowerCase());
   const col = (name: string) => names.indexOf(name);
   if (col('question') < 0 || col('answer') < 0) throw fail.unprocessable('The CSV header must contain "question" and "answer" columns', { field: 'file' });
   const inputs = body.map((r, i) => {

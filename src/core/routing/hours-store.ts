@@ -48,3 +48,8 @@ export function saveBusinessHours(core: Core, teamId: string | null, input: z.in
 export function ownHours(core: Core, teamId: string | null): StoredBusinessHours | null {
   return core.db.select().from(businessHours).where(teamId ? eq(businessHours.teamId, teamId) : isNull(businessHours.teamId)).get() ?? null;
 }
+
+/** Every stored set of hours: the company default (teamId null) and each team's own. */
+export function listBusinessHours(core: Core): Array<StoredBusinessHours & { teamId: string | null; id: string }> {
+  return core.db.select().from(businessHours).all();
+}

@@ -1,6 +1,8 @@
 /** Constant arrays behind every enum column, shared by schema, zod schemas and views. */
 export const ROLES = ['admin', 'supervisor', 'agent'] as const;
 export type Role = (typeof ROLES)[number];
+/** What an API token may do: read (GET), write (other methods), admin (admin-only operations). */
+export const API_SCOPES = ['read', 'write', 'admin'] as const;
 export const AVAILABILITY = ['online', 'away', 'offline'] as const;
 export type Availability = (typeof AVAILABILITY)[number];
 export const CONVERSATION_STATUSES = ['open', 'pending', 'snoozed', 'resolved'] as const;

@@ -1,6 +1,9 @@
 /** Users, sessions, API tokens, teams and memberships. */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ASSIGNMENT_MODES, AVAILABILITY, ROLES } from './enums';
+import { sql } from 'drizzle-orm';
+import { API_SCOPES, ASSIGNMENT_MODES, AVAILABILITY, ROLES } from './enums';
+
+export type ApiScope = (typeof API_SCOPES)[number];
 
 export const users = sqliteTable('users', {
   id: text('id').primaryKey(),
@@ -45,8 +48,27 @@ export const apiTokens = sqliteTable('api_tokens', {
   prefix: text('prefix').notNull(),
   createdAt: integer('created_at').notNull(),
   lastUsedAt: integer('last_used_at'),
+  /** The address of the last request made with the token. */
+  lastUsedIp: text('last_used_ip'),
+  /** What the token may do (read, write, admin); its user's role still applies on top. */
+  scopes: text('scopes', { mode: 'json' }).$type<ApiScope[]>().notNull().default(sql`'["read","write","admin"]'`),
   revokedAt: integer('revoked_at'),
-}, (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash)]);
+}, (t) => [uniqueIndex('api_tokens_hash_unique').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)]);
+
+/**
+ * Stored answers to POSTs sent with an `Idempotency-Key`, per caller (token or user): a retry with
+ * the same key gets the first answer instead of doing the work again. `status` is null while the
+ * first request is still running. Kept for 24 hours.
+ */
+export const idempotencyKeys = sqliteTable('idempotency_keys', {
+  owner: text('owner').notNull(),
+  key: text('key').notNull(),
+  /** sha256 of method, path and body: the same key with another request is refused. */
+  requestHash: text('request_hash').notNull(),
+  status: integer('status'),
+  response: text('response'),
+  createdAt: integer('created_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.owner, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)]);
 
 export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),

@@ -14,7 +14,12 @@ export function apiDocs() {
       provider: null,
       exclude: { paths: [/^\/(?!api\/v1)/] },
       documentation: {
-        info: { title: 'Turno API', version: '1', description: 'Authenticate with `Authorization: Bearer <token>` (create one with `turno token create`). Errors are `{error:{code,message,field?}}`.' },
+        info: {
+          title: 'Turno API', version: '1',
+          description: 'Authenticate with `Authorization: Bearer <token>` (create tokens on your profile page, with `POST /api/v1/tokens` or `turno token create`). '
+            + 'Errors are `{error:{code,message,details}}`. Lists take `?cursor=&limit=` and answer `{items,nextCursor}`. Send `Idempotency-Key` on POSTs to make retries safe. '
+            + 'Each token has a per-minute rate limit (`RateLimit-*` headers, then 429 with `Retry-After`). Contacts and conversations carry an `ETag`; send `If-Match` on updates (412 when stale). See docs/api.md.',
+        },
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
         security: [{ bearer: [] }],
       },
