@@ -3,7 +3,7 @@
  * Spanish/Portuguese/English: accents folded, case folded, letter repetitions collapsed ("holaaa",
  * "passa" → "hola", "pasa"), digits reduced to a placeholder, and character n-grams inside word
  * boundaries so that typos and inflections ("pedido"/"pedidos", "cobraram"/"cobraron") share most
- * of their features.
+ * of their features; word pairs are also emitted joined, so "top up", "top-up" and "topup" meet.
  */
 
 /** Options of `extractFeatures`. */
@@ -15,10 +15,16 @@ export interface FeatureOptions {
   words: boolean;
   /** Also emit adjacent word pairs as features. */
   wordBigrams: boolean;
+  /** Also emit adjacent word pairs written as one word ("top up" → `w:topup`, matching "topup"). */
+  joinedPairs: boolean;
+  /** Also emit the word's cross-language synonym groups as `s:group` (synonyms.ts). */
+  synonyms: boolean;
 }
 
-/** Settings measured on docs/samples/intents-eval.csv (see bench/classify.ts and the tests). */
-export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 2, maxGram: 4, words: true, wordBigrams: false };
+/** Settings measured on BANKING77 valid.csv and docs/samples/intents-eval.csv (bench/classify.ts). */
+export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 2, maxGram: 4, words: true, wordBigrams: false, joinedPairs: true, synonyms: true };
+
+import { synonymGroups } from './synonyms';
 
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
 
@@ -52,7 +58,8 @@ export function tokenize(text: string): string[] {
 
 /**
  * Counts the features of `text`: character n-grams of each word wrapped as `<word>` (so prefixes
- * and suffixes are distinct from inner grams), plus `w:word` and optionally `b:word1_word2`.
+ * and suffixes are distinct from inner grams), plus `w:word`, optionally `b:word1_word2` and the joined
+ * pair `w:word1word2`.
  * Single-letter words only contribute their word feature.
  */
 export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Map<string, number> {
@@ -62,6 +69,7 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (opts.words) add(`w:${w}`);
+    if (opts.synonyms) for (const g of synonymGroups(w)) add(`s:${g}`);
     if (opts.wordBigrams && i > 0) add(`b:${words[i - 1]}_${w}`);
     if (w.length < 2) continue;
     const padded = `<${w}>`;
@@ -69,5 +77,6 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
       for (let s = 0; s + n <= padded.length; s++) add(padded.slice(s, s + n));
     }
   }
+  if (opts.joinedPairs) for (let i = 1; i < words.length; i++) add(`w:${words[i - 1]}${words[i]}`);
   return counts;
 }

@@ -1,0 +1,50 @@
+/**
+ * Cross-language synonym groups for customer messages in Spanish, Portuguese and English. A word
+ * in a group also emits the group's feature (`s:<group>`), so "pésimo", "terrible" and "horrível"
+ * share evidence even when the training examples only used one of them — the embedded backend's
+ * stand-in for what a multilingual model learns from data. Entries are written already folded
+ * (see `normalizeText`: no accents, lower case, doubled letters collapsed); a trailing `*` matches
+ * any word starting with the stem (stems of at least 5 letters, to stay specific).
+ */
+
+const GROUPS: Record<string, string[]> = {
+  bad: ['pesimo', 'pesima', 'malisim*', 'horibl*', 'terribl*', 'awful', 'worst', 'peor', 'pior', 'desastr*', 'disaster', 'lixo', 'basura', 'garbage', 'rubish', 'ruim', 'unaceptabl*', 'inaceptabl*', 'inaceitavel'],
+  upset: ['molest*', 'enojad*', 'enfadad*', 'harto', 'harta', 'cansad*', 'revoltad*', 'irritad*', 'furios*', 'angry', 'anoyed', 'frustra*', 'indignad*', 'decepcion*', 'disapoint*', 'insatisf*', 'unhapy', 'upset'],
+  shame: ['verguenz*', 'vergonh*', 'vergonzos*', 'shame*', 'disgrace*', 'respeto', 'respeito', 'respect', 'groser*', 'rude'],
+  complaint: ['queja', 'quejas', 'quejar*', 'reclam*', 'complain*', 'denunci*'],
+  broken: ['roto', 'rota', 'rotos', 'rotas', 'quebrad*', 'broken', 'damag*', 'defect*', 'defeit*', 'danad*', 'danific*', 'estragad*', 'averiad*', 'faulty'],
+  scam: ['estafa*', 'fraud*', 'scam*', 'golpe', 'robo', 'roubo', 'ladron*', 'ladro*'],
+  never: ['nunca', 'never', 'jamas', 'jamais'],
+  price: ['precio', 'precios', 'preco', 'precos', 'price', 'prices', 'pricing', 'cuesta', 'custa', 'costo', 'custo', 'cost', 'costs', 'valor', 'tarifa*'],
+  buy: ['compra', 'comprar', 'compro', 'purchase', 'buy', 'buying', 'adquirir'],
+  quote: ['presupuesto', 'orcamento', 'cotizacion', 'cotacao', 'quote'],
+  person: ['persona', 'pesoa', 'person', 'human*', 'atendente', 'agente', 'agent', 'asesor*', 'operador*', 'representativ*', 'alguien', 'alguem', 'someone'],
+  appointment: ['cita', 'citas', 'turno', 'turnos', 'horario', 'agend*', 'appointment*', 'booking', 'book', 'reserv*', 'consulta'],
+  order: ['pedido', 'pedidos', 'order', 'orders', 'encomend*', 'paquete', 'pacote', 'package', 'parcel'],
+  delivery: ['envio', 'envios', 'entrega*', 'shiping', 'shipment', 'deliver*', 'rastre*', 'track*', 'seguimiento', 'arive*', 'arrive*', 'llega', 'chega', 'llego', 'chegou'],
+  charge: ['cobro', 'cobraron', 'cobrar', 'cobrou', 'cobraram', 'cobrado', 'cobrada', 'charge', 'charged', 'charges', 'factur*', 'fatura*', 'invoice*', 'bill', 'billing', 'recibo'],
+  refund: ['reembols*', 'refund*', 'devolucion', 'devolucao', 'estorno', 'reimburs*'],
+  payment: ['pago', 'pagos', 'pagar', 'pagamento', 'payment*', 'pay', 'paid'],
+  card: ['tarjeta', 'tarjetas', 'cartao', 'card', 'cards'],
+  money: ['dinero', 'dinheiro', 'money', 'funds', 'fondos', 'fundos', 'cash', 'efectivo'],
+  password: ['contrasena', 'senha', 'password', 'pasword', 'clave', 'pin'],
+  failure: ['error', 'eror', 'erro', 'bug', 'falla', 'fala', 'falha', 'fails', 'failed', 'declin*', 'rechaz*', 'recusad*'],
+  cancel: ['cancel*'],
+  thanks: ['gracias', 'obrigad*', 'thanks', 'thank', 'valeu'],
+};
+
+const exact = new Map<string, string[]>();
+const stems: Array<[string, string]> = [];
+for (const [group, words] of Object.entries(GROUPS)) {
+  for (const w of words) {
+    if (w.endsWith('*')) stems.push([w.slice(0, -1), group]);
+    else exact.set(w, [...(exact.get(w) ?? []), group]);
+  }
+}
+
+/** Synonym groups of one folded word (usually none or one). */
+export function synonymGroups(word: string): string[] {
+  const groups = exact.get(word) ?? [];
+  const byStem = stems.filter(([stem]) => word.startsWith(stem)).map(([, g]) => g);
+  return byStem.length ? [...new Set([...groups, ...byStem])] : groups;
+}
