@@ -56,10 +56,14 @@ export class EmbeddedClassifier implements IntentClassifier {
 
   /** Fits the vocabulary, trains and calibrates the head; sets the fitted `minConfidence`. */
   async train(examples: IntentExample[]): Promise<void> {
-    const docs = examples.map((e) => extractFeatures(e.text, this.features));
+    // Features are extracted twice (vocabulary, then vectors) rather than kept: 10 k examples'
+    // feature maps would weigh ~150 MB, their sparse vectors ~10 MB.
     const vectorizer = new TfidfVectorizer();
-    vectorizer.fit(docs);
-    const vectors = docs.map((d) => vectorizer.transform(d));
+    const features = this.features;
+    vectorizer.fit((function* () {
+      for (const e of examples) yield extractFeatures(e.text, features);
+    })());
+    const vectors = examples.map((e) => vectorizer.transform(extractFeatures(e.text, features)));
     const head = LinearHead.train(vectors, examples.map((e) => e.intent), vectorizer.size, this.head);
     this.vectorizer = vectorizer;
     this.trained = head;

@@ -5,8 +5,8 @@
  *
  * Calibration data come from stratified cross-validation: the examples are split in `folds`
  * groups, a model trained without one group answers that group, and this is repeated until at
- * least `minHeldOut` answers exist (all folds for small sets, one or two for 10 k examples, so
- * training costs at most ~2.6× one fit and stays O(n · k)). The softmax temperature and the
+ * least `minHeldOut` answers exist (all five folds for small sets, a single one from 5 k examples
+ * on, where training then costs ~1.8× one fit; always O(n · k)). The softmax temperature and the
  * unknown threshold (`minConfidence`) are fitted on those answers; the final model trains on all.
  */
 import { fitConfidenceThreshold, fitTemperature, softmax, type HeldOutAnswer } from './calibration';
@@ -23,7 +23,7 @@ export interface LinearHeadOptions {
   minHeldOut: number;
 }
 
-export const HEAD_DEFAULTS: LinearHeadOptions = { linear: LINEAR_DEFAULTS, targetPrecision: 0.9, folds: 5, minHeldOut: 2000 };
+export const HEAD_DEFAULTS: LinearHeadOptions = { linear: LINEAR_DEFAULTS, targetPrecision: 0.9, folds: 5, minHeldOut: 1000 };
 
 /** What the calibration saw, for reports. */
 export interface HeldOutSummary {

@@ -45,8 +45,8 @@ export class LinearModel {
   static train(vectors: SparseVector[], labels: Int32Array, classes: number, dim: number, opts: LinearOptions = LINEAR_DEFAULTS): LinearModel {
     const k = classes;
     const centroids = unitCentroids(vectors, labels, k, dim);
-    const prior = centroids.map((v) => v * opts.centroidScale);
-    const w = Float32Array.from(prior);
+    const prior = { centroids, scale: opts.centroidScale };
+    const w = centroids.map((v) => v * opts.centroidScale);
     const bias = new Float32Array(k);
     const n = vectors.length;
     const order = Int32Array.from({ length: n }, (_, i) => i);
@@ -111,12 +111,15 @@ function forward(w: Float32Array, bias: Float32Array, x: SparseVector, k: number
   }
 }
 
-/** Applies `steps` L2 decays toward `prior` to feature `f`'s weights. */
-function catchUp(w: Float32Array, prior: Float32Array, f: number, k: number, decay: number, steps: number): void {
+/** Applies `steps` L2 decays toward the start (`scale` × centroids) to feature `f`'s weights. */
+function catchUp(w: Float32Array, prior: { centroids: Float32Array; scale: number }, f: number, k: number, decay: number, steps: number): void {
   if (steps <= 0) return;
   const factor = decay ** steps;
   const base = f * k;
-  for (let c = 0; c < k; c++) w[base + c] = prior[base + c]! + (w[base + c]! - prior[base + c]!) * factor;
+  for (let c = 0; c < k; c++) {
+    const p = prior.centroids[base + c]! * prior.scale;
+    w[base + c] = p + (w[base + c]! - p) * factor;
+  }
 }
 
 /** Unit-normalised class centroids, laid out as w[feature * k + class]. */

@@ -24,21 +24,6 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
   return sum;
 }
 
-/** Builds a sparse vector from (index → value) pairs, sorted and L2-normalised (zero stays zero). */
-export function toUnitSparse(entries: Map<number, number>): SparseVector {
-  const idx = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
-  const val = new Float32Array(idx.length);
-  let norm = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const v = entries.get(idx[k]!)!;
-    val[k] = v;
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
-  return { idx, val };
-}
-
 /**
  * TF-IDF with sublinear term frequency (1 + ln tf) and smoothed idf (ln((1+N)/(1+df)) + 1), as in
  * scikit-learn. Features never seen in `fit` are ignored by `transform`.
@@ -52,11 +37,16 @@ export class TfidfVectorizer {
     return this.vocab.size;
   }
 
-  /** Learns the vocabulary and idf weights from the feature counts of the training documents. */
-  fit(docs: Array<Map<string, number>>): void {
+  /**
+   * Learns the vocabulary and idf weights from the feature counts of the training documents (any
+   * iterable: a generator keeps only one document's features in memory at a time).
+   */
+  fit(docs: Iterable<Map<string, number>>): void {
     this.vocab = new Map();
     const df: number[] = [];
+    let n = 0;
     for (const doc of docs) {
+      n++;
       for (const f of doc.keys()) {
         let id = this.vocab.get(f);
         if (id === undefined) {
@@ -67,17 +57,30 @@ export class TfidfVectorizer {
         df[id]!++;
       }
     }
-    const n = docs.length;
     this.idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
   }
 
   /** Turns feature counts into a unit-length TF-IDF vector. */
   transform(doc: Map<string, number>): SparseVector {
-    const entries = new Map<number, number>();
+    const ids: number[] = [];
+    const tfs: number[] = [];
     for (const [f, tf] of doc) {
       const id = this.vocab.get(f);
-      if (id !== undefined) entries.set(id, (1 + Math.log(tf)) * this.idf[id]!);
+      if (id !== undefined) ids.push(id), tfs.push(tf);
     }
-    return toUnitSparse(entries);
+    const order = Float64Array.from(ids, (id, k) => id * 65536 + k).sort();
+    const idx = new Int32Array(ids.length);
+    const val = new Float32Array(ids.length);
+    let norm = 0;
+    order.forEach((key, k) => {
+      const pos = key % 65536;
+      idx[k] = ids[pos]!;
+      const v = (1 + Math.log(tfs[pos]!)) * this.idf[idx[k]!]!;
+      val[k] = v;
+      norm += v * v;
+    });
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
+    return { idx, val };
   }
 }

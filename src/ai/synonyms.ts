@@ -13,7 +13,7 @@ const GROUPS: Record<string, string[]> = {
   shame: ['verguenz*', 'vergonh*', 'vergonzos*', 'shame*', 'disgrace*', 'respeto', 'respeito', 'respect', 'groser*', 'rude'],
   complaint: ['queja', 'quejas', 'quejar*', 'reclam*', 'complain*', 'denunci*'],
   broken: ['roto', 'rota', 'rotos', 'rotas', 'quebrad*', 'broken', 'damag*', 'defect*', 'defeit*', 'danad*', 'danific*', 'estragad*', 'averiad*', 'faulty'],
-  scam: ['estafa*', 'fraud*', 'scam*', 'golpe', 'robo', 'roubo', 'ladron*', 'ladro*'],
+  scam: ['estafa*', 'fraud*', 'scam', 'scams', 'scamed', 'scamer', 'golpe', 'robo', 'roubo', 'ladron*', 'ladro*'],
   never: ['nunca', 'never', 'jamas', 'jamais'],
   price: ['precio', 'precios', 'preco', 'precos', 'price', 'prices', 'pricing', 'cuesta', 'custa', 'costo', 'custo', 'cost', 'costs', 'valor', 'tarifa*'],
   buy: ['compra', 'comprar', 'compro', 'purchase', 'buy', 'buying', 'adquirir'],
@@ -34,17 +34,26 @@ const GROUPS: Record<string, string[]> = {
 };
 
 const exact = new Map<string, string[]>();
-const stems: Array<[string, string]> = [];
+/** Stems by their first STEM_KEY letters, so a word checks only the few stems it could start with. */
+const STEM_KEY = 5;
+const stems = new Map<string, Array<[string, string]>>();
 for (const [group, words] of Object.entries(GROUPS)) {
   for (const w of words) {
-    if (w.endsWith('*')) stems.push([w.slice(0, -1), group]);
-    else exact.set(w, [...(exact.get(w) ?? []), group]);
+    if (!w.endsWith('*')) exact.set(w, [...(exact.get(w) ?? []), group]);
+    else {
+      const stem = w.slice(0, -1);
+      if (stem.length < STEM_KEY) throw new Error(`synonym stem "${stem}" is shorter than ${STEM_KEY} letters`);
+      const key = stem.slice(0, STEM_KEY);
+      stems.set(key, [...(stems.get(key) ?? []), [stem, group]]);
+    }
   }
 }
 
 /** Synonym groups of one folded word (usually none or one). */
 export function synonymGroups(word: string): string[] {
   const groups = exact.get(word) ?? [];
-  const byStem = stems.filter(([stem]) => word.startsWith(stem)).map(([, g]) => g);
+  const candidates = word.length >= STEM_KEY ? stems.get(word.slice(0, STEM_KEY)) : undefined;
+  if (!candidates) return groups;
+  const byStem = candidates.filter(([stem]) => word.startsWith(stem)).map(([, g]) => g);
   return byStem.length ? [...new Set([...groups, ...byStem])] : groups;
 }

@@ -26,28 +26,22 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = { minGram: 2, maxGram: 4,
 
 import { synonymGroups } from './synonyms';
 
-const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
-
 /**
  * Folds `text` to a canonical form: NFKD with combining marks removed, lower case, ç→c and ñ→n
  * (by the decomposition), runs of the same letter collapsed to one, digit runs replaced by `0`,
  * every other non-letter/digit/emoji character turned into a space. Emoji are kept as words.
  */
 export function normalizeText(text: string): string {
-  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-  let out = '';
-  let prev = '';
-  for (const ch of folded) {
-    let c: string;
-    if (/\p{L}/u.test(ch)) c = ch;
-    else if (/\p{N}/u.test(ch)) c = '0';
-    else if (PICTOGRAPHIC.test(ch)) c = ` ${ch} `;
-    else c = ' ';
-    if (c === prev && c !== ' ') continue; // collapse "aaa" → "a", "2024" → "0"
-    out += c;
-    prev = c;
-  }
-  return out.replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\p{N}+/gu, '0')
+    .replace(/(\p{Extended_Pictographic})\1*/gu, ' $1 ')
+    .replace(/[^\p{L}0\p{Extended_Pictographic}]+/gu, ' ')
+    .replace(/(\p{L})\1+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Splits normalised text into words (emoji count as words). */
