@@ -56,14 +56,10 @@ export class EmbeddedClassifier implements IntentClassifier {
 
   /** Fits the vocabulary, trains and calibrates the head; sets the fitted `minConfidence`. */
   async train(examples: IntentExample[]): Promise<void> {
-    // Features are extracted twice (vocabulary, then vectors) rather than kept: 10 k examples'
-    // feature maps would weigh ~150 MB, their sparse vectors ~10 MB.
+    const docs = examples.map((e) => extractFeatures(e.text, this.features));
     const vectorizer = new TfidfVectorizer();
-    const features = this.features;
-    vectorizer.fit((function* () {
-      for (const e of examples) yield extractFeatures(e.text, features);
-    })());
-    const vectors = examples.map((e) => vectorizer.transform(extractFeatures(e.text, features)));
+    vectorizer.fit(docs);
+    const vectors = docs.map((d) => vectorizer.transform(d));
     const head = LinearHead.train(vectors, examples.map((e) => e.intent), vectorizer.size, this.head);
     this.vectorizer = vectorizer;
     this.trained = head;

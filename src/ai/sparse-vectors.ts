@@ -1,7 +1,8 @@
 /**
- * Sparse vectors and a TF-IDF vectoriser over string features. Vectors are L2-normalised so that a
- * dot product is a cosine similarity.
+ * Sparse vectors and a TF-IDF vectoriser over hashed feature ids (see text-features.ts). Vectors
+ * are L2-normalised so that a dot product is a cosine similarity.
  */
+import type { FeatureCounts } from './text-features';
 
 /** A sparse vector: feature indices in ascending order and their values. */
 export interface SparseVector {
@@ -29,7 +30,7 @@ export function sparseDot(a: SparseVector, b: SparseVector): number {
  * scikit-learn. Features never seen in `fit` are ignored by `transform`.
  */
 export class TfidfVectorizer {
-  private vocab = new Map<string, number>();
+  private vocab = new Map<number, number>();
   private idf: Float64Array = new Float64Array(0);
 
   /** Number of distinct features learnt by `fit`. */
@@ -37,17 +38,14 @@ export class TfidfVectorizer {
     return this.vocab.size;
   }
 
-  /**
-   * Learns the vocabulary and idf weights from the feature counts of the training documents (any
-   * iterable: a generator keeps only one document's features in memory at a time).
-   */
-  fit(docs: Iterable<Map<string, number>>): void {
+  /** Learns the vocabulary and idf weights from the feature counts of the training documents. */
+  fit(docs: FeatureCounts[]): void {
     this.vocab = new Map();
     const df: number[] = [];
     let n = 0;
     for (const doc of docs) {
       n++;
-      for (const f of doc.keys()) {
+      for (const f of doc.ids) {
         let id = this.vocab.get(f);
         if (id === undefined) {
           id = this.vocab.size;
@@ -61,13 +59,13 @@ export class TfidfVectorizer {
   }
 
   /** Turns feature counts into a unit-length TF-IDF vector. */
-  transform(doc: Map<string, number>): SparseVector {
+  transform(doc: FeatureCounts): SparseVector {
     const ids: number[] = [];
     const tfs: number[] = [];
-    for (const [f, tf] of doc) {
+    doc.ids.forEach((f, k) => {
       const id = this.vocab.get(f);
-      if (id !== undefined) ids.push(id), tfs.push(tf);
-    }
+      if (id !== undefined) ids.push(id), tfs.push(doc.counts[k]!);
+    });
     const order = Float64Array.from(ids, (id, k) => id * 65536 + k).sort();
     const idx = new Int32Array(ids.length);
     const val = new Float32Array(ids.length);

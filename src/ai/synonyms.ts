@@ -2,13 +2,14 @@
  * Cross-language synonym groups for customer messages in Spanish, Portuguese and English. A word
  * in a group also emits the group's feature (`s:<group>`), so "pésimo", "terrible" and "horrível"
  * share evidence even when the training examples only used one of them — the embedded backend's
- * stand-in for what a multilingual model learns from data. Entries are written already folded
- * (see `normalizeText`: no accents, lower case, doubled letters collapsed); a trailing `*` matches
- * any word starting with the stem (stems of at least 5 letters, to stay specific).
+ * stand-in for what a multilingual model learns from data. Entries are written without accents,
+ * in lower case; doubled letters are collapsed here as `normalizeText` does ("terrible" →
+ * "terible"). A trailing `*` matches any word starting with the stem (stems of at least 5 letters
+ * once folded, to stay specific).
  */
 
 const GROUPS: Record<string, string[]> = {
-  bad: ['pesimo', 'pesima', 'malisim*', 'horibl*', 'terribl*', 'awful', 'worst', 'peor', 'pior', 'desastr*', 'disaster', 'lixo', 'basura', 'garbage', 'rubish', 'ruim', 'unaceptabl*', 'inaceptabl*', 'inaceitavel'],
+  bad: ['pesimo', 'pesima', 'malisim*', 'horibl*', 'horivel', 'horor*', 'terribl*', 'awful', 'worst', 'peor', 'pior', 'desastr*', 'disaster', 'lixo', 'basura', 'garbage', 'rubish', 'ruim', 'unaceptabl*', 'inaceptabl*', 'inaceitavel'],
   upset: ['molest*', 'enojad*', 'enfadad*', 'harto', 'harta', 'cansad*', 'revoltad*', 'irritad*', 'furios*', 'angry', 'anoyed', 'frustra*', 'indignad*', 'decepcion*', 'disapoint*', 'insatisf*', 'unhapy', 'upset'],
   shame: ['verguenz*', 'vergonh*', 'vergonzos*', 'shame*', 'disgrace*', 'respeto', 'respeito', 'respect', 'groser*', 'rude'],
   complaint: ['queja', 'quejas', 'quejar*', 'reclam*', 'complain*', 'denunci*'],
@@ -38,7 +39,8 @@ const exact = new Map<string, string[]>();
 const STEM_KEY = 5;
 const stems = new Map<string, Array<[string, string]>>();
 for (const [group, words] of Object.entries(GROUPS)) {
-  for (const w of words) {
+  for (const written of words) {
+    const w = written.replace(/(\p{L})\1+/gu, '$1');
     if (!w.endsWith('*')) exact.set(w, [...(exact.get(w) ?? []), group]);
     else {
       const stem = w.slice(0, -1);

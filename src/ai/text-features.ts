@@ -50,27 +50,85 @@ export function tokenize(text: string): string[] {
   return norm ? norm.split(' ') : [];
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+
+/** Continues a 32-bit FNV-1a hash `h` over the UTF-16 code units of `s`. */
+function hashOn(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}
+
 /**
- * Counts the features of `text`: character n-grams of each word wrapped as `<word>` (so prefixes
- * and suffixes are distinct from inner grams), plus `w:word`, optionally `b:word1_word2` and the joined
- * pair `w:word1word2`.
- * Single-letter words only contribute their word feature.
+ * The numeric id of a feature written as a string (`w:pedido`, `<pe`, `s:bad`): its 32-bit FNV-1a
+ * hash. Features are hashed rather than kept as strings so that extracting them creates no
+ * strings; with vocabularies of ~10⁵ features, collisions are rare and harmless.
  */
-export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (f: string) => counts.set(f, (counts.get(f) ?? 0) + 1);
+export function featureId(feature: string): number {
+  return hashOn(FNV_OFFSET, feature);
+}
+
+const WORD = featureId('w:');
+const SYNONYM = featureId('s:');
+const BIGRAM = featureId('b:');
+
+/** The features of one text: distinct feature ids (ascending) and how often each occurs. */
+export interface FeatureCounts {
+  ids: Uint32Array;
+  counts: Float32Array;
+}
+
+/** Reused scratch buffer of feature hashes (extraction is synchronous). */
+let scratch = new Uint32Array(1024);
+
+/**
+ * Counts the features of `text`, keyed by `featureId`: character n-grams of each word wrapped as
+ * `<word>` (so prefixes and suffixes are distinct from inner grams), plus `w:word`, optionally
+ * `b:word1_word2`, the synonym groups `s:group` and the joined pair `w:word1word2`. Single-letter
+ * words only contribute their word feature. The hashes are collected, sorted and run-length
+ * counted: no string and no map per feature.
+ */
+export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): FeatureCounts {
+  let n = 0;
+  const add = (f: number) => {
+    if (n === scratch.length) {
+      const bigger = new Uint32Array(scratch.length * 2);
+      bigger.set(scratch);
+      scratch = bigger;
+    }
+    scratch[n++] = f;
+  };
   const words = tokenize(text);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (opts.words) add(`w:${w}`);
-    if (opts.synonyms) for (const g of synonymGroups(w)) add(`s:${g}`);
-    if (opts.wordBigrams && i > 0) add(`b:${words[i - 1]}_${w}`);
+    if (opts.words) add(hashOn(WORD, w));
+    if (opts.synonyms) for (const g of synonymGroups(w)) add(hashOn(SYNONYM, g));
+    if (opts.wordBigrams && i > 0) add(hashOn(hashOn(hashOn(BIGRAM, words[i - 1]!), '_'), w));
+    if (opts.joinedPairs && i > 0) add(hashOn(hashOn(WORD, words[i - 1]!), w));
     if (w.length < 2) continue;
     const padded = `<${w}>`;
-    for (let n = opts.minGram; n <= opts.maxGram; n++) {
-      for (let s = 0; s + n <= padded.length; s++) add(padded.slice(s, s + n));
+    for (let s = 0; s + opts.minGram <= padded.length; s++) {
+      let h = FNV_OFFSET;
+      for (let len = 1; len <= opts.maxGram && s + len <= padded.length; len++) {
+        h = Math.imul(h ^ padded.charCodeAt(s + len - 1), 16777619) >>> 0;
+        if (len >= opts.minGram) add(h);
+      }
     }
   }
-  if (opts.joinedPairs) for (let i = 1; i < words.length; i++) add(`w:${words[i - 1]}${words[i]}`);
-  return counts;
+  const sorted = scratch.slice(0, n).sort();
+  let distinct = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
+  const ids = new Uint32Array(distinct);
+  const counts = new Float32Array(distinct);
+  let d = -1;
+  for (let k = 0; k < n; k++) {
+    if (k === 0 || sorted[k] !== sorted[k - 1]) ids[++d] = sorted[k]!;
+    counts[d]!++;
+  }
+  return { ids, counts };
+}
+
+/** How often feature `feature` (as written, e.g. `w:pedido`) occurs in `f`; 0 when absent. */
+export function featureCount(f: FeatureCounts, feature: string): number {
+  const k = f.ids.indexOf(featureId(feature));
+  return k < 0 ? 0 : f.counts[k]!;
 }
