@@ -23,23 +23,30 @@ export function softmax(scores: ArrayLike<number>, temperature: number): Float64
 }
 
 /**
- * Picks the temperature (log grid from 0.003 to 30) minimising the mean negative log-likelihood of
- * the true class over `rows`. Returns 0.05 when there is nothing to fit on.
+ * Picks the temperature in [0.003, 30] minimising the mean negative log-likelihood of the true
+ * class over `rows`, by golden-section search on log(temperature) (the likelihood is unimodal in
+ * it: convex in 1/temperature). Returns 0.05 when there is nothing to fit on.
  */
 export function fitTemperature(rows: Array<{ scores: ArrayLike<number>; truth: number }>): number {
   if (rows.length === 0) return 0.05;
-  let best = 0.05;
-  let bestNll = Infinity;
-  for (let e = Math.log(0.003); e <= Math.log(30); e += 0.05) {
-    const t = Math.exp(e);
-    let nll = 0;
-    for (const r of rows) nll -= Math.log(Math.max(softmax(r.scores, t)[r.truth]!, 1e-12));
-    if (nll < bestNll) {
-      bestNll = nll;
-      best = t;
-    }
+  const nll = (logT: number) => {
+    const t = Math.exp(logT);
+    let sum = 0;
+    for (const r of rows) sum -= Math.log(Math.max(softmax(r.scores, t)[r.truth]!, 1e-12));
+    return sum;
+  };
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let lo = Math.log(0.003);
+  let hi = Math.log(30);
+  let a = hi - ratio * (hi - lo);
+  let b = lo + ratio * (hi - lo);
+  let fa = nll(a);
+  let fb = nll(b);
+  while (hi - lo > 0.01) {
+    if (fa <= fb) (hi = b), (b = a), (fb = fa), (a = hi - ratio * (hi - lo)), (fa = nll(a));
+    else (lo = a), (a = b), (fa = fb), (b = lo + ratio * (hi - lo)), (fb = nll(b));
   }
-  return best;
+  return Math.exp((lo + hi) / 2);
 }
 
 /** One held-out answer: its calibrated confidence and whether it was right. */

@@ -23,7 +23,7 @@ export interface LinearHeadOptions {
   minHeldOut: number;
 }
 
-export const HEAD_DEFAULTS: LinearHeadOptions = { linear: LINEAR_DEFAULTS, targetPrecision: 0.9, folds: 5, minHeldOut: 1000 };
+export const HEAD_DEFAULTS: LinearHeadOptions = { linear: LINEAR_DEFAULTS, targetPrecision: 0.92, folds: 5, minHeldOut: 1000 };
 
 /** What the calibration saw, for reports. */
 export interface HeldOutSummary {

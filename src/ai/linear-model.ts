@@ -4,9 +4,10 @@
  * training vectors — O(n · k + V · k), never O(n²) — and one epoch costs Σ nnz(x) · k.
  *
  * Few-shot friendly: the weights start at the intent centroids (so zero epochs is a nearest-centroid
- * classifier) and L2 regularisation pulls them back toward that start, which keeps rare features of
- * one example from dominating. The regularisation is applied lazily (a per-feature last-touched
- * step) so an update only touches the features of the current example.
+ * classifier) and a few epochs of a decaying learning rate move them only as far as the examples
+ * disagree with that start — the early stopping is the regularisation (an explicit L2 pull toward
+ * the centroids measured worse on BANKING77 full data, equal on 10-shot). An update touches only the
+ * features of the current example and the intents whose probability is not negligible.
  */
 import type { SparseVector } from './sparse-vectors';
 import { seededRandom } from '../lib/prng';
@@ -16,8 +17,6 @@ export interface LinearOptions {
   epochs: number;
   /** Initial learning rate (decays as lr / (1 + t / n)). */
   learningRate: number;
-  /** L2 strength toward the centroid start, per example seen. */
-  l2: number;
   /** Scale of the centroid start (0 starts from zero weights). */
   centroidScale: number;
   /** Seed of the example shuffling, so a training is reproducible. */
@@ -27,7 +26,7 @@ export interface LinearOptions {
 /** Gradient entries below this are skipped (they would move weights by less than float noise). */
 const GRADIENT_FLOOR = 1e-3;
 
-export const LINEAR_DEFAULTS: LinearOptions = { epochs: 8, learningRate: 5, l2: 1e-4, centroidScale: 4, seed: 7 };
+export const LINEAR_DEFAULTS: LinearOptions = { epochs: 6, learningRate: 5, centroidScale: 4, seed: 7 };
 
 /** A trained linear model: `scores(x)` gives one logit per class. */
 export class LinearModel {
@@ -45,26 +44,21 @@ export class LinearModel {
   static train(vectors: SparseVector[], labels: Int32Array, classes: number, dim: number, opts: LinearOptions = LINEAR_DEFAULTS): LinearModel {
     const k = classes;
     const centroids = unitCentroids(vectors, labels, k, dim);
-    const prior = { centroids, scale: opts.centroidScale };
     const w = centroids.map((v) => v * opts.centroidScale);
     const bias = new Float32Array(k);
     const n = vectors.length;
     const order = Int32Array.from({ length: n }, (_, i) => i);
     const rand = seededRandom(opts.seed);
-    const lastStep = new Int32Array(dim);
     const logits = new Float64Array(k);
     const active = new Int32Array(k);
     const grad = new Float64Array(k);
     let t = 0;
-    // Lazy L2: a feature skipped for `steps` updates gets decay^steps when next touched (decay at the current lr).
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
       shuffle(order, rand);
       for (let s = 0; s < n; s++) {
         const i = order[s]!;
         const x = vectors[i]!;
         const lr = opts.learningRate / (1 + t / n);
-        const decay = 1 - lr * opts.l2;
-        for (let f = 0; f < x.idx.length; f++) catchUp(w, prior, x.idx[f]!, k, decay, t - lastStep[x.idx[f]!]!);
         forward(w, bias, x, k, logits);
         softmaxInPlace(logits);
         logits[labels[i]!]! -= 1; // gradient of the loss wrt the logits
@@ -75,14 +69,11 @@ export class LinearModel {
           const base = x.idx[f]! * k;
           const v = x.val[f]!;
           for (let a = 0; a < m; a++) w[base + active[a]!]! -= v * grad[a]!;
-          lastStep[x.idx[f]!] = t + 1;
         }
         for (let a = 0; a < m; a++) bias[active[a]!]! -= 0.1 * grad[a]!;
         t++;
       }
     }
-    const decay = 1 - (opts.learningRate / (1 + t / n)) * opts.l2;
-    for (let f = 0; f < dim; f++) catchUp(w, prior, f, k, decay, t - lastStep[f]!);
     return new LinearModel(dim, k, w, bias, centroids);
   }
 
@@ -108,17 +99,6 @@ function forward(w: Float32Array, bias: Float32Array, x: SparseVector, k: number
     if (base >= w.length) continue;
     const v = x.val[f]!;
     for (let c = 0; c < k; c++) out[c]! += v * w[base + c]!;
-  }
-}
-
-/** Applies `steps` L2 decays toward the start (`scale` × centroids) to feature `f`'s weights. */
-function catchUp(w: Float32Array, prior: { centroids: Float32Array; scale: number }, f: number, k: number, decay: number, steps: number): void {
-  if (steps <= 0) return;
-  const factor = decay ** steps;
-  const base = f * k;
-  for (let c = 0; c < k; c++) {
-    const p = prior.centroids[base + c]! * prior.scale;
-    w[base + c] = p + (w[base + c]! - p) * factor;
   }
 }
 

@@ -4,25 +4,10 @@
  */
 import type { FeatureCounts } from './text-features';
 
-/** A sparse vector: feature indices in ascending order and their values. */
+/** A sparse vector: distinct feature indices (in no particular order) and their values. */
 export interface SparseVector {
   idx: Int32Array;
   val: Float32Array;
-}
-
-/** Dot product of two sparse vectors (merge over the sorted indices). */
-export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.idx.length && j < b.idx.length) {
-    const x = a.idx[i]!;
-    const y = b.idx[j]!;
-    if (x === y) sum += a.val[i++]! * b.val[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
 }
 
 /**
@@ -58,25 +43,21 @@ export class TfidfVectorizer {
     this.idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
   }
 
-  /** Turns feature counts into a unit-length TF-IDF vector. */
+  /** Turns feature counts into a unit-length TF-IDF vector (features unseen in `fit` are dropped). */
   transform(doc: FeatureCounts): SparseVector {
-    const ids: number[] = [];
-    const tfs: number[] = [];
-    doc.ids.forEach((f, k) => {
-      const id = this.vocab.get(f);
-      if (id !== undefined) ids.push(id), tfs.push(doc.counts[k]!);
-    });
-    const order = Float64Array.from(ids, (id, k) => id * 65536 + k).sort();
-    const idx = new Int32Array(ids.length);
-    const val = new Float32Array(ids.length);
+    let known = 0;
+    const cols = new Int32Array(doc.ids.length);
+    for (let k = 0; k < doc.ids.length; k++) if ((cols[k] = this.vocab.get(doc.ids[k]!) ?? -1) >= 0) known++;
+    const idx = new Int32Array(known);
+    const val = new Float32Array(known);
     let norm = 0;
-    order.forEach((key, k) => {
-      const pos = key % 65536;
-      idx[k] = ids[pos]!;
-      const v = (1 + Math.log(tfs[pos]!)) * this.idf[idx[k]!]!;
-      val[k] = v;
+    for (let k = 0, j = 0; k < cols.length; k++) {
+      if (cols[k]! < 0) continue;
+      idx[j] = cols[k]!;
+      const v = (1 + Math.log(doc.counts[k]!)) * this.idf[cols[k]!]!;
+      val[j++] = v;
       norm += v * v;
-    });
+    }
     norm = Math.sqrt(norm);
     if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
     return { idx, val };

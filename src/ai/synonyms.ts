@@ -51,11 +51,19 @@ for (const [group, words] of Object.entries(GROUPS)) {
   }
 }
 
+/** Answers already computed, per word (words repeat a lot); cleared when it grows past the limit. */
+const memo = new Map<string, string[]>();
+const MEMO_LIMIT = 50_000;
+
 /** Synonym groups of one folded word (usually none or one). */
 export function synonymGroups(word: string): string[] {
-  const groups = exact.get(word) ?? [];
+  let groups = memo.get(word);
+  if (groups) return groups;
+  groups = exact.get(word) ?? [];
   const candidates = word.length >= STEM_KEY ? stems.get(word.slice(0, STEM_KEY)) : undefined;
-  if (!candidates) return groups;
-  const byStem = candidates.filter(([stem]) => word.startsWith(stem)).map(([, g]) => g);
-  return byStem.length ? [...new Set([...groups, ...byStem])] : groups;
+  const byStem = (candidates ?? []).filter(([stem]) => word.startsWith(stem)).map(([, g]) => g);
+  if (byStem.length) groups = [...new Set([...groups, ...byStem])];
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(word, groups);
+  return groups;
 }

@@ -50,17 +50,17 @@ export function tokenize(text: string): string[] {
   return norm ? norm.split(' ') : [];
 }
 
-const FNV_OFFSET = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5 | 0;
 
-/** Continues a 32-bit FNV-1a hash `h` over the UTF-16 code units of `s`. */
+/** Continues a 32-bit FNV-1a hash `h` (signed) over the UTF-16 code units of `s`. */
 function hashOn(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
   return h;
 }
 
 /**
  * The numeric id of a feature written as a string (`w:pedido`, `<pe`, `s:bad`): its 32-bit FNV-1a
- * hash. Features are hashed rather than kept as strings so that extracting them creates no
+ * hash, as a signed integer (small integers keep map lookups fast). Features are hashed rather than kept as strings so that extracting them creates no
  * strings; with vocabularies of ~10⁵ features, collisions are rare and harmless.
  */
 export function featureId(feature: string): number {
@@ -73,12 +73,12 @@ const BIGRAM = featureId('b:');
 
 /** The features of one text: distinct feature ids (ascending) and how often each occurs. */
 export interface FeatureCounts {
-  ids: Uint32Array;
+  ids: Int32Array;
   counts: Float32Array;
 }
 
 /** Reused scratch buffer of feature hashes (extraction is synchronous). */
-let scratch = new Uint32Array(1024);
+let scratch = new Int32Array(1024);
 
 /**
  * Counts the features of `text`, keyed by `featureId`: character n-grams of each word wrapped as
@@ -91,7 +91,7 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
   let n = 0;
   const add = (f: number) => {
     if (n === scratch.length) {
-      const bigger = new Uint32Array(scratch.length * 2);
+      const bigger = new Int32Array(scratch.length * 2);
       bigger.set(scratch);
       scratch = bigger;
     }
@@ -109,7 +109,7 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
     for (let s = 0; s + opts.minGram <= padded.length; s++) {
       let h = FNV_OFFSET;
       for (let len = 1; len <= opts.maxGram && s + len <= padded.length; len++) {
-        h = Math.imul(h ^ padded.charCodeAt(s + len - 1), 16777619) >>> 0;
+        h = Math.imul(h ^ padded.charCodeAt(s + len - 1), 16777619);
         if (len >= opts.minGram) add(h);
       }
     }
@@ -117,7 +117,7 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
   const sorted = scratch.slice(0, n).sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
-  const ids = new Uint32Array(distinct);
+  const ids = new Int32Array(distinct);
   const counts = new Float32Array(distinct);
   let d = -1;
   for (let k = 0; k < n; k++) {

@@ -37,7 +37,7 @@ export interface TransformerClassifierOptions {
   method?: FewShotMethod;
   /** Fixed unknown thresholds; without them `minConfidence` is fitted at each training. */
   thresholds?: UnknownThresholds;
-  /** Precision the answered leave-one-out answers must reach (fits `minConfidence`). Default 0.9. */
+  /** Precision the answered leave-one-out answers must reach (fits `minConfidence`). Default 0.92. */
   targetPrecision?: number;
   /** Texts embedded per model call during training. Default 32. */
   batchSize?: number;
@@ -50,7 +50,7 @@ export type ModelState = 'idle' | 'loading' | 'ready' | 'failed';
 export const TRANSFORMER_DEFAULTS = {
   method: { kind: 'knn', k: 3 } as FewShotMethod,
   minSimilarity: 0.3,
-  targetPrecision: 0.9,
+  targetPrecision: 0.92,
 };
 
 /** Most leave-one-out answers computed to calibrate (each costs one pass over the examples). */
