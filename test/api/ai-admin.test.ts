@@ -85,6 +85,7 @@ describe('/admin/ai', () => {
     const page = await (await upload(client, '/admin/ai/eval', csv)).text();
     expect(page).toMatch(/data-metric="accuracy">\d+\.\d%/);
     expect(page).toContain('data-metric="macro-f1"');
+    expect(page).toMatch(/data-metric="answered-precision">\d+\.\d%/);
     expect(page).toContain('data-eval-intent="order_status"');
     expect(page).toContain('class="table confusion"');
     const bad = await upload(client, '/admin/ai/eval', 'foo,bar\n1,2\n');
