@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { LinearHead } from '../../../src/ai/linear-head';
-import { LinearModel } from '../../../src/ai/linear-model';
+import { HEAD_DEFAULTS, LinearHead } from '../../../src/ai/linear-head';
+import { LINEAR_DEFAULTS, LinearModel } from '../../../src/ai/linear-model';
 import { TfidfVectorizer, type SparseVector } from '../../../src/ai/sparse-vectors';
 import { extractFeatures } from '../../../src/ai/text-features';
 
@@ -34,7 +34,7 @@ describe('LinearModel', () => {
     const scores = trained.scores(query);
     expect(intents[argmax(scores)]).toBe('disposable_card_limits');
     const margin = (m: LinearModel) => m.scores(query)[0]! - m.scores(query)[1]!;
-    const centroidOnly = LinearModel.train(vectors, labels, intents.length, dim, { epochs: 0, learningRate: 0, centroidScale: 4, seed: 1 });
+    const centroidOnly = LinearModel.train(vectors, labels, intents.length, dim, { ...LINEAR_DEFAULTS, epochs: 0 });
     expect(margin(trained)).toBeGreaterThan(margin(centroidOnly));
     // Every training example is classified as its own intent.
     vectors.forEach((x, i) => expect(argmax(trained.scores(x))).toBe(labels[i]!));
@@ -69,13 +69,13 @@ describe('LinearHead', () => {
   });
 
   test('stops the cross-validation once enough held-out answers exist', () => {
-    const head = LinearHead.train(vectors, labels, dim, { linear: { epochs: 2, learningRate: 5, centroidScale: 4, seed: 7 }, targetPrecision: 0.9, folds: 5, minHeldOut: 3 });
+    const head = LinearHead.train(vectors, labels, dim, { ...HEAD_DEFAULTS, minHeldOut: 3 });
     expect(head.heldOut.answers).toBe(3); // one fold of 15 examples, one per intent
   });
 
   test('a stricter target precision never lowers the threshold', () => {
-    const loose = LinearHead.train(vectors, labels, dim, { linear: { epochs: 6, learningRate: 5, centroidScale: 4, seed: 7 }, targetPrecision: 0.5, folds: 5, minHeldOut: 1000 });
-    const strict = LinearHead.train(vectors, labels, dim, { linear: { epochs: 6, learningRate: 5, centroidScale: 4, seed: 7 }, targetPrecision: 1, folds: 5, minHeldOut: 1000 });
+    const loose = LinearHead.train(vectors, labels, dim, { ...HEAD_DEFAULTS, targetPrecision: 0.5 });
+    const strict = LinearHead.train(vectors, labels, dim, { ...HEAD_DEFAULTS, targetPrecision: 1 });
     expect(strict.minConfidence).toBeGreaterThanOrEqual(loose.minConfidence);
   });
 });
