@@ -3,8 +3,9 @@
  * text-features.ts) and a calibrated linear head (linear-head.ts) — a softmax regression whose
  * weights start at the intent centroids, trained per intent set, so words that tell two close
  * intents apart ("limit" in *disposable card limits* vs *get a disposable card*) get the weight
- * that similarity alone cannot give them. Training is O(n · k): 10 k examples of 8 intents train
- * in well under a second; a classification costs one pass over the text's features.
+ * that similarity alone cannot give them. Training is O(n · k) in time and memory (10 k examples:
+ * ~1.4 s of CPU with 8 intents, calibration included, ~110 MB at peak; bench/classify.ts); a
+ * classification costs one pass over the text's features (p50 ≈ 0.02–0.05 ms).
  */
 import { decide, emptyClassification } from './calibration';
 import { HEAD_DEFAULTS, LinearHead, type LinearHeadOptions } from './linear-head';
