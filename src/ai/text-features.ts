@@ -77,8 +77,18 @@ export interface FeatureCounts {
   counts: Float32Array;
 }
 
-/** Reused scratch buffer of feature hashes (extraction is synchronous). */
+/** Reused scratch buffer of feature hashes and its fill (extraction is synchronous). */
 let scratch = new Int32Array(1024);
+let used = 0;
+
+function add(feature: number): void {
+  if (used === scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[used++] = feature;
+}
 
 /**
  * Counts the features of `text`, keyed by `featureId`: character n-grams of each word wrapped as
@@ -88,15 +98,7 @@ let scratch = new Int32Array(1024);
  * counted: no string and no map per feature.
  */
 export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): FeatureCounts {
-  let n = 0;
-  const add = (f: number) => {
-    if (n === scratch.length) {
-      const bigger = new Int32Array(scratch.length * 2);
-      bigger.set(scratch);
-      scratch = bigger;
-    }
-    scratch[n++] = f;
-  };
+  used = 0;
   const words = tokenize(text);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -114,6 +116,7 @@ export function extractFeatures(text: string, opts: FeatureOptions = DEFAULT_FEA
       }
     }
   }
+  const n = used;
   const sorted = scratch.slice(0, n).sort();
   let distinct = 0;
   for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[k - 1]) distinct++;
