@@ -4,7 +4,7 @@
  * weights start at the intent centroids, trained per intent set, so words that tell two close
  * intents apart ("limit" in *disposable card limits* vs *get a disposable card*) get the weight
  * that similarity alone cannot give them. Training is O(n · k) in time and memory (10 k examples:
- * ~1.4 s of CPU with 8 intents, calibration included, ~110 MB at peak; bench/classify.ts); a
+ * ~1.3 s of CPU with 8 intents, calibration included, < 130 MB at peak; bench/classify.ts); a
  * classification costs one pass over the text's features (p50 ≈ 0.02–0.05 ms).
  */
 import { decide, emptyClassification } from './calibration';
