@@ -38,6 +38,8 @@ export interface ClassifierStatus {
   transformer: 'absent' | 'loading' | 'training' | 'ready' | 'failed';
   modelPath: string | null;
   error: string | null;
+  /** The active backend's confidence below which it answers "unknown" (fitted at each training). */
+  minConfidence: number;
 }
 
 /**
@@ -136,7 +138,8 @@ export class ClassifierService {
   /** Which backend answers now, and why. */
   status(): ClassifierStatus {
     const modelPath = this.transformer?.modelPath ?? null;
-    const base = { transformer: this.transformerPhase, modelPath, error: this.transformerError };
+    const active = this.transformer && this.transformerTrained ? this.transformer : this.embedded;
+    const base = { transformer: this.transformerPhase, modelPath, error: this.transformerError, minConfidence: active.thresholds.minConfidence };
     if (!this.transformer) {
       return { ...base, active: 'embedded', reason: `no model folder in ${this.modelsDir}` };
     }

@@ -32,6 +32,12 @@ export interface Evaluation {
   /** confusion[truth][predicted] counts, predicted including `UNKNOWN_LABEL`. */
   confusion: number[][];
   unknownShare: number;
+  /** Share of rows answered with an intent (1 − unknownShare). */
+  coverage: number;
+  /** Accuracy over the answered rows only (0 when nothing was answered). */
+  answeredPrecision: number;
+  /** Most frequent (truth → predicted intent) mistakes, unknown answers excluded, most first. */
+  confusionPairs: Array<{ truth: string; predicted: string; count: number }>;
   latencyMs: { p50: number; p95: number; mean: number };
 }
 
@@ -75,6 +81,7 @@ export async function evaluate(
     return { intent, precision, recall, f1, support };
   });
   const correct = rows.filter((r, i) => predictions[i] === r.intent).length;
+  const answered = predictions.filter((p) => p !== null).length;
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     backend: classifier.backend,
@@ -84,7 +91,10 @@ export async function evaluate(
     perIntent,
     labels,
     confusion,
-    unknownShare: rows.length ? predictions.filter((p) => p === null).length / rows.length : 0,
+    unknownShare: rows.length ? (rows.length - answered) / rows.length : 0,
+    coverage: rows.length ? answered / rows.length : 0,
+    answeredPrecision: answered ? correct / answered : 0,
+    confusionPairs: topConfusions(labels, confusion, 10),
     latencyMs: {
       p50: percentile(sorted, 0.5),
       p95: percentile(sorted, 0.95),
@@ -93,12 +103,28 @@ export async function evaluate(
   };
 }
 
-/** Renders an `Evaluation` as a plain-text report: summary, per-intent table, confusion matrix. */
+/** The `limit` largest off-diagonal cells of the confusion matrix (unknown column excluded). */
+function topConfusions(labels: string[], confusion: number[][], limit: number): Evaluation['confusionPairs'] {
+  const pairs: Evaluation['confusionPairs'] = [];
+  confusion.forEach((row, t) => labels.forEach((predicted, p) => {
+    if (p !== t && row[p]! > 0) pairs.push({ truth: labels[t]!, predicted, count: row[p]! });
+  }));
+  return pairs.sort((a, b) => b.count - a.count || a.truth.localeCompare(b.truth)).slice(0, limit);
+}
+
+/** Beyond this many intents the full confusion matrix is unreadable and left out of the text report. */
+const MAX_MATRIX_LABELS = 20;
+
+/**
+ * Renders an `Evaluation` as a plain-text report: summary, per-intent table, the most confused
+ * pairs and (up to 20 intents) the confusion matrix.
+ */
 export function formatEvaluation(e: Evaluation): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   const lines = [
     `backend ${e.backend}: ${e.total} rows, accuracy ${pct(e.accuracy)}, macro-F1 ${e.macroF1.toFixed(3)}, ` +
       `unknown ${pct(e.unknownShare)}, latency p50 ${e.latencyMs.p50.toFixed(2)} ms p95 ${e.latencyMs.p95.toFixed(2)} ms`,
+    `coverage ${pct(e.coverage)}, answered-precision ${pct(e.answeredPrecision)}`,
     '',
   ];
   const w = Math.max(12, ...e.labels.map((l) => l.length)) + 2;
@@ -112,6 +138,11 @@ export function formatEvaluation(e: Evaluation): string {
         String(m.support).padStart(9),
     );
   }
+  if (e.confusionPairs.length) {
+    lines.push('', 'most confused (truth → predicted: count)');
+    for (const c of e.confusionPairs) lines.push(`  ${c.truth} → ${c.predicted}: ${c.count}`);
+  }
+  if (e.labels.length > MAX_MATRIX_LABELS) return lines.join('\n');
   lines.push('', 'confusion (rows = truth, columns = predicted)');
   const cols = [...e.labels, UNKNOWN_LABEL];
   const cw = Math.max(5, ...cols.map((c) => c.slice(0, 8).length)) + 1;

@@ -1,6 +1,6 @@
 /**
- * Few-shot scoring shared by both backends. Everything is expressed with cosine similarities
- * between unit vectors, so the same code serves sparse TF-IDF vectors and dense sentence embeddings:
+ * Few-shot scoring of the transformer backend (the embedded one uses a trained linear head,
+ * linear-head.ts). Everything is expressed with cosine similarities between unit vectors:
  *
  * - `knn`: an intent's score is the mean of the query's `k` highest similarities to that intent's
  *   examples;

@@ -1,42 +1,13 @@
 /**
- * Sparse vectors and a TF-IDF vectoriser over string features. Vectors are L2-normalised so that a
- * dot product is a cosine similarity.
+ * Sparse vectors and a TF-IDF vectoriser over hashed feature ids (see text-features.ts). Vectors
+ * are L2-normalised so that a dot product is a cosine similarity.
  */
+import type { FeatureCounts } from './text-features';
 
-/** A sparse vector: feature indices in ascending order and their values. */
+/** A sparse vector: distinct feature indices (in no particular order) and their values. */
 export interface SparseVector {
   idx: Int32Array;
   val: Float32Array;
-}
-
-/** Dot product of two sparse vectors (merge over the sorted indices). */
-export function sparseDot(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.idx.length && j < b.idx.length) {
-    const x = a.idx[i]!;
-    const y = b.idx[j]!;
-    if (x === y) sum += a.val[i++]! * b.val[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
-}
-
-/** Builds a sparse vector from (index → value) pairs, sorted and L2-normalised (zero stays zero). */
-export function toUnitSparse(entries: Map<number, number>): SparseVector {
-  const idx = Int32Array.from([...entries.keys()].sort((a, b) => a - b));
-  const val = new Float32Array(idx.length);
-  let norm = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const v = entries.get(idx[k]!)!;
-    val[k] = v;
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
-  return { idx, val };
 }
 
 /**
@@ -44,7 +15,7 @@ export function toUnitSparse(entries: Map<number, number>): SparseVector {
  * scikit-learn. Features never seen in `fit` are ignored by `transform`.
  */
 export class TfidfVectorizer {
-  private vocab = new Map<string, number>();
+  private vocab = new Map<number, number>();
   private idf: Float64Array = new Float64Array(0);
 
   /** Number of distinct features learnt by `fit`. */
@@ -53,17 +24,14 @@ export class TfidfVectorizer {
   }
 
   /** Learns the vocabulary and idf weights from the feature counts of the training documents. */
-  fit(docs: Array<Map<string, number>>): void {
+  fit(docs: FeatureCounts[]): void {
     this.vocab = new Map();
     const df: number[] = [];
     for (const doc of docs) {
-      for (const f of doc.keys()) {
-        let id = this.vocab.get(f);
-        if (id === undefined) {
-          id = this.vocab.size;
-          this.vocab.set(f, id);
-          df.push(0);
-        }
+      // Index loops, not for…of: iterating typed arrays made fitting 3× slower.
+      for (let k = 0; k < doc.ids.length; k++) {
+        let id = this.vocab.get(doc.ids[k]!);
+        if (id === undefined) this.vocab.set(doc.ids[k]!, (id = this.vocab.size)), df.push(0);
         df[id]!++;
       }
     }
@@ -71,13 +39,23 @@ export class TfidfVectorizer {
     this.idf = Float64Array.from(df, (d) => Math.log((1 + n) / (1 + d)) + 1);
   }
 
-  /** Turns feature counts into a unit-length TF-IDF vector. */
-  transform(doc: Map<string, number>): SparseVector {
-    const entries = new Map<number, number>();
-    for (const [f, tf] of doc) {
-      const id = this.vocab.get(f);
-      if (id !== undefined) entries.set(id, (1 + Math.log(tf)) * this.idf[id]!);
+  /** Turns feature counts into a unit-length TF-IDF vector (features unseen in `fit` are dropped). */
+  transform(doc: FeatureCounts): SparseVector {
+    let known = 0;
+    const cols = new Int32Array(doc.ids.length);
+    for (let k = 0; k < doc.ids.length; k++) if ((cols[k] = this.vocab.get(doc.ids[k]!) ?? -1) >= 0) known++;
+    const idx = new Int32Array(known);
+    const val = new Float32Array(known);
+    let norm = 0;
+    for (let k = 0, j = 0; k < cols.length; k++) {
+      if (cols[k]! < 0) continue;
+      idx[j] = cols[k]!;
+      const v = (1 + Math.log(doc.counts[k]!)) * this.idf[cols[k]!]!;
+      val[j++] = v;
+      norm += v * v;
     }
-    return toUnitSparse(entries);
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let k = 0; k < val.length; k++) val[k]! /= norm;
+    return { idx, val };
   }
 }

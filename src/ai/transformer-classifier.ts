@@ -1,7 +1,12 @@
 /**
  * Transformer backend: a local sentence-embedding model run by @huggingface/transformers
- * (onnxruntime-node underneath), mean-pooled and L2-normalised, then the same few-shot scoring and
- * calibration as the embedded backend (few-shot.ts, calibration.ts) over cosine similarities.
+ * (onnxruntime-node underneath), mean-pooled and L2-normalised, then few-shot scoring (few-shot.ts)
+ * over cosine similarities and the same calibration as the embedded backend (calibration.ts): a
+ * softmax temperature and an unknown threshold fitted on leave-one-out answers.
+ *
+ * Embeddings are cached per example text, so retraining after one new example embeds one text.
+ * Training never builds the n × n similarity matrix: the calibration uses the leave-one-out
+ * answers of at most `CALIBRATION_ROWS` examples (spread over the set), O(n) memory.
  *
  * The model is read from `<modelsDir>/<modelId>/` (config.json, tokenizer files, onnx/model*.onnx).
  * Nothing is downloaded unless `allowRemoteModels` is set. Loading takes from ~100 ms (test model)
@@ -13,7 +18,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { decide, emptyClassification, fitTemperature, softmax } from './calibration';
+import { decide, emptyClassification, fitConfidenceThreshold, fitTemperature, softmax } from './calibration';
 import { FewShotScorer, type FewShotMethod } from './few-shot';
 import type { Classification, IntentClassifier, IntentExample, UnknownThresholds } from './types';
 
@@ -30,7 +35,10 @@ export interface TransformerClassifierOptions {
   /** ONNX weights variant; default: `fp32` if onnx/model.onnx exists, else `q8` if onnx/model_quantized.onnx exists. */
   dtype?: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4';
   method?: FewShotMethod;
+  /** Fixed unknown thresholds; without them `minConfidence` is fitted at each training. */
   thresholds?: UnknownThresholds;
+  /** Precision the answered leave-one-out answers must reach (fits `minConfidence`). Default 0.92. */
+  targetPrecision?: number;
   /** Texts embedded per model call during training. Default 32. */
   batchSize?: number;
 }
@@ -38,11 +46,15 @@ export interface TransformerClassifierOptions {
 /** Load state of the model. */
 export type ModelState = 'idle' | 'loading' | 'ready' | 'failed';
 
-/** Defaults (k-NN chosen as for the embedded backend; thresholds are model dependent). */
+/** Defaults (k-NN; the similarity floor is model dependent, the confidence floor is fitted). */
 export const TRANSFORMER_DEFAULTS = {
   method: { kind: 'knn', k: 3 } as FewShotMethod,
-  thresholds: { minConfidence: 0.35, minSimilarity: 0.3 } as UnknownThresholds,
+  minSimilarity: 0.3,
+  targetPrecision: 0.92,
 };
+
+/** Most leave-one-out answers computed to calibrate (each costs one pass over the examples). */
+export const CALIBRATION_ROWS = 1000;
 
 type Extractor = (texts: string[], opts: { pooling: 'mean'; normalize: boolean }) => Promise<{ dims: number[]; data: ArrayLike<number> }>;
 
@@ -50,6 +62,7 @@ interface Trained {
   vectors: Float32Array[];
   scorer: FewShotScorer;
   temperature: number;
+  minConfidence: number;
 }
 
 /** Few-shot classifier over sentence embeddings; see the file comment. */
@@ -65,10 +78,12 @@ export class TransformerClassifier implements IntentClassifier {
   private loading: Promise<void> | null = null;
   private trained: Trained | null = null;
   private readonly method: FewShotMethod;
+  /** Embedding of each training text of the last `train`. */
+  private cache = new Map<string, Float32Array>();
 
   constructor(private readonly opts: TransformerClassifierOptions) {
     this.method = opts.method ?? TRANSFORMER_DEFAULTS.method;
-    this.thresholds = { ...(opts.thresholds ?? TRANSFORMER_DEFAULTS.thresholds) };
+    this.thresholds = { ...(opts.thresholds ?? { minConfidence: 0, minSimilarity: TRANSFORMER_DEFAULTS.minSimilarity }) };
   }
 
   /** True once the model is loaded and embeddings can be computed. */
@@ -142,15 +157,30 @@ export class TransformerClassifier implements IntentClassifier {
    * training keeps answering `classify` until the new one is complete.
    */
   async train(examples: IntentExample[]): Promise<void> {
-    const vectors = await this.embed(examples.map((e) => e.text));
-    const simRows = vectors.map((v) => vectors.map((w) => dot(v, w)));
+    const texts = [...new Set(examples.map((e) => e.text))];
+    const missing = texts.filter((t) => !this.cache.has(t));
+    const fresh = await this.embed(missing);
+    const cache = new Map(texts.map((t) => [t, this.cache.get(t)!]));
+    missing.forEach((t, i) => cache.set(t, fresh[i]!));
+    this.cache = cache;
+    const vectors = examples.map((e) => cache.get(e.text)!);
     const labels = examples.map((e) => e.intent);
-    const scorer = new FewShotScorer(labels, (i, j) => simRows[i]![j]!, this.method);
+    const scorer = new FewShotScorer(labels, (i, j) => dot(vectors[i]!, vectors[j]!), this.method);
     const pos = new Map(scorer.intents.map((id, i) => [id, i]));
-    const temperature = fitTemperature(
-      simRows.map((sims, i) => ({ scores: scorer.score(sims, i).scores, truth: pos.get(labels[i]!)! })),
-    );
-    this.trained = { vectors, scorer, temperature };
+    const step = Math.max(1, vectors.length / CALIBRATION_ROWS);
+    const rows: Array<{ scores: Float64Array; truth: number }> = [];
+    for (let r = 0; r < vectors.length; r += step) {
+      const i = Math.floor(r);
+      rows.push({ scores: scorer.score(vectors.map((w) => dot(vectors[i]!, w)), i).scores, truth: pos.get(labels[i]!)! });
+    }
+    const temperature = fitTemperature(rows);
+    const minConfidence = fitConfidenceThreshold(rows.map((row) => {
+      const p = softmax(row.scores, temperature);
+      const best = p.indexOf(Math.max(...p));
+      return { confidence: p[best]!, correct: best === row.truth };
+    }), this.opts.targetPrecision ?? TRANSFORMER_DEFAULTS.targetPrecision);
+    this.trained = { vectors, scorer, temperature, minConfidence };
+    if (!this.opts.thresholds) this.thresholds.minConfidence = minConfidence;
   }
 
   /** Classifies `text`; throws if `train` has not completed. */

@@ -19,6 +19,7 @@ import { FakeClock } from '../lib/clock';
 import { newId } from '../lib/ids';
 import { createLogger } from '../lib/logger';
 import { receiveInbound } from '../core/messages';
+import { seededRandom } from '../lib/prng';
 
 export interface SimulationOptions {
   customers: number;
@@ -37,17 +38,6 @@ export interface SimulationReport {
   assignedSpread: { min: number; max: number; stdev: number };
 }
 
-/** Deterministic PRNG (mulberry32) so runs are reproducible with --seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The p-th percentile (0–100) of sorted values. */
 export function percentile(sorted: number[], p: number): number {
@@ -61,7 +51,7 @@ export async function simulateRouting(opts: SimulationOptions): Promise<Simulati
   const clock = new FakeClock(Date.UTC(2026, 0, 15, 12, 0, 0));
   const app = createApp(loadConfig({ TURNO_LOG_LEVEL: 'silent', TURNO_WORKERS: '0' }, { dataDir }), { clock, startWorkers: false, logger: createLogger('silent') });
   const core = app.core;
-  const random = prng(opts.seed);
+  const random = seededRandom(opts.seed);
   const exp = (mean: number) => -Math.log(1 - random()) * mean;
   try {
     const team = createTeam(core, { name: 'Support', assignmentMode: opts.mode }, null);

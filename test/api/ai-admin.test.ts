@@ -51,6 +51,10 @@ describe('/admin/ai', () => {
     expect(page).toContain('models/'); // why: no model installed, and where to put one (in the user's language)
     expect(page).toContain('data-intent="human"');
     expect(page).toContain('data-stat="bot"');
+    // The fitted unknown threshold of the active backend, as the classifier holds it.
+    const fitted = t.app.ai.classifier.embedded.thresholds.minConfidence;
+    expect(fitted).toBeGreaterThan(0);
+    expect(page).toContain(`data-unknown-below="${fitted.toFixed(3)}"`);
   });
 
   test('try a message shows intent, confidence and backend', async () => {
@@ -85,6 +89,7 @@ describe('/admin/ai', () => {
     const page = await (await upload(client, '/admin/ai/eval', csv)).text();
     expect(page).toMatch(/data-metric="accuracy">\d+\.\d%/);
     expect(page).toContain('data-metric="macro-f1"');
+    expect(page).toMatch(/data-metric="answered-precision">\d+\.\d%/);
     expect(page).toContain('data-eval-intent="order_status"');
     expect(page).toContain('class="table confusion"');
     const bad = await upload(client, '/admin/ai/eval', 'foo,bar\n1,2\n');

@@ -22,6 +22,34 @@ test('ai eval prints accuracy, macro-F1, per-intent metrics, confusion, unknown 
   expect(r.stdout).toContain('confusion (rows = truth, columns = predicted)');
 });
 
+test('ai eval --train trains a throw-away classifier on any labels; --json and --no-abstain', async () => {
+  const train = join(dataDir, 'pets-train.csv');
+  const test = join(dataDir, 'pets-test.csv');
+  writeFileSync(train, 'text,intent\n' + [
+    'my dog barks all night,dog', 'the puppy chewed my shoes,dog', 'walking the dog in the park,dog', 'a dog that fetches sticks,dog',
+    'my cat sleeps all day,cat', 'the kitten scratched the sofa,cat', 'cat litter smells bad,cat', 'a cat that purrs loudly,cat',
+    'the parrot talks a lot,bird', 'my canary sings in the morning,bird', 'a bird cage for a parrot,bird', 'feeding seeds to the canary,bird',
+  ].join('\n'));
+  writeFileSync(test, 'text,intent\nwhy does my dog bark,dog\nthe kitten purrs,cat\nthe parrot sings,bird\n');
+  const r = await turno('ai', 'eval', test, '--train', train, '--no-abstain', '--json');
+  expect(r.code).toBe(0);
+  const e = JSON.parse(r.stdout);
+  expect(e).toMatchObject({ backend: 'embedded', total: 3, coverage: 1, trainExamples: 12 });
+  expect(e.accuracy).toBe(e.answeredPrecision);
+  expect(e.accuracy).toBeGreaterThanOrEqual(2 / 3);
+  expect(typeof e.macroF1).toBe('number');
+  expect(e.labels).toEqual(expect.arrayContaining(['dog', 'cat', 'bird']));
+  const text = await turno('ai', 'eval', test, '--train', train);
+  expect(text.stdout).toMatch(/coverage \d+\.\d%, answered-precision \d+\.\d%/);
+  expect(text.stdout).toMatch(/trained on 12 examples in \d+ ms/);
+});
+
+test('ai eval --help explains the flags', async () => {
+  const r = await turno('ai', 'eval', '--help');
+  expect(r.code).toBe(0);
+  for (const flag of ['--train', '--backend', '--no-abstain', '--json']) expect(r.stdout).toContain(flag);
+});
+
 test('ai eval: missing or invalid file and bad flags give one-line errors', async () => {
   const missing = await turno('ai', 'eval', 'nope.csv');
   expect(missing.code).toBe(1);

@@ -47,6 +47,7 @@ function statusCard(ctx: PageContext, d: AiPageData): SafeHtml {
     <p class="muted">${reasonText(ctx, s)}</p>
     ${s.error ? notice('error', s.error) : ''}
     <p class="muted">${ctx.t('ai.examples_total', { n: d.exampleCount })}</p>
+    <p class="muted" data-unknown-below="${s.minConfidence.toFixed(3)}">${ctx.t('ai.unknown_below', { pct: pct(s.minConfidence) })}</p>
     <form method="post" action="/admin/ai/downloads" class="inline">${csrfField(ctx.csrfToken)}
       <input type="hidden" name="allow" value="${d.allowModelDownloads ? 'false' : 'true'}">
       <span>${ctx.t(d.allowModelDownloads ? 'ai.downloads_on' : 'ai.downloads_off')}</span>

@@ -13,6 +13,7 @@ export function evaluationView(ctx: PageContext, e: Evaluation): SafeHtml {
       <div><dt>${ctx.t('ai.eval_accuracy')}</dt><dd data-metric="accuracy">${pct(e.accuracy)}</dd></div>
       <div><dt>macro-F1</dt><dd data-metric="macro-f1">${e.macroF1.toFixed(3)}</dd></div>
       <div><dt>${ctx.t('ai.eval_unknown')}</dt><dd>${pct(e.unknownShare)}</dd></div>
+      <div><dt>${ctx.t('ai.eval_answered_precision')}</dt><dd data-metric="answered-precision">${pct(e.answeredPrecision)}</dd></div>
       <div><dt>p50 / p95</dt><dd>${e.latencyMs.p50.toFixed(2)} / ${e.latencyMs.p95.toFixed(2)} ms</dd></div>
     </dl>
     <p class="muted">${ctx.t(`ai.backend.${e.backend}`)}</p>

@@ -10,7 +10,7 @@
  */
 import { InvertedIndex } from '../inverted-index';
 import { TfidfVectorizer } from '../sparse-vectors';
-import { extractFeatures } from '../text-features';
+import { extractFeatures, type FeatureCounts } from '../text-features';
 import type { KbArticle } from './articles';
 
 export const RETRIEVAL_TEMPERATURE = 0.05;
@@ -37,7 +37,7 @@ export class KbRetriever {
   private readonly owners: number[] = [];
 
   constructor(private readonly articles: KbArticle[]) {
-    const docs: Array<Map<string, number>> = [];
+    const docs: FeatureCounts[] = [];
     articles.forEach((a, i) => {
       for (const text of [a.title, ...a.questions]) {
         docs.push(extractFeatures(text));

@@ -11,21 +11,11 @@ import { newId } from '../../lib/ids';
 import { CliError, parseFlags } from '../args';
 import type { Command } from '../commands';
 import { withApp } from '../context';
+import { seededRandom } from '../../lib/prng';
 
 const CHUNK = 5_000;
 const WORDS = ['hola', 'pedido', 'envío', 'precio', 'factura', 'devolución', 'talle', 'stock', 'Córdoba', 'Rosario', 'transferencia', 'tarjeta', 'cuotas', 'garantía', 'turno', 'horario', 'sucursal', 'descuento', 'cambio', 'color', 'obrigado', 'entrega', 'boleto', 'gracias', 'urgente', 'mañana', 'problema', 'reclamo', 'seguimiento', 'código'];
 
-/** Deterministic pseudo-random numbers (the same flags give the same data). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sentence(random: () => number, i: number): string {
   const n = 4 + Math.floor(random() * 10);
@@ -51,7 +41,7 @@ export interface SeedCounts {
 
 /** Inserts the rows; returns how many rows were written in total (all tables). */
 export async function seedDatabase(sqlite: Database, counts: SeedCounts, now = Date.now()): Promise<number> {
-  const random = rng(42);
+  const random = seededRandom(42);
   const run = `${now.toString(36)}`;
   let rows = 0;
   let channel = sqlite.query<{ id: string }, []>("SELECT id FROM channels WHERE type = 'whatsapp' ORDER BY created_at LIMIT 1").get();

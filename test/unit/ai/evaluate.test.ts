@@ -35,6 +35,12 @@ describe('evaluate', () => {
     expect(e.total).toBe(6);
     expect(e.accuracy).toBeCloseTo(3 / 6, 10);
     expect(e.unknownShare).toBeCloseTo(1 / 6, 10);
+    expect(e.coverage).toBeCloseTo(5 / 6, 10);
+    expect(e.answeredPrecision).toBeCloseTo(3 / 5, 10);
+    expect(e.confusionPairs).toEqual([
+      { truth: 'a', predicted: 'b', count: 1 },
+      { truth: 'c', predicted: 'a', count: 1 },
+    ]);
     expect(e.labels).toEqual(['a', 'b', 'c']);
     // columns: a, b, c, (unknown)
     expect(e.confusion).toEqual([

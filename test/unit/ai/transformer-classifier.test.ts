@@ -42,6 +42,17 @@ describe('TransformerClassifier on the generated tiny model', () => {
     expect(c.scores.reduce((s, x) => s + x.score, 0)).toBeCloseTo(1, 6);
   });
 
+  test('retraining embeds only the new texts (embeddings cached per example) and refits the threshold', async () => {
+    const embedded: string[] = [];
+    const embed = clf.embed.bind(clf);
+    clf.embed = async (texts) => (embedded.push(...texts), embed(texts));
+    const examples = [...defaultIntentExamples(), { intent: 'billing', text: 'factura duplicada este mes' }];
+    await clf.train(examples);
+    expect(embedded).toEqual(['factura duplicada este mes']);
+    expect(clf.thresholds.minConfidence).toBeGreaterThan(0);
+    expect((await clf.classify('factura duplicada este mes')).scores[0]!.intent).toBe('billing');
+  });
+
   test('empty text is unknown', async () => {
     expect((await clf.classify('  ')).intent).toBeNull();
   });
