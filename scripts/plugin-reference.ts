@@ -35,9 +35,19 @@ interface Row {
 const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 const code = (text: string) => (text ? `\`${cell(text)}\`` : '');
 
+/** Names with a section under "Data types", linked from the tables. */
+const LINKED = new Set([...DATA_TYPES.map(([name]) => name), 'Actor']);
+
+/** A type cell: a link when it is (or is nullable) one of the data types. */
+function typeCell(type: string): string {
+  const [name, nullable] = type.split(' | ');
+  if (!LINKED.has(name!) || (nullable !== undefined && nullable !== 'null') || type.split(' | ').length > 2) return code(type);
+  return `[\`${name}\`](#${name!.toLowerCase()})${nullable ? ' \\| `null`' : ''}`;
+}
+
 function table(rows: Row[]): string {
   if (rows.length === 0) return '_(no members)_';
-  return ['| member | type | description |', '|---|---|---|', ...rows.map((r) => `| ${code(r.name)} | ${code(r.type)} | ${cell(r.doc)} |`)].join('\n');
+  return ['| member | type | description |', '|---|---|---|', ...rows.map((r) => `| ${code(r.name)} | ${typeCell(r.type)} | ${cell(r.doc)} |`)].join('\n');
 }
 
 /** The JSDoc written just before `node`, as one paragraph (an `@word` inside the text is kept). */
