@@ -3,6 +3,7 @@ import { aiCommand } from './commands/ai';
 import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
+import { pluginCommand } from './commands/plugin';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { simulateCommand } from './commands/simulate';
@@ -24,6 +25,7 @@ export const COMMANDS: Record<string, Command> = {
   user: userCommand,
   token: tokenCommand,
   channel: channelCommand,
+  plugin: pluginCommand,
   version: versionCommand,
   simulate: simulateCommand,
   'simulate-routing': simulateRoutingCommand,

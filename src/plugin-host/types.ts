@@ -19,9 +19,11 @@ export type { DurableEventName as PluginEventName, TurnoEvents, TurnoFilters, Fi
 export interface PluginDefinition<S extends z.ZodType = z.ZodType<Record<string, unknown>>> {
   /** Lower-case letters, digits and dashes; the plugin's routes live under `/plugins/<id>/`. */
   id: string;
+  /** Shown on Admin → Plugins and in notifications. */
   name: string;
   /** Semantic version, shown on Admin → Plugins. */
   version: string;
+  /** One sentence, shown on Admin → Plugins. */
   description?: string;
   /**
    * Settings an admin fills in on Admin → Plugins (a form is generated from the schema). Fields
@@ -39,6 +41,7 @@ export interface PluginDefinition<S extends z.ZodType = z.ZodType<Record<string,
 export interface EventContext {
   /** Stable id of the event: the same on a redelivery, so handlers can be idempotent. */
   eventId: string;
+  /** The event's name (one handler may serve several events). */
   name: DurableEventName;
   /** When the change committed (ms since epoch). */
   occurredAt: number;
@@ -50,7 +53,9 @@ export interface EventContext {
 export type PluginRequestContext = {
   /** The signed-in user (session or API token); null only on `public: true` routes. */
   user: PublicUser | null;
+  /** Turno's translator in the user's language. */
   t: Translate;
+  /** The user's language (`es`, `pt-BR` or `en`); pass it to `api.t`. */
   locale: Locale;
   /** Token to put in forms (`_csrf`) or the `X-CSRF-Token` header of state-changing requests. */
   csrfToken: string;
@@ -65,12 +70,17 @@ export type SlotName = 'contact-sidebar' | 'conversation-actions' | 'composer-ac
 
 /** What a UI slot renderer receives. */
 export interface SlotContext {
+  /** Turno's translator in the viewer's language. */
   t: Translate;
+  /** The viewer's language; pass it to `api.t`. */
   locale: Locale;
+  /** The signed-in user viewing the page. */
   user: PublicUser;
+  /** For forms and htmx requests to the plugin's routes (Turno's pages already send it as `X-CSRF-Token`). */
   csrfToken: string;
   /** Set in the inbox slots (contact-sidebar, conversation-actions, composer-actions). */
   conversation?: Conversation;
+  /** The conversation's contact (same slots). */
   contact?: Contact;
 }
 
@@ -80,13 +90,17 @@ export interface NavEntry {
   path: string;
   /** A key of the plugin's messages, or plain text. */
   label: string;
+  /** The lowest role that sees it (default: every user). */
   role?: 'agent' | 'supervisor' | 'admin';
 }
 
 /** Key-value storage private to the plugin; values are JSON. */
 export interface PluginKv {
+  /** The value stored under `key`, or undefined. */
   get<T = unknown>(key: string): T | undefined;
+  /** Stores `value` (anything JSON can represent) under `key`, replacing what was there. */
   set(key: string, value: unknown): void;
+  /** Removes `key` (nothing happens when it is absent). */
   delete(key: string): void;
   /** Entries whose key starts with `prefix`, sorted by key. */
   list<T = unknown>(prefix?: string): Array<{ key: string; value: T }>;
@@ -99,9 +113,13 @@ type SqlParam = string | number | bigint | boolean | null | Uint8Array;
  * `<id with _>_<table>`, e.g. `crm_deals`). Synchronous, like bun:sqlite.
  */
 export interface PluginDb {
+  /** Every row of a query; `?` placeholders take `params` in order. */
   all<T = Record<string, unknown>>(sql: string, ...params: SqlParam[]): T[];
+  /** The first row of a query, or null. */
   get<T = Record<string, unknown>>(sql: string, ...params: SqlParam[]): T | null;
+  /** Runs a statement (INSERT, UPDATE, DELETE); returns how many rows it changed. */
   run(sql: string, ...params: SqlParam[]): { changes: number };
+  /** Runs `fn` in a transaction: everything it writes is kept, or nothing if it throws. */
   transaction<T>(fn: () => T): T;
 }
 
@@ -132,12 +150,15 @@ export interface PluginCore {
   addLabel(conversationId: string, labelName: string): Label;
   /** Assigns to an agent and/or team (`null` clears). */
   assign(conversationId: string, target: { assigneeId?: string | null; teamId?: string | null }): Conversation;
+  /** The contact, or null when it does not exist or the acting user may not see it. */
   getContact(id: string): Contact | null;
   /** Creates (or finds) the contact of `phone` on a WhatsApp channel. */
   createContact(input: { channelId: string; phone: string; name?: string }): Contact;
+  /** Changes a contact's name, e-mail, notes or custom attributes. */
   updateContact(id: string, changes: { name?: string; email?: string | null; notes?: string; customAttributes?: Record<string, string> }): Contact;
 }
 
+/** Log lines tagged with the plugin id (JSON on stdout; warnings and errors on stderr). */
 export interface PluginLog {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -147,6 +168,7 @@ export interface PluginLog {
 
 /** What `setup(api)` receives. Everything registered through it is removed when the plugin is disabled. */
 export interface PluginApi<Settings = Record<string, unknown>> {
+  /** The plugin's id. */
   readonly id: string;
   /** The saved settings, validated by the plugin's schema; null until an admin saved valid ones. */
   settings(): Settings | null;
@@ -171,11 +193,16 @@ export interface PluginApi<Settings = Record<string, unknown>> {
   /** Contributes markup to a UI slot (escape with `html`); `nav` contributes a NavEntry instead. */
   slot(name: Exclude<SlotName, 'nav'>, render: (ctx: SlotContext) => SafeHtml | string): void;
   slot(name: 'nav', entry: NavEntry): void;
+  /** Key-value storage private to the plugin. */
   kv: PluginKv;
+  /** SQL on the plugin's own tables. */
   db: PluginDb;
+  /** Durable background and scheduled jobs. */
   jobs: PluginJobs;
+  /** Domain calls acting as the plugin (`plugin:<id>`). */
   core: PluginCore;
   /** The plugin's string `key` (its own messages, then the host's) in `locale` (default: Spanish). */
   t(key: string, vars?: Record<string, string | number>, locale?: Locale): string;
+  /** Logging tagged with the plugin id. */
   log: PluginLog;
 }

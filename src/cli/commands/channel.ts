@@ -8,17 +8,12 @@ import { createWhatsAppChannel, listChannels, whatsappConfig } from '../../core/
 import { CliError, parseFlags } from '../args';
 import type { Command } from '../commands';
 import { withApp } from '../context';
+import { table } from '../table';
 
 const USAGE = 'channel add whatsapp --name N --phone-number-id ID --waba-id ID --access-token T --app-secret S --verify-token V [--graph-url URL] [--graph-version v23.0] | channel list';
 const REQUIRED = ['name', 'phone-number-id', 'waba-id', 'access-token', 'app-secret', 'verify-token'] as const;
 /** Secrets may come from the environment instead of flags (flags show up in `ps` and shell history). */
 const SECRET_ENV = { 'access-token': 'TURNO_ACCESS_TOKEN', 'app-secret': 'TURNO_APP_SECRET', 'verify-token': 'TURNO_VERIFY_TOKEN' } as const;
-
-/** Left-aligned columns separated by two spaces. */
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
-}
 
 export const channelCommand: Command = {
   summary: 'Add a WhatsApp channel or list channels',
