@@ -1,6 +1,7 @@
 /**
- * Test harness: an app on a temp data dir with a fake clock, a silent logger, no background
- * workers (call `jobs.runDue()`), and a recorder of every event fired.
+ * Test harness: an app on a temp data dir with a fake clock, a silent logger that turns a failing
+ * event-bus listener into a failure of the running test, no background workers (call
+ * `jobs.runDue()`), and a recorder of every event fired.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { createUser } from '../../src/core/users';
 import { loadConfig, type Config } from '../../src/config';
 import type { Role } from '../../src/db/schema/enums';
 import { FakeClock } from '../../src/lib/clock';
-import { createLogger } from '../../src/lib/logger';
+import { assertNoHandlerFailed, recordingLogger, trackBus } from './handler-failures';
 import { TestClient } from './test-client';
 
 export interface RecordedEvent {
@@ -44,7 +45,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; config
   const dataDir = mkdtempSync(join(tmpdir(), 'turno-test-'));
   const config = loadConfig({ TURNO_LOG_LEVEL: 'silent', TURNO_WORKERS: '0', ...opts.env }, { dataDir, ...opts.config });
   const clock = new FakeClock(Date.now());
-  const app = createApp(config, { clock, startWorkers: false, logger: createLogger('silent') });
+  const app = createApp(config, { clock, startWorkers: false, logger: recordingLogger() });
+  const untrack = trackBus(app.core.bus);
   const events: RecordedEvent[] = [];
   app.core.bus.onAny(({ name, payload }) => {
     events.push({ name: String(name), payload });
@@ -65,8 +67,11 @@ export async function createTestApp(opts: { env?: Record<string, string>; config
       return { user, client };
     },
     async close() {
+      await app.core.bus.drain();
+      untrack();
       await app.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      await assertNoHandlerFailed();
     },
   };
 }
