@@ -103,11 +103,25 @@ export function applyParkedStatuses(core: Core, message: Message): Message {
 export function recordProviderId(core: Core, messageId: string, externalId: string, raw: string | null): Message {
   return transaction(core.db, () => {
     const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get()!;
-    let current: Message = { ...message, externalId, sendAttemptedAt: null, raw: raw ?? message.raw };
-    core.db.update(messages).set({ externalId, sendAttemptedAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
+    let current: Message = { ...message, externalId, sendAttemptedAt: null, sendRetryReason: null, sendRetryAt: null, raw: raw ?? message.raw };
+    core.db.update(messages).set({ externalId, sendAttemptedAt: null, sendRetryReason: null, sendRetryAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
     current = applyParkedStatuses(core, applyToMessage(core, current, { status: 'sent' }) ?? current);
     publishUpdated(core, current);
     return current;
+  });
+}
+
+/**
+ * Records a failed send attempt that the queue will retry at `retryAt`: the attempt count and the
+ * reason show on the still-queued bubble ("Attempt 2 failed: could not connect…"), with a Retry.
+ */
+export function recordSendRetry(core: Core, messageId: string, attempts: number, reason: string, retryAt: number): void {
+  transaction(core.db, () => {
+    const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get();
+    if (!message || message.status !== 'queued') return;
+    const changes = { sendAttempts: attempts, sendRetryReason: reason.slice(0, 500), sendRetryAt: retryAt, updatedAt: core.clock.now() };
+    core.db.update(messages).set(changes).where(eq(messages.id, messageId)).run();
+    publishUpdated(core, { ...message, ...changes });
   });
 }
 

@@ -100,7 +100,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       senderType: 'contact', senderId: contact.id, type: input.type, content: input.content,
       payload: input.payload ?? null, raw: input.raw, externalId: input.externalId, status: 'received',
       errorCode: null, errorMessage: null, isPrivate: false, replyToId: replyTo?.id ?? null,
-      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
+      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
     };
     const inserted = core.db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }).all();
     if (inserted.length === 0) {
@@ -247,7 +247,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
         payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
         raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
         isPrivate: data.private, replyToId: i === 0 ? (replyTo?.id ?? null) : null, replyToExternalId: i === 0 ? (replyTo?.externalId ?? null) : null,
-        sendAttemptedAt: null, sentAt: now, createdAt: now, updatedAt: now,
+        sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: now, createdAt: now, updatedAt: now,
       };
       core.db.insert(messages).values(row).run();
       if (part.file) core.db.update(attachments).set({ messageId: row.id }).where(eq(attachments.id, part.file.id)).run();
