@@ -10,12 +10,11 @@ import { sendMessage } from '../../src/core/messages';
 import type { Channel } from '../../src/core/types';
 import { jobs, messages } from '../../src/db/schema';
 import { RECONCILE_MS } from '../../src/jobs/handlers/send-message';
-import { startGraphSimulator, type GraphSimulator } from '../../src/simulator/graph-simulator';
+import type { GraphSimulator } from '../../src/simulator/graph-simulator';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import type { TestClient } from '../helpers/test-client';
-import { addTestChannel, APP_SECRET, PHONE_NUMBER_ID, WABA_ID } from '../helpers/whatsapp';
+import { startSimulatedConversation } from '../helpers/simulated-conversation';
 
-const CUSTOMER = '5491155551234';
 /** Nothing listens on port 1 of loopback: every connection is refused. */
 const REFUSING = 'http://127.0.0.1:1';
 let t: TestApp;
@@ -30,16 +29,8 @@ const thread = async () => (await admin.client.get(`/inbox/c/${conversationId}`)
 
 beforeEach(async () => {
   t = await createTestApp();
-  const port = t.app.listen(0);
-  sim = await startGraphSimulator({
-    appSecret: APP_SECRET, phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, accessToken: 'EAAG-test-access-token',
-    webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp`, statusDelays: false,
-  });
-  channel = addTestChannel(t, sim.url);
+  ({ sim, channel, conversationId } = await startSimulatedConversation(t));
   admin = await t.signIn('admin');
-  await sim.sendInbound({ id: 'wamid.FIRST', type: 'text', text: { body: 'Hola' }, timestamp: String(Math.floor(t.clock.now() / 1000)) }, CUSTOMER);
-  t.app.ingest.processPending();
-  conversationId = t.app.core.db.$client.query<{ id: string }, []>('SELECT id FROM conversations').get()!.id;
   updateWhatsAppChannel(t.app.core, channel.id, { graphUrl: REFUSING }, null);
 });
 afterEach(async () => {
