@@ -40,10 +40,10 @@ function clientFilters(me: string): ClientFilters {
 }
 
 /** `data-*` attributes of an element, keyed like the DOM's dataset (data-conversation-id → conversationId). */
-function dataset(el: Element): Dataset {
+function dataset(el: { attributes: Iterable<[string, string]> }): Dataset {
   const out: Dataset = {};
   for (const [name, value] of el.attributes) {
-    if (name.startsWith('data-')) out[name.slice(5).replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;
+    if (name.startsWith('data-')) out[name.slice(5).replace(/-(\w)/g, (_: string, c: string) => c.toUpperCase())] = value;
   }
   return out;
 }
