@@ -9,7 +9,7 @@ import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
 import { storageFailureMessage, storageFailureReason } from '../db/storage-health';
 import { errorPage } from '../../views/errors';
-import { localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
+import { localizeIssue, localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { htmlResponse, jsonError, readCookie, redirect, STATUS_OF } from './respond';
@@ -73,6 +73,9 @@ export function errorHandler(deps: HttpDeps) {
       const ctx = page();
       const text = (error as { csrf?: boolean }).csrf ? ctx.t('error.csrf') : error.code === 'not_found' ? ctx.t('error.not_found_text') : localize(error.message);
       return htmlResponse(errorPage(ctx, error.code === 'not_found' ? ctx.t('error.not_found') : ctx.t('error.generic'), text), status);
+    }
+    if (error instanceof ZodError && error.issues[0] && !isMachinePath(pathname)) {
+      return jsonError(422, 'validation', localizeIssue(page().t, error.issues[0]), { field: fieldOf(error) });
     }
     if (code === 'VALIDATION' || error instanceof ZodError) {
       return jsonError(422, 'validation', localize(messageOf(error)), { field: fieldOf(error) });

@@ -6,6 +6,7 @@ import { ai } from './ai';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { issues } from './issues';
 import { mentions } from './mentions';
 import { realtime } from './realtime';
 import { routing } from './routing';
@@ -17,10 +18,10 @@ import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
-export { localizeMessage } from './localize';
+export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, mentions, channels, ai, search, settings, realtime, validation, transfer];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, mentions, channels, ai, search, settings, realtime, validation, issues, transfer];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
