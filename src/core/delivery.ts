@@ -1,15 +1,16 @@
 /**
  * Delivery statuses of outbound messages: a forward-only state machine (queued < sent < delivered
  * < read; failed apart). Status updates are idempotent; a status whose message is not known yet
- * is kept in `pending_statuses` and applied when the provider id is stored.
+ * is kept in `pending_statuses` and applied when the provider id is stored. Inbound messages are
+ * marked read here too (after the provider was told), and failed send attempts recorded.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { afterCommit, transaction } from '../db/client';
 import { conversations, messages, pendingStatuses } from '../db/schema';
 import type { DeliveryStatus } from '../db/schema/enums';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
-import type { Message } from './types';
+import type { Conversation, Message } from './types';
 
 const RANK: Record<DeliveryStatus, number> = { received: 0, queued: 0, sent: 1, delivered: 2, read: 3, failed: -1 };
 
@@ -109,6 +110,17 @@ export function recordProviderId(core: Core, messageId: string, externalId: stri
     publishUpdated(core, current);
     return current;
   });
+}
+
+/**
+ * Marks the conversation's inbound messages up to `latest` (by sent time) read: what the provider
+ * was just told. Messages that arrived meanwhile stay unread. Publishes `message.updated` for
+ * `latest` after commit.
+ */
+export function markInboundReadUpTo(core: Core, conversation: Conversation, latest: Message): void {
+  core.db.update(messages).set({ status: 'read', updatedAt: core.clock.now() })
+    .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'), lte(messages.sentAt, latest.sentAt))).run();
+  afterCommit(core.db, () => core.bus.publish('message.updated', { message: { ...latest, status: 'read' }, conversation, change: 'status' }));
 }
 
 /**

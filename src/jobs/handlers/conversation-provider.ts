@@ -3,10 +3,10 @@
  * customer's app we read their messages when an agent opens the conversation) and `message.react`
  * (an agent's reaction on a customer message).
  */
-import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import type { Core } from '../../core/context';
-import { afterCommit } from '../../db/client';
+import { markInboundReadUpTo } from '../../core/delivery';
 import { channels, contactIdentities, conversations, messages } from '../../db/schema';
 import { JobFailed, JobRetry } from '../runner';
 
@@ -33,9 +33,7 @@ export function markReadHandler(core: Core) {
       rethrow(error);
     }
     // Only what the provider was told about: messages that arrived during the call stay unread.
-    core.db.update(messages).set({ status: 'read', updatedAt: core.clock.now() })
-      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'), lte(messages.sentAt, latest.sentAt))).run();
-    afterCommit(core.db, () => core.bus.publish('message.updated', { message: { ...latest, status: 'read' }, conversation, change: 'status' }));
+    markInboundReadUpTo(core, conversation, latest);
   };
 }
 
