@@ -106,6 +106,7 @@
   window.templatePicker = function (conversationId, labels) {
     return {
       shown: false, loaded: false, list: [], choice: '', sel: null, values: [], headerValues: [], headerFile: null, sending: false,
+      location: { latitude: '', longitude: '', name: '', address: '' }, buttonValues: {},
       init: function () { var self = this; this.$watch('now', function () { if (self.visible()) self.load(); }); if (this.visible()) this.load(); },
       visible: function () { return this.shown || this.windowEndsAt === 0 || this.now >= this.windowEndsAt; },
       toggle: function () { this.shown = !this.shown; this.load(); },
@@ -121,7 +122,11 @@
         this.values = this.sel ? this.sel.bodyVars.map(function () { return ''; }) : [];
         this.headerValues = this.sel && this.sel.header ? this.sel.header.vars.map(function () { return ''; }) : [];
         this.headerFile = null;
+        this.location = { latitude: '', longitude: '', name: '', address: '' };
+        this.buttonValues = {};
       },
+      /** Buttons whose value the send must carry (a dynamic link's ending, a coupon code). */
+      valueButtons: function () { return this.sel ? this.sel.buttons.filter(function (b) { return b.needs; }) : []; },
       fill: function (text, names, values) {
         return String(text || '').replace(/\{\{\s*(\w+)\s*\}\}/g, function (whole, name) {
           var i = names.indexOf(name);
@@ -144,12 +149,28 @@
         if (s.header && ['IMAGE', 'VIDEO', 'DOCUMENT'].indexOf(s.header.format) >= 0 && this.headerFile) {
           p.header = { type: s.header.format.toLowerCase(), attachmentId: this.headerFile.id, filename: this.headerFile.name };
         }
+        if (s.header && s.header.format === 'LOCATION') {
+          var loc = this.location;
+          p.header = { type: 'location', latitude: Number(loc.latitude), longitude: Number(loc.longitude) };
+          if (loc.name.trim()) p.header.name = loc.name.trim();
+          if (loc.address.trim()) p.header.address = loc.address.trim();
+        }
+        var values = this.buttonValues;
+        var buttons = this.valueButtons().map(function (b) {
+          var v = String(values[b.index] || '').trim();
+          return b.needs === 'url' ? { subType: 'url', index: b.index, text: v } : { subType: 'copy_code', index: b.index, couponCode: v };
+        });
+        if (buttons.length) p.buttons = buttons;
         return p;
       },
       send: function () {
         var self = this;
         if (!this.sel) return;
-        if (this.values.some(function (v) { return !v.trim(); }) || this.headerValues.some(function (v) { return !v.trim(); })) { showError(conversationId, labels.missing); return; }
+        var values = this.buttonValues;
+        var missing = this.values.some(function (v) { return !v.trim(); }) || this.headerValues.some(function (v) { return !v.trim(); })
+          || this.valueButtons().some(function (b) { return !String(values[b.index] || '').trim(); })
+          || (this.sel.header && this.sel.header.format === 'LOCATION' && (this.location.latitude === '' || this.location.longitude === ''));
+        if (missing) { showError(conversationId, labels.missing); return; }
         this.sending = true;
         fetch('/inbox/c/' + encodeURIComponent(conversationId) + '/template', {
           method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', 'X-CSRF-Token': csrf() }, body: JSON.stringify(this.payload()),

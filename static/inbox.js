@@ -44,12 +44,19 @@
     if (sort === 'waiting') return row.dataset.waiting ? Number(row.dataset.waiting) : Number.MAX_SAFE_INTEGER;
     return -Number(row.dataset.last || 0);
   }
+  /* Does row a come before row b? Equal keys go by id as on the server (ascending when waiting, else descending). */
+  function comesBefore(a, b, sort) {
+    var ka = sortKey(a, sort), kb = sortKey(b, sort);
+    if (ka !== kb) return ka < kb;
+    var ia = a.dataset.conversationId, ib = b.dataset.conversationId;
+    return sort === 'waiting' ? ia < ib : ia > ib;
+  }
   /* Inserts a pushed row where the list's sort puts it; false when it belongs to a page not loaded yet. */
   function placeRow(el, list) {
-    var sort = list.dataset.sort, key = sortKey(el, sort);
+    var sort = list.dataset.sort;
     var rows = list.querySelectorAll(':scope > .conv-row');
     for (var i = 0; i < rows.length; i++) {
-      if (sortKey(rows[i], sort) > key) { list.insertBefore(el, rows[i]); return true; }
+      if (comesBefore(el, rows[i], sort)) { list.insertBefore(el, rows[i]); return true; }
     }
     var more = list.querySelector(':scope > .load-more');
     if (more) return false;

@@ -1,16 +1,17 @@
 /**
  * Delivery statuses of outbound messages: a forward-only state machine (queued < sent < delivered
  * < read; failed apart). Status updates are idempotent; a status whose message is not known yet
- * is kept in `pending_statuses` and applied when the provider id is stored.
+ * is kept in `pending_statuses` and applied when the provider id is stored. Inbound messages are
+ * marked read here too (after the provider was told), and failed send attempts recorded.
  */
 import { emitEvent } from './event-log';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte } from 'drizzle-orm';
 import { transaction } from '../db/client';
 import { conversations, messages, pendingStatuses } from '../db/schema';
 import type { DeliveryStatus } from '../db/schema/enums';
 import { newId } from '../lib/ids';
 import type { Core } from './context';
-import type { Message } from './types';
+import type { Conversation, Message } from './types';
 
 const RANK: Record<DeliveryStatus, number> = { received: 0, queued: 0, sent: 1, delivered: 2, read: 3, failed: -1 };
 
@@ -104,11 +105,36 @@ export function applyParkedStatuses(core: Core, message: Message): Message {
 export function recordProviderId(core: Core, messageId: string, externalId: string, raw: string | null): Message {
   return transaction(core.db, () => {
     const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get()!;
-    let current: Message = { ...message, externalId, sendAttemptedAt: null, raw: raw ?? message.raw };
-    core.db.update(messages).set({ externalId, sendAttemptedAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
+    let current: Message = { ...message, externalId, sendAttemptedAt: null, sendRetryReason: null, sendRetryAt: null, raw: raw ?? message.raw };
+    core.db.update(messages).set({ externalId, sendAttemptedAt: null, sendRetryReason: null, sendRetryAt: null, raw: current.raw, updatedAt: core.clock.now() }).where(eq(messages.id, messageId)).run();
     current = applyParkedStatuses(core, applyToMessage(core, current, { status: 'sent' }) ?? current);
     publishUpdated(core, current);
     return current;
+  });
+}
+
+/**
+ * Marks the conversation's inbound messages up to `latest` (by sent time) read: what the provider
+ * was just told. Messages that arrived meanwhile stay unread. Publishes `message.updated` for
+ * `latest` after commit.
+ */
+export function markInboundReadUpTo(core: Core, conversation: Conversation, latest: Message): void {
+  core.db.update(messages).set({ status: 'read', updatedAt: core.clock.now() })
+    .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'), lte(messages.sentAt, latest.sentAt))).run();
+  emitEvent(core, 'message.updated', { message: { ...latest, status: 'read' }, conversation, change: 'status' });
+}
+
+/**
+ * Records a failed send attempt that the queue will retry at `retryAt`: the attempt count and the
+ * reason show on the still-queued bubble ("Attempt 2 failed: could not connect…"), with a Retry.
+ */
+export function recordSendRetry(core: Core, messageId: string, attempts: number, reason: string, retryAt: number): void {
+  transaction(core.db, () => {
+    const message = core.db.select().from(messages).where(eq(messages.id, messageId)).get();
+    if (!message || message.status !== 'queued') return;
+    const changes = { sendAttempts: attempts, sendRetryReason: reason.slice(0, 500), sendRetryAt: retryAt, updatedAt: core.clock.now() };
+    core.db.update(messages).set(changes).where(eq(messages.id, messageId)).run();
+    publishUpdated(core, { ...message, ...changes });
   });
 }
 

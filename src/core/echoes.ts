@@ -70,7 +70,7 @@ export function recordBusinessAppEcho(core: Core, input: InboundMessageInput): B
       senderType: 'agent', senderId: null, type: input.type, content: input.content,
       payload: { ...input.payload, source: BUSINESS_APP_SOURCE }, raw: input.raw, externalId: input.externalId, status: 'sent',
       errorCode: null, errorMessage: null, isPrivate: false, replyToId: replyTo?.id ?? null,
-      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
+      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
     };
     // The unique (channel, external id) index is the guard; the lookup above only spares the work.
     core.db.insert(messages).values(inserted).run();

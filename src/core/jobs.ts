@@ -131,6 +131,14 @@ export function retryDeadJob(core: Core, id: string): boolean {
   return changesOf(result) > 0;
 }
 
+/** Moves the queued (waiting) job with `uniqueKey` to run now; false when there is none. */
+export function runQueuedJobNow(core: Core, uniqueKey: string): boolean {
+  const now = core.clock.now();
+  const result = core.db.update(jobs).set({ runAt: now, updatedAt: now })
+    .where(and(eq(jobs.uniqueKey, uniqueKey), eq(jobs.status, 'queued'))).run();
+  return changesOf(result) > 0;
+}
+
 /** The earliest `run_at` of a queued job, so the runner can sleep until then. */
 export function nextDueTime(core: Core): number | null {
   return earliestQueued(core.db).get()?.t ?? null;

@@ -12,7 +12,7 @@ import type { Core } from './context';
 import { getConversationOrThrow, windowRemainingMs } from './conversations';
 import { isBusinessAppEcho } from './echoes';
 import { fail } from './errors';
-import { enqueueJob } from './jobs';
+import { enqueueJob, runQueuedJobNow } from './jobs';
 import { getMessageOrThrow } from './messages';
 import { setReaction } from './reactions';
 import { getUser } from './users';
@@ -41,10 +41,17 @@ export function reactToMessage(core: Core, messageId: string, emoji: string, use
  * Puts a failed outbound message back in the queue with a fresh `message.send` job. A message the
  * provider accepted and later failed keeps its old provider id in the payload (`previousExternalIds`)
  * and is sent as a new provider message. Free-form messages need the 24-hour window open again.
+ * A message still queued after failed attempts (waiting for its next try) is tried now instead.
  */
 export function retryFailedMessage(core: Core, messageId: string, _actor: Actor): Message {
   const updated = transaction(core.db, () => {
     const message = getMessageOrThrow(core, messageId);
+    if (message.direction === 'outbound' && message.status === 'queued' && message.sendAttempts > 0) {
+      runQueuedJobNow(core, `send:${messageId}`);
+      const changes = { sendRetryAt: core.clock.now(), updatedAt: core.clock.now() };
+      core.db.update(messages).set(changes).where(eq(messages.id, messageId)).run();
+      return { ...message, ...changes };
+    }
     if (message.direction !== 'outbound' || message.status !== 'failed') throw fail.conflict('Only failed outbound messages can be retried');
     if (isBusinessAppEcho(message)) throw fail.conflict('This message was sent from the WhatsApp Business app; send it again from the phone');
     const conversation = getConversationOrThrow(core, message.conversationId);
@@ -54,7 +61,7 @@ export function retryFailedMessage(core: Core, messageId: string, _actor: Actor)
     const now = core.clock.now();
     const previous = (message.payload?.previousExternalIds as string[] | undefined) ?? [];
     const payload = message.externalId ? { ...message.payload, previousExternalIds: [...previous, message.externalId] } : message.payload;
-    const changes = { status: 'queued' as const, errorCode: null, errorMessage: null, externalId: null, sendAttemptedAt: null, payload, updatedAt: now };
+    const changes = { status: 'queued' as const, errorCode: null, errorMessage: null, externalId: null, sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, payload, updatedAt: now };
     core.db.update(messages).set(changes).where(eq(messages.id, messageId)).run();
     enqueueJob(core, 'message.send', { messageId }, { uniqueKey: `send:${messageId}` });
     return { ...message, ...changes };

@@ -15,6 +15,7 @@ import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow, insertConversation, latestConversationOf, windowRemainingMs } from './conversations';
 import { fail } from './errors';
 import { enqueueJob } from './jobs';
+import { fitTemplateToStored } from './template-params';
 import { recordMentions } from './message-actions';
 import { getSetting } from './settings';
 import type { Actor, Attachment, Contact, Conversation, Message } from './types';
@@ -105,7 +106,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       senderType: 'contact', senderId: contact.id, type: input.type, content: input.content,
       payload: input.payload ?? null, raw: input.raw, externalId: input.externalId, status: 'received',
       errorCode: null, errorMessage: null, isPrivate: false, replyToId: replyTo?.id ?? null,
-      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
+      replyToExternalId: input.replyToExternalId ?? null, sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: input.sentAt, createdAt: now, updatedAt: now,
     };
     const inserted = core.db.insert(messages).values(message).onConflictDoNothing().returning({ id: messages.id }).all();
     if (inserted.length === 0) {
@@ -143,13 +144,19 @@ export const sendMessageSchema = z.object({
   template: z.object({
     name: z.string().min(1).max(512),
     language: z.string().min(2).max(15),
-    /** Values of the body variables in order ({{1}}, {{2}}…). */
+    /** Values of the body variables in order of first appearance ({{1}}, {{2}}… or named ones). */
     body: z.array(z.string().max(1024)).max(30).default([]),
     header: z.union([
       z.object({ type: z.literal('text'), params: z.array(z.string().max(60)).max(1) }),
       z.object({ type: z.enum(['image', 'video', 'document']), link: z.string().url().optional(), attachmentId: z.string().optional(), filename: z.string().max(240).optional() }),
+      z.object({ type: z.literal('location'), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(100).optional(), address: z.string().max(300).optional() }),
     ]).optional(),
-    buttons: z.array(z.object({ subType: z.literal('quick_reply'), index: z.number().int().min(0).max(9), payload: z.string().min(1).max(256) })).max(10).optional(),
+    /** Button values: a quick reply's payload, a dynamic URL's suffix, a copy-code button's coupon. */
+    buttons: z.array(z.discriminatedUnion('subType', [
+      z.object({ subType: z.literal('quick_reply'), index: z.number().int().min(0).max(9), payload: z.string().min(1).max(256) }),
+      z.object({ subType: z.literal('url'), index: z.number().int().min(0).max(9), text: z.string().min(1).max(2000) }),
+      z.object({ subType: z.literal('copy_code'), index: z.number().int().min(0).max(9), couponCode: z.string().min(1).max(15) }),
+    ])).max(10).optional(),
   }).optional(),
   /** Reply buttons or a list (WhatsApp interactive messages). */
   interactive: z.union([
@@ -223,6 +230,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
         throw fail.unprocessable('The 24-hour window is closed: the customer has not written in the last 24 hours. Send an approved template instead.', { field: 'template' });
       }
     }
+    const template = data.template && !data.private ? fitTemplateToStored(core, conversation.channelId, data.template) : data.template;
     if ((data.template || data.interactive) && data.attachmentIds.length > 0) {
       throw fail.unprocessable('Send files on their own, not with a template or buttons', { field: 'attachmentIds' });
     }
@@ -239,10 +247,10 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
         id: newId(), conversationId, channelId: conversation.channelId, direction: 'outbound',
         senderType: senderTypeOf(actor), senderId: actor.type === 'user' ? actor.user.id : null,
         type, content: part.content || (data.template ? `[template ${data.template.name}]` : ''),
-        payload: data.template ? { template: data.template } : data.interactive ? { interactive: data.interactive } : null,
+        payload: template ? { template } : data.interactive ? { interactive: data.interactive } : null,
         raw: null, externalId: null, status: data.private ? 'sent' : 'queued', errorCode: null, errorMessage: null,
         isPrivate: data.private, replyToId: i === 0 ? (replyTo?.id ?? null) : null, replyToExternalId: i === 0 ? (replyTo?.externalId ?? null) : null,
-        sendAttemptedAt: null, sentAt: now, createdAt: now, updatedAt: now,
+        sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: now, createdAt: now, updatedAt: now,
       };
       core.db.insert(messages).values(row).run();
       if (part.file) core.db.update(attachments).set({ messageId: row.id }).where(eq(attachments.id, part.file.id)).run();

@@ -10,7 +10,7 @@ import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
 import { storageFailureMessage, storageFailureReason } from '../db/storage-health';
 import { errorPage } from '../../views/errors';
-import { localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
+import { localizeIssue, localizeMessage, pickLocale, translator, type Locale } from '../../views/i18n';
 import type { PageContext } from '../../views/context';
 import type { HttpDeps } from './deps';
 import { htmlResponse, jsonError, readCookie, redirect, STATUS_OF } from './respond';
@@ -93,6 +93,9 @@ export function errorHandler(deps: HttpDeps) {
     if (code === 'VALIDATION' && (error as { type?: string }).type === 'response') {
       deps.core.log.error('response does not match its documented schema', { path: pathname, error: messageOf(error), field: fieldOf(error) });
       return errorJson(500, 'internal', 'Internal error; it was logged');
+    }
+    if (error instanceof ZodError && error.issues[0] && !isMachinePath(pathname)) {
+      return errorJson(422, 'validation', localizeIssue(page().t, error.issues[0]), { field: fieldOf(error), ...issuesOf(error) });
     }
     if (code === 'VALIDATION' || error instanceof ZodError) {
       return errorJson(422, 'validation', localize(messageOf(error)), { field: fieldOf(error), ...issuesOf(error) });

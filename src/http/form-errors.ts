@@ -1,12 +1,13 @@
 /**
  * Turns validation and domain errors into messages for server-rendered forms, in the user's
- * language (core's English messages are translated with `localizeMessage`). API JSON errors stay
+ * language (core's English messages are translated with `localizeMessage`, zod issues from their
+ * codes with `localizeIssue`). API JSON errors stay
  * English and do not come through here.
  */
 import { ZodError } from 'zod';
 import { DomainError } from '../core/errors';
 import { storageFailureReason } from '../db/storage-health';
-import { localizeMessage, type Translate } from '../../views/i18n';
+import { localizeIssue, localizeMessage, type Translate } from '../../views/i18n';
 
 export interface FormFailure {
   /** Field name → first message for that field. */
@@ -26,7 +27,7 @@ export function formFailure(error: unknown, t: Translate, { fullPaths = false } 
     const errors: Record<string, string> = {};
     for (const issue of error.issues) {
       const field = (fullPaths ? issue.path.join('.') : String(issue.path[0] ?? '')) || 'form';
-      errors[field] ??= localizeMessage(t, issue.message);
+      errors[field] ??= localizeIssue(t, issue);
     }
     return { errors, message: null, status: 422 };
   }
@@ -44,7 +45,7 @@ export function formFailure(error: unknown, t: Translate, { fullPaths = false } 
  */
 export function formFailureText(error: unknown, t: Translate): string {
   if (error instanceof DomainError) return localizeMessage(t, error.message);
-  if (error instanceof ZodError) return localizeMessage(t, error.issues[0]?.message ?? 'Invalid input');
+  if (error instanceof ZodError) return error.issues[0] ? localizeIssue(t, error.issues[0]) : t('issue.invalid');
   if (storageFailureReason(error)) return t('error.storage');
   throw error;
 }

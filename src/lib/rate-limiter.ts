@@ -26,20 +26,35 @@ export class TokenBucket {
   }
 }
 
-/** Counts failures per key within a window; `isBlocked` once `limit` is reached. */
+/**
+ * Counts failures per key within a window; a key is blocked once it has `limit` of them. Memory is bounded:
+ * each key keeps at most its last `limit` failures, keys whose failures have all left the window
+ * are swept at most once per window (amortised over `fail`), and past `maxKeys` the key failed
+ * least recently is forgotten first (a flood of distinct keys cannot grow the map).
+ */
 export class FailureThrottle {
+  /** Insertion order = order of the latest failure (a key is re-inserted on each failure). */
   private hits = new Map<string, number[]>();
+  private lastSweep: number;
   constructor(
     private limit: number,
     private windowMs: number,
     private now: () => number = Date.now,
-  ) {}
+    private maxKeys = 50_000,
+  ) {
+    this.lastSweep = now();
+  }
 
   /** Records one failure for `key`. */
   fail(key: string): void {
+    const t = this.now();
+    if (t - this.lastSweep >= this.windowMs) this.sweep(t);
     const list = this.recent(key);
-    list.push(this.now());
+    list.push(t);
+    if (list.length > this.limit) list.splice(0, list.length - this.limit);
+    this.hits.delete(key);
     this.hits.set(key, list);
+    while (this.hits.size > this.maxKeys) this.hits.delete(this.hits.keys().next().value!);
   }
 
   /** Milliseconds until `key` may try again, or 0 when it is not blocked. */
@@ -54,11 +69,26 @@ export class FailureThrottle {
     this.hits.delete(key);
   }
 
+  /** How many keys are remembered (for tests and metrics). */
+  get size(): number {
+    return this.hits.size;
+  }
+
   private recent(key: string): number[] {
     const cutoff = this.now() - this.windowMs;
     const list = (this.hits.get(key) ?? []).filter((t) => t > cutoff);
     if (list.length === 0) this.hits.delete(key);
     return list;
+  }
+
+  /** Drops every key whose latest failure is outside the window (oldest first, stops at the first live one). */
+  private sweep(t: number): void {
+    this.lastSweep = t;
+    const cutoff = t - this.windowMs;
+    for (const [key, list] of this.hits) {
+      if (list[list.length - 1]! > cutoff) break;
+      this.hits.delete(key);
+    }
   }
 }
 

@@ -80,13 +80,8 @@ export function defaultTemplates(): SimTemplate[] {
     { id: newNumericId(), name: 'appointment_reminder', language: 'es', status: 'APPROVED', category: 'UTILITY', parameter_format: 'NAMED', components: [{ type: 'BODY', text: 'Hola {{customer}}, te recordamos tu cita el {{date}}.', example: { body_text_named_params: [{ param_name: 'customer', example: 'Ana' }, { param_name: 'date', example: '12/03' }] } }] },
     { id: newNumericId(), name: 'promo_black_friday', language: 'es', status: 'PENDING', category: 'MARKETING', components: [body('🔥 {{1}}% de descuento solo hoy')] },
     { id: newNumericId(), name: 'verification_code', language: 'en_US', status: 'APPROVED', category: 'AUTHENTICATION', components: [body('{{1}} is your verification code.'), { type: 'BUTTONS', buttons: [{ type: 'OTP', otp_type: 'COPY_CODE', text: 'Copy code' }] }] },
+    { id: newNumericId(), name: 'order_tracking', language: 'en_US', status: 'APPROVED', category: 'MARKETING', components: [body('Your order {{1}} is on its way. Use code {{2}} on your next purchase.'), { type: 'BUTTONS', buttons: [{ type: 'URL', text: 'Track order', url: 'https://shop.example.com/track/{{1}}', example: ['https://shop.example.com/track/ABC123'] }, { type: 'COPY_CODE', example: 'SAVE10' }, { type: 'QUICK_REPLY', text: 'Stop updates' }] }] },
+    { id: newNumericId(), name: 'store_visit', language: 'es', status: 'APPROVED', category: 'UTILITY', components: [{ type: 'HEADER', format: 'LOCATION' }, body('Hola {{1}}, te esperamos en nuestra tienda.')] },
     { id: newNumericId(), name: 'old_newsletter', language: 'es', status: 'REJECTED', category: 'MARKETING', components: [body('Novedades de la semana')] },
   ];
-}
-
-/** Number of body variables (`{{1}}` or `{{name}}`) a template expects. */
-export function bodyParamCount(t: SimTemplate): number {
-  const bodyC = t.components.find((c) => c.type === 'BODY');
-  const text = typeof bodyC?.text === 'string' ? bodyC.text : '';
-  return new Set(text.match(/\{\{\s*[\w]+\s*\}\}/g) ?? []).size;
 }

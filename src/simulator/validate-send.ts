@@ -2,7 +2,8 @@
  * Validates an outbound `/messages` body roughly like Meta does, returning the Graph error code
  * and details to answer with, or null when the body would be accepted.
  */
-import { bodyParamCount, type SimTemplate } from './state';
+import type { SimTemplate } from './state';
+import { checkTemplateComponents } from './validate-template';
 
 export interface SendProblem {
   code: number;
@@ -46,11 +47,7 @@ function checkTemplate(t: Obj, templates: SimTemplate[]): SendProblem | null {
   if (typeof code !== 'string' || !code) return bad('Parameter template.language.code is required', 131008);
   const found = templates.find((x) => x.name === name && x.language === code && x.status === 'APPROVED');
   if (!found) return bad(`template name (${name}) does not exist in ${code}`, 132001);
-  const components = Array.isArray(t.components) ? t.components.map(o) : [];
-  const given = components.filter((c) => c.type === 'body').flatMap((c) => (Array.isArray(c.parameters) ? c.parameters : [])).length;
-  const expected = bodyParamCount(found);
-  if (given !== expected) return bad(`body: number of localizable_params (${given}) does not match the expected number of params (${expected})`, 132000);
-  return null;
+  return checkTemplateComponents(found, Array.isArray(t.components) ? t.components.map(o) : []);
 }
 
 /** Null when accepted; otherwise the problem Meta would report. */

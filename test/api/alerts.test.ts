@@ -45,8 +45,7 @@ test('unattended and SLA alerts: toasts to the audience only, bell, mark read', 
   expect(checkSla(core, { conversationId: conv.id, metric: 'first_response', stage: 'breached', dueAt: fresh.createdAt + 10 * 60_000 })).toBe(true);
   await core.bus.drain();
   await supTab!.waitFor((f) => f.includes('SLA incumplido en #'));
-  await Bun.sleep(50);
-  expect(otto!.frames.some((f) => f.includes('toast'))).toBe(false);
+  expect((await otto!.barrier()).some((f) => f.includes('toast'))).toBe(false);
 
   // Bell and mark as read
   const bell = await (await ana.client.get('/notifications/bell')).text();

@@ -55,8 +55,7 @@ test('a supervisor demoted to agent stops receiving conversations outside their 
   expect(t.app.deps.realtime.hub.tabsOf(sup.user.id)[0]!.user.role).toBe('agent');
   customerSays(t, channelId, 'después del cambio', { from: '5491100000102' });
   await t.app.core.bus.drain();
-  await Bun.sleep(50);
-  expect(tab.frames.some((f) => f.includes('después del cambio'))).toBe(false);
+  expect((await tab.barrier()).some((f) => f.includes('después del cambio'))).toBe(false);
   tab.close();
 });
 
@@ -69,7 +68,6 @@ test('a user deactivated behind the bus\'s back gets no more pushes', async () =
   t.app.core.db.update(users).set({ active: false }).where(eq(users.id, luis.user.id)).run();
   customerSays(t, channelId, 'no deberías verlo', { from: '5491100000103' });
   await t.app.core.bus.drain();
-  await Bun.sleep(50);
-  expect(tab.frames.some((f) => f.includes('no deberías verlo'))).toBe(false);
+  expect((await tab.barrier()).some((f) => f.includes('no deberías verlo'))).toBe(false);
   tab.close();
 });

@@ -15,7 +15,6 @@ afterAll(async () => { await t.close(); });
 /** A tab for one signed-in client. */
 const tabOf = (client: { cookies: Record<string, string> }) => new WsTab(port, client.cookies.turno_session!);
 
-const settle = async () => { await t.app.core.bus.drain(); await Bun.sleep(30); };
 
 test('anonymous upgrade is refused', async () => {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/ws`);
@@ -30,17 +29,18 @@ test('a customer message reaches only the agent who may see it; viewing and typi
   const tabA = tabOf(ana.client);
   const tabB = tabOf(bob.client);
   await Promise.all([tabA.open(), tabB.open()]);
-  await Bun.sleep(20);
+  // the server has both tabs in its hub once each answered a ping
+  await Promise.all([tabA.barrier(), tabB.barrier()]);
 
   const r = customerSays(t, channelId, 'hola <img src=x onerror=alert(1)>');
   const id = r.conversation!.id;
-  await settle();
+  await t.app.core.bus.drain();
   const frame = await tabA.waitFor((f) => f.includes(`beforeend:#thread-${id}`));
   expect(frame).toContain('hx-swap-oob="afterbegin:#conv-list"');
   expect(frame).toContain(`hx-swap-oob="beforeend:#thread-${id}"`);
   expect(frame).toContain('&lt;img src=x');
   expect(frame).toMatch(/id="rt-seq" data-seq="\d+"/);
-  expect(tabB.frames.some((f) => f.includes(id))).toBe(false);
+  expect((await tabB.barrier()).some((f) => f.includes(id))).toBe(false);
 
   // Bob cannot start viewing a conversation he may not see; Ana can, and a second Ana tab sees it
   const ana2 = tabOf(ana.client);
@@ -52,14 +52,13 @@ test('a customer message reaches only the agent who may see it; viewing and typi
   tabA.send({ type: 'typing', conversationId: id });
   const typing = await ana2.waitFor((f) => f.includes('class="activity typing"'));
   expect(typing).toContain(`row-activity-${id}`);
-  expect(tabB.frames.some((f) => f.includes(id))).toBe(false);
+  expect((await tabB.barrier()).some((f) => f.includes(id))).toBe(false);
 
   // reconnect: messages sent while the tab was away come back on catch-up
   const seq = Number(/data-seq="(\d+)"/.exec(frame)![1]);
-  tabA.close();
-  await Bun.sleep(30);
+  await tabA.close();
   customerSays(t, channelId, 'mensaje perdido');
-  await settle();
+  await t.app.core.bus.drain();
   const again = tabOf(ana.client);
   await again.open();
   again.send({ type: 'catchup', since: seq, conversationId: id });
@@ -73,11 +72,12 @@ test('presence: a connected tab makes the agent online; idle makes them away', a
   const cara = await t.signIn('agent', { name: 'Cara' });
   const tab = tabOf(cara.client);
   await tab.open();
-  await settle();
+  await tab.barrier();
+  await t.app.core.bus.drain();
   expect(t.events.filter((e) => e.name === 'user.presence' && e.payload.userId === cara.user.id).map((e) => e.payload.availability)).toEqual(['online']);
   tab.send({ type: 'activity', state: 'idle' });
-  await Bun.sleep(30);
-  await settle();
+  await tab.barrier();
+  await t.app.core.bus.drain();
   expect(t.events.filter((e) => e.name === 'user.presence' && e.payload.userId === cara.user.id).map((e) => e.payload.availability)).toEqual(['online', 'away']);
   tab.close();
 });

@@ -43,8 +43,7 @@ test('team blocks are pushed to supervisors and admins only, with escaped previe
   setAvailability(core, ana.user.id, 'away', { manual: true });
   await core.bus.drain();
   await supTab.waitFor((f) => f.includes(`id="team-block-${team.id}"`) && f.includes('avail-away'));
-  await Bun.sleep(50);
-  expect(anaTab.frames.some((f) => f.includes('team-block-'))).toBe(false);
+  expect((await anaTab.barrier()).some((f) => f.includes('team-block-'))).toBe(false);
   tabs.forEach((tab) => tab.close());
 });
 

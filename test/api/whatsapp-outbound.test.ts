@@ -82,12 +82,13 @@ describe('outbound wire format (checked by the simulator)', () => {
 
   test('template and interactive buttons', async () => {
     await syncTemplatesNow();
-    send({ template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'], buttons: [{ subType: 'quick_reply', index: 0, payload: 'TRACK_123' }] } });
+    send({ template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'], header: { type: 'image', link: 'https://cdn.example.com/pedido.png' }, buttons: [{ subType: 'quick_reply', index: 0, payload: 'TRACK_123' }] } });
     send({ interactive: { kind: 'buttons', body: '¿Reprogramamos?', buttons: [{ id: 'yes', title: 'Sí' }, { id: 'no', title: 'No' }] } });
     await run();
     expect(sim.sent[0]!.body).toMatchObject({
       type: 'template',
       template: { name: 'order_update', language: { code: 'es' }, components: [
+        { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/pedido.png' } }] },
         { type: 'body', parameters: [{ type: 'text', text: 'Lucía' }, { type: 'text', text: '#123' }] },
         { type: 'button', sub_type: 'quick_reply', index: '0', parameters: [{ type: 'payload', payload: 'TRACK_123' }] },
       ] },

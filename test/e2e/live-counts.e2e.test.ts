@@ -59,11 +59,13 @@ describe.skipIf(!enabled)('browser: live counts, unread title and @mentions', ()
     const { channelId } = makeChannel(server);
     const { channelId: teamChannel } = makeChannel(server, { teamOnly: true });
     const s = await agentPage('supervisor', 'Sara Board', '/inbox?view=unassigned&teamId=none&status=active&sort=waiting');
-    const noTeam = customerSays(server, channelId, 'Sin equipo', { from: '5491100007001' }).conversation!;
     const withTeam = customerSays(server, teamChannel, 'Con equipo', { from: '5491100007002' }).conversation!;
+    await server.app.core.bus.drain();
+    // Barrier: the no-team row is pushed after every frame of the team conversation, and the page
+    // handles frames in order, so once it shows, the team conversation's frames were handled too.
+    const noTeam = customerSays(server, channelId, 'Sin equipo', { from: '5491100007001' }).conversation!;
     await s.page.waitForSelector(`#conv-${noTeam.id}`);
     // The team channel's conversation was routed to its team: pushed too, but not inserted here.
-    await Bun.sleep(500);
     expect(await s.page.$(`#conv-${withTeam.id}`)).toBeNull();
   }, 60_000);
 });

@@ -16,7 +16,7 @@ import { channelTeams, teamMembers, teams, users as usersTable } from '../../src
 import { newId } from '../../src/lib/ids';
 import { loadConfig } from '../../src/config';
 import type { Role } from '../../src/db/schema/enums';
-import { createLogger } from '../../src/lib/logger';
+import { recordingLogger } from './handler-failures';
 import { TEST_PASSWORD } from './test-app';
 import { APP_SECRET, PHONE_NUMBER_ID, VERIFY_TOKEN, WABA_ID } from './whatsapp';
 
@@ -48,7 +48,7 @@ export interface PreparedDataDir {
 export async function prepareDataDir(opts: { graphUrl?: string; users?: Role[]; outsiderAgents?: number; rateLimitPerSecond?: number; dataDir?: string } = {}): Promise<PreparedDataDir> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'turno-proc-'));
   const config = loadConfig({ TURNO_LOG_LEVEL: 'silent' }, { dataDir });
-  const app = createApp(config, { startWorkers: false, logger: createLogger('silent') });
+  const app = createApp(config, { startWorkers: false, logger: recordingLogger() });
   try {
     const channel = createWhatsAppChannel(app.core, {
       name: 'Ventas', phoneNumberId: PHONE_NUMBER_ID, wabaId: WABA_ID, accessToken: ACCESS_TOKEN, appSecret: APP_SECRET,

@@ -12,7 +12,7 @@ export function storedFixture(name: string, at = Date.UTC(2026, 0, 15, 12)): Mes
   return {
     id: `m-${name}`, conversationId: 'c1', channelId: 'ch', direction: 'inbound', senderType: 'contact', senderId: null,
     type: parsed.type, content: parsed.content, payload: parsed.payload, raw: null, externalId: parsed.externalId, status: 'received',
-    errorCode: null, errorMessage: null, isPrivate: false, replyToId: null, replyToExternalId: null, sendAttemptedAt: null,
+    errorCode: null, errorMessage: null, isPrivate: false, replyToId: null, replyToExternalId: null, sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null,
     sentAt: at, createdAt: at, updatedAt: at,
   };
 }

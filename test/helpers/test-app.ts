@@ -1,6 +1,7 @@
 /**
- * Test harness: an app on a temp data dir with a fake clock, a silent logger, no background
- * workers (call `jobs.runDue()`), and a recorder of every event fired.
+ * Test harness: an app on a temp data dir with a fake clock, a silent logger that turns a failing
+ * event-bus listener into a failure of the running test, no background workers (call
+ * `jobs.runDue()`), and a recorder of every event fired.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { createUser } from '../../src/core/users';
 import { loadConfig, type Config } from '../../src/config';
 import type { Role } from '../../src/db/schema/enums';
 import { FakeClock } from '../../src/lib/clock';
-import { createLogger } from '../../src/lib/logger';
+import { assertNoHandlerFailed, recordingLogger, trackBus } from './handler-failures';
 import { TestClient } from './test-client';
 
 export interface RecordedEvent {
@@ -46,7 +47,8 @@ export async function createTestApp(opts: { env?: Record<string, string>; config
   // No plugins unless a test names a folder (the repository's plugins/ are tested on their own).
   const config = loadConfig({ TURNO_LOG_LEVEL: 'silent', TURNO_WORKERS: '0', ...opts.env }, { dataDir, pluginsDir: join(dataDir, 'no-plugins'), ...opts.config });
   const clock = new FakeClock(Date.now());
-  const app = createApp(config, { clock, startWorkers: false, logger: createLogger('silent'), ...opts.app });
+  const app = createApp(config, { clock, startWorkers: false, logger: recordingLogger(), ...opts.app });
+  const untrack = trackBus(app.core.bus);
   await app.loadPlugins();
   const events: RecordedEvent[] = [];
   app.core.bus.onAny(({ name, payload }) => {
@@ -68,8 +70,11 @@ export async function createTestApp(opts: { env?: Record<string, string>; config
       return { user, client };
     },
     async close(opts: { keepData?: boolean } = {}) {
+      await app.core.bus.drain();
+      untrack();
       await app.stop();
       if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
+      await assertNoHandlerFailed();
     },
   };
 }

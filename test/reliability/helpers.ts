@@ -9,7 +9,7 @@ import { createApp } from '../../src/app';
 import { signBody } from '../../src/channels/whatsapp/signature';
 import { sendMessage } from '../../src/core/messages';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/lib/logger';
+import { recordingLogger } from '../helpers/handler-failures';
 import { APP_SECRET, messagesEnvelope, textMessage } from '../helpers/whatsapp';
 
 /** `TURNO_RELIABILITY_LONG=1` runs the long form (more kills, more traffic). */
@@ -55,7 +55,7 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, what: s
  * queues `count` outbound replies through `sendMessage`. Returns the queued message ids.
  */
 export async function queueOutbound(dataDir: string, count: number): Promise<string[]> {
-  const app = createApp(loadConfig({ TURNO_LOG_LEVEL: 'silent' }, { dataDir }), { startWorkers: false, logger: createLogger('silent') });
+  const app = createApp(loadConfig({ TURNO_LOG_LEVEL: 'silent' }, { dataDir }), { startWorkers: false, logger: recordingLogger() });
   try {
     const body = inboundBody(`wamid.opener.${Date.now()}`, 0, 'hola');
     const res = await app.http.handle(new Request('http://localhost/webhooks/whatsapp', { method: 'POST', body, headers: { 'x-hub-signature-256': signBody(body, APP_SECRET) } }));

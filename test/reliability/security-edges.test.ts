@@ -62,15 +62,23 @@ describe('sessions', () => {
 });
 
 describe('path traversal (real port)', () => {
-  test('media, static and plugin paths never serve files outside their folder', async () => {
+  test('media, static and plugin-prefixed paths never serve files outside their folder', async () => {
     const { client } = await t.signIn('admin');
     const secret = readFileSync(join(t.config.dataDir, 'secret.key'), 'utf8').trim();
     const pkg = '"name": "turno"';
     const paths = [
       '/media/..%2f..%2fsecret.key', '/media/%2e%2e%2f%2e%2e%2fsecret.key', '/media/..%252f..%252fsecret.key', '/media/....//....//secret.key',
       '/static/..%2f..%2fpackage.json', '/static/%2e%2e/%2e%2e/package.json', '/static/..%5c..%5cpackage.json', '/static/%2e%2e%2f%2e%2e%2fpackage.json',
-      '/plugins/..%2f..%2fpackage.json', '/plugins/%2e%2e/%2e%2e/package.json',
+      // Plugin routes live under /plugins/<id>/… (the plugin platform): these probes go through a
+      // plugin's own prefix, so they cover whatever routes a built-in plugin registers there.
+      ...['crm', 'calendar', 'catalog'].flatMap((id) => [
+        `/plugins/${id}/..%2f..%2f..%2fpackage.json`, `/plugins/${id}/%2e%2e/%2e%2e/%2e%2e/package.json`,
+        `/plugins/${id}/..%5c..%5c..%5cpackage.json`, `/plugins/${id}/..%252f..%252f..%252fpackage.json`,
+        `/plugins/${id}/static/..%2f..%2f..%2f..%2fpackage.json`, `/plugins/${id}/..%2f..%2f..%2f${encodeURIComponent(t.config.dataDir.slice(1))}%2fsecret.key`,
+      ]),
     ];
+    // the probed prefixes are live routes (a probe of a missing route proves nothing)
+    expect((await fetch(`http://127.0.0.1:${port}/static/app.css`)).status).toBe(200);
     const served: string[] = [];
     for (const path of paths) {
       const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie: `turno_session=${client.cookies.turno_session}` } });

@@ -7,6 +7,7 @@ import { apiTokens } from './api-tokens';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { issues } from './issues';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
 import { plugins } from './plugins';
@@ -20,10 +21,10 @@ import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
 
 export type { Locale } from './types';
-export { localizeMessage } from './localize';
+export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins, apiTokens];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, issues, transfer, plugins, apiTokens];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

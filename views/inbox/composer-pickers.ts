@@ -58,8 +58,16 @@ export function templatePicker(t: Translate, conversationId: string): SafeHtml {
           <template x-if="sel.header && ['IMAGE', 'VIDEO', 'DOCUMENT'].includes(sel.header.format)"><label>
             <span x-text="${jsonForHtml(t('template.header_file', { format: '§' }))}.replace('§', sel.header.format.toLowerCase())"></span>
             <input type="file" @change="uploadHeader($event.target.files[0])"><small x-text="headerFile ? headerFile.name : ''"></small></label></template>
+          <template x-if="sel.header && sel.header.format === 'LOCATION'"><fieldset class="template-location"><legend>${t('template.location')}</legend>
+            <label>${t('template.latitude')} <input type="number" step="any" min="-90" max="90" x-model="location.latitude"></label>
+            <label>${t('template.longitude')} <input type="number" step="any" min="-180" max="180" x-model="location.longitude"></label>
+            <label>${t('template.place_name')} <input x-model="location.name" maxlength="100"></label>
+            <label>${t('template.place_address')} <input x-model="location.address" maxlength="300"></label></fieldset></template>
           <template x-for="(v, i) in sel.bodyVars" :key="'b' + v"><label>
             <span x-text="${jsonForHtml(t('template.variable', { name: '§' }))}.replace('§', v)"></span><input x-model="values[i]" maxlength="1024"></label></template>
+          <template x-for="b in sel.buttons.filter((b) => b.needs)" :key="'k' + b.index"><label>
+            <span x-text="(b.needs === 'url' ? ${jsonForHtml(t('template.button_url', { text: '§' }))} : ${jsonForHtml(t('template.button_coupon', { text: '§' }))}).replace('§', b.text || b.type)"></span>
+            <input x-model="buttonValues[b.index]" :maxlength="b.needs === 'url' ? 2000 : 15"></label></template>
           <div class="template-preview"><small class="muted">${t('template.preview')}</small>
             <div class="bubble out"><strong x-show="sel.header && sel.header.format === 'TEXT'" x-text="headerPreview()"></strong>
               <div class="text" x-text="preview()"></div><small class="muted" x-text="sel.footer"></small></div></div>

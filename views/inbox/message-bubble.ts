@@ -1,6 +1,7 @@
 /**
  * One message in the thread: direction, sender, quoted preview (jumps to the quoted message),
- * content, reactions, time and delivery ticks (failed ones show the reason and a retry button).
+ * content, reactions, time and delivery ticks (failed ones show the reason and a retry button; queued
+ * ones whose send failed and waits for its next try show the attempt, the reason, when, and Retry now).
  * Messages sent from the WhatsApp Business app say so (and are never retried from here).
  * Private notes are visibly distinct. Used by the thread page and by realtime pushes.
  */
@@ -56,6 +57,8 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
     ${deleted ? deletedNotice(t, m) : html`${messageContent(t, m, item.attachments)}${editedMark(t, m)}`}
     ${reactions(item.reactions)}
     <div class="meta">${timeTag(t, m.sentAt, 'time')} ${ticks(t, m)}</div>
+    ${m.status === 'queued' && m.sendAttempts > 0 ? html`<div class="send-retry" role="status">${t('inbox.send_retry', { n: String(m.sendAttempts), reason: m.sendRetryReason ?? '' })}${m.sendRetryAt ? html` · ${t('inbox.send_retry_next')} ${timeTag(t, m.sendRetryAt, 'time')}` : ''}
+      <button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry_now')}</button></div>` : ''}
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
       ${fromPhoneApp ? '' : html`<button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button>`}</div>` : ''}
     <div class="bubble-actions">

@@ -35,6 +35,7 @@ export function toProviderError(error: unknown): ProviderError {
   if (error instanceof OutboundValidationError) return new ProviderError(error.message, 'fail', { code: 100, explanation: error.message });
   if (error instanceof GraphApiError) {
     const explanation = error.code ? `${describeErrorCode(error.code, 'en')} (error ${error.code}: ${error.details})` : error.details;
+    // A connection that never opened certainly sent nothing: retried on the normal backoff, no reconcile wait.
     return new ProviderError(error.message, error.action, {
       code: error.code || undefined,
       explanation,

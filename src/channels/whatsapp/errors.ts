@@ -70,7 +70,7 @@ interface ErrorLike {
 
 /**
  * Decides retry/fail/reauthorize/pause for an error. Order: known code in `ERROR_POLICY` → kind
- * `network`/`timeout` → HTTP 5xx or 429 → HTTP 401 (reauthorize) → otherwise `fail`.
+ * `network`/`timeout`/`connect` → HTTP 5xx or 429 → HTTP 401 (reauthorize) → otherwise `fail`.
  */
 export function classifyGraphError(err: unknown): ErrorClassification {
   const e = (err && typeof err === 'object' ? err : {}) as ErrorLike;
@@ -79,6 +79,7 @@ export function classifyGraphError(err: unknown): ErrorClassification {
   if (code !== undefined && ERROR_POLICY[code]) return { ...ERROR_POLICY[code], code };
   if (e.kind === 'timeout') return { action: 'retry', reason: 'timeout', code };
   if (e.kind === 'network') return { action: 'retry', reason: 'network_error', code };
+  if (e.kind === 'connect') return { action: 'retry', reason: 'connection_failed', code };
   if (http !== undefined && http >= 500) return { action: 'retry', reason: `http_${http}`, code };
   if (http === 429) return { action: 'retry', reason: 'http_429', minDelayMs: 2_000, code };
   if (http === 401) return { action: 'reauthorize', reason: 'http_401', code };

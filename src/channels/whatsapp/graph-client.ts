@@ -69,6 +69,23 @@ export interface GraphClient {
   listTemplates(opts?: { pageSize?: number; maxPages?: number }): Promise<TemplateRecord[]>;
 }
 
+/** Error codes of a connection that never opened (nothing was sent), with what they mean. */
+const CONNECT_FAILURES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ConnectionRefused: 'connection refused',
+  FailedToOpenSocket: 'connection refused',
+  ENOTFOUND: 'DNS lookup failed',
+  EAI_AGAIN: 'DNS lookup failed',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+};
+
+/** What a fetch failure whose connection never opened means, or null for any other failure. */
+function connectFailure(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? CONNECT_FAILURES[code] ?? null : null;
+}
+
 /** Creates a client; `fetchImpl` is injectable for tests (defaults to global fetch). */
 export function createGraphClient(config: GraphClientConfig, fetchImpl: typeof fetch = fetch): GraphClient {
   const base = config.graphUrl.replace(/\/+$/, '');
@@ -92,6 +109,8 @@ export function createGraphClient(config: GraphClientConfig, fetchImpl: typeof f
     } catch (err) {
       if (err instanceof GraphApiError) throw err;
       if (timedOut) throw new GraphApiError({ kind: 'timeout', message: `no answer from ${new URL(url).host} within ${timeoutMs} ms`, cause: err });
+      const unopened = connectFailure(err);
+      if (unopened) throw new GraphApiError({ kind: 'connect', message: `could not connect to ${new URL(url).host} (${unopened})`, cause: err });
       throw new GraphApiError({ kind: 'network', message: `network error calling ${new URL(url).host}: ${(err as Error)?.message ?? err}`, cause: err });
     } finally {
       clearTimeout(timer);

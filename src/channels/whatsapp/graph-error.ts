@@ -4,13 +4,16 @@ import { classifyGraphError, type ErrorAction } from './errors';
 /**
  * - `graph`: Meta answered with an `{error:{…}}` body
  * - `http`: a non-2xx answer without a Graph error body
- * - `network` / `timeout`: no answer (connection refused/reset, DNS) / no answer in time
+ * - `connect`: the connection never opened (refused, DNS failure, unreachable host): nothing was
+ *   sent, so a retry cannot duplicate
+ * - `network` / `timeout`: the connection failed after it opened (reset, closed) / no answer in
+ *   time: the request may have reached Meta
  * - `invalid_response`: 2xx whose body is not what the API documents
  * - `media_expired`: the media download URL answered 401/403/404/410 — fetch a fresh URL
  * - `too_large` / `blocked_url` / `integrity`: download guards (size, SSRF, sha256 mismatch)
  */
 export type GraphErrorKind =
-  | 'graph' | 'http' | 'network' | 'timeout' | 'invalid_response'
+  | 'graph' | 'http' | 'connect' | 'network' | 'timeout' | 'invalid_response'
   | 'media_expired' | 'too_large' | 'blocked_url' | 'integrity';
 
 export interface GraphApiErrorInit {
@@ -87,6 +90,7 @@ export class GraphApiError extends Error {
 
 /** Actions for kinds that carry no Graph code (codes, when present, win). */
 const KIND_ACTIONS: Partial<Record<GraphErrorKind, ErrorAction>> = {
+  connect: 'retry',
   network: 'retry',
   timeout: 'retry',
   media_expired: 'retry',

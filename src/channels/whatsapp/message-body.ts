@@ -4,14 +4,23 @@
  */
 import type { Attachment, Message } from '../../core/types';
 import { buildButtons, buildList, buildMedia, buildTemplate, buildText, MEDIA_KINDS, type MediaKind, type OutboundBody, type TemplateInput } from './outbound';
+import type { TemplateButton, TextParam } from './outbound-template';
 
 interface StoredTemplate {
   name: string;
   language: string;
   body?: string[];
-  header?: { type: 'text'; params: string[] } | { type: 'image' | 'video' | 'document'; link?: string; mediaId?: string; filename?: string };
-  buttons?: Array<{ subType: 'quick_reply'; index: number; payload: string }>;
+  header?: { type: 'text'; params: string[] } | { type: 'image' | 'video' | 'document'; link?: string; mediaId?: string; filename?: string }
+    | { type: 'location'; latitude: number; longitude: number; name?: string; address?: string };
+  buttons?: TemplateButton[];
+  /** Variable names of a named-variable template, in the order of `body` / the header params. */
+  bodyNames?: string[];
+  headerNames?: string[];
 }
+
+/** Values as text parameters, each with its `parameter_name` when the template's variables are named. */
+const withNames = (values: string[], names: string[] | undefined): TextParam[] =>
+  values.map((text, i) => (names?.[i] ? { text, name: names[i] } : text));
 
 type StoredInteractive =
   | { kind: 'buttons'; body: string; buttons: Array<{ id: string; title: string }> }
@@ -27,9 +36,10 @@ export function messageBody(message: Message, to: string, attachments: Attachmen
   if (payload.template) {
     const t = payload.template;
     const header: TemplateInput['header'] = !t.header ? undefined
-      : t.header.type === 'text' ? { type: 'text', params: t.header.params }
+      : t.header.type === 'text' ? { type: 'text', params: withNames(t.header.params, t.headerNames) }
+      : t.header.type === 'location' ? t.header
       : { type: t.header.type, id: t.header.mediaId, link: t.header.link, filename: t.header.filename };
-    return buildTemplate(to, { name: t.name, language: t.language, body: t.body, header, buttons: t.buttons, ...opts });
+    return buildTemplate(to, { name: t.name, language: t.language, body: withNames(t.body ?? [], t.bodyNames), header, buttons: t.buttons, ...opts });
   }
   if (payload.interactive) {
     const i = payload.interactive;

@@ -1,7 +1,9 @@
 /**
  * Text helpers for routing rules: accent-insensitive normalisation, a tiny es/pt/en language
- * detector (stop-word and letter hints), and a regex guard against catastrophic backtracking.
+ * detector (stop-word and letter hints), and rule regexes run with RE2 semantics (re2js, linear
+ * time in the text: no pattern can freeze the server, whatever a customer writes).
  */
+import { RE2JS, RE2JSSyntaxException } from 're2js';
 
 /** Lower-cases and strips accents: "Factura Pendiente" and "fáctura pendiente" compare equal. */
 export function normalizeText(text: string): string {
@@ -35,28 +37,54 @@ export function detectLanguage(text: string): 'es' | 'pt' | 'en' | null {
 export const MAX_PATTERN_LENGTH = 200;
 export const MAX_MATCH_INPUT = 4096;
 
+/** What RE2 cannot express, recognised before compiling so the message says what to change. */
+const UNSUPPORTED: Array<[RegExp, string]> = [
+  [/\\[1-9]|\\k</, 'Back-references are not allowed'],
+  [/\(\?<?[=!]/, 'Lookahead and lookbehind like (?=…) or (?<!…) are not supported: rules use linear-time matching'],
+];
+
+/** RE2's syntax errors that have a clearer message of ours (the rest become "Invalid pattern: …"). */
+const SYNTAX_MESSAGES: Array<[string, string]> = [
+  ['invalid nested repetition operator', 'A repetition cannot directly repeat another (a++, a*+); group it instead: (a+)+'],
+  ['invalid repeat count', 'Repetition counts above 1000 are not supported'],
+];
+
+const compiled = new Map<string, RE2JS>();
+const MAX_COMPILED = 500;
+
 /**
- * Rejects patterns that can backtrack catastrophically (nested quantifiers like `(a+)+`,
- * quantified groups containing alternation, back-references) or are too long. Returns an error
- * message, or null when the pattern is safe to run on (truncated) message text.
+ * Compiles a rule pattern (accents stripped, case-insensitive) with RE2 semantics, or returns why
+ * it cannot be one: too long, a back-reference or lookaround (not expressible in linear time), or
+ * invalid syntax. Compiled patterns are cached (a few hundred, oldest dropped first).
  */
-export function unsafePatternReason(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `The pattern is longer than ${MAX_PATTERN_LENGTH} characters`;
+export function compileRulePattern(pattern: string): { regex: RE2JS } | { reason: string } {
+  if (pattern.length > MAX_PATTERN_LENGTH) return { reason: `The pattern is longer than ${MAX_PATTERN_LENGTH} characters` };
+  const cached = compiled.get(pattern);
+  if (cached) return { regex: cached };
+  for (const [test, reason] of UNSUPPORTED) if (test.test(pattern)) return { reason };
   try {
-    new RegExp(pattern, 'iu');
+    const regex = RE2JS.compile(stripAccents(pattern), RE2JS.CASE_INSENSITIVE);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(pattern, regex);
+    return { regex };
   } catch (error) {
-    return `Invalid pattern: ${(error as Error).message}`;
+    const description = error instanceof RE2JSSyntaxException ? error.getDescription() : (error as Error).message;
+    const known = SYNTAX_MESSAGES.find(([prefix]) => description.startsWith(prefix));
+    return { reason: known ? known[1] : `Invalid pattern: ${description}` };
   }
-  if (/\\[1-9]|\\k</.test(pattern)) return 'Back-references are not allowed';
-  // A group that contains a quantifier or alternation and is itself quantified: (a+)+, (a|aa)*, (\w*){2,}
-  if (/\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,?\d*\}|\|)(?:[^()\\]|\\.)*\)\s*(?:[+*]|\{\d+,?\d*\})/.test(pattern)) {
-    return 'Nested repetition like (a+)+ or (a|b)* can freeze the server; simplify the pattern';
-  }
-  return null;
 }
 
-/** Tests a (pre-validated) pattern against text, accent-insensitively and case-insensitively. */
+/** Why a pattern cannot be a rule regex (see `compileRulePattern`), or null when it can. */
+export function unsafePatternReason(pattern: string): string | null {
+  const result = compileRulePattern(pattern);
+  return 'reason' in result ? result.reason : null;
+}
+
+/**
+ * Tests a rule pattern against the first MAX_MATCH_INPUT characters of `text`, accent- and
+ * case-insensitively, in time linear in the text. An invalid pattern matches nothing.
+ */
 export function safeRegexTest(pattern: string, text: string): boolean {
-  if (unsafePatternReason(pattern)) return false;
-  return new RegExp(stripAccents(pattern), 'iu').test(stripAccents(text.slice(0, MAX_MATCH_INPUT)));
+  const result = compileRulePattern(pattern);
+  return 'regex' in result && result.regex.matcher(stripAccents(text.slice(0, MAX_MATCH_INPUT))).find();
 }

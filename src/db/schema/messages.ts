@@ -29,6 +29,10 @@ export const messages = sqliteTable('messages', {
   replyToExternalId: text('reply_to_external_id'),
   /** Set while a provider call is in flight or its outcome is unknown (crash, time-out). */
   sendAttemptedAt: integer('send_attempted_at'),
+  /** Failed send attempts so far; with the last one's reason and the next try, shown on a queued bubble. */
+  sendAttempts: integer('send_attempts').notNull().default(0),
+  sendRetryReason: text('send_retry_reason'),
+  sendRetryAt: integer('send_retry_at'),
   /** Provider time (ms) for inbound, creation time for outbound; the thread is ordered by it. */
   sentAt: integer('sent_at').notNull(),
   createdAt: integer('created_at').notNull(),

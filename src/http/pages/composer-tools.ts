@@ -4,7 +4,7 @@
  * expanded for this conversation), `GET /inbox/c/:id/mentionable` (colleagues who may see it, for
  * the @mention picker), `GET /inbox/c/:id/templates` (APPROVED templates of the
  * conversation's channel with their variables) and `POST /inbox/c/:id/template` (sends a template
- * with variable values and an optional header file through `sendMessage`).
+ * with variable values, a header file or location, and button values through `sendMessage`).
  */
 import { Elysia, t as schema } from 'elysia';
 import { cannedVariables, expandCanned, listCanned } from '../../core/canned';
@@ -22,7 +22,12 @@ const templateSendSchema = schema.Object({
   header: schema.Optional(schema.Union([
     schema.Object({ type: schema.Literal('text'), params: schema.Array(schema.String({ maxLength: 60 }), { maxItems: 1 }) }),
     schema.Object({ type: schema.Union([schema.Literal('image'), schema.Literal('video'), schema.Literal('document')]), attachmentId: schema.String({ maxLength: 64 }), filename: schema.Optional(schema.String({ maxLength: 240 })) }),
+    schema.Object({ type: schema.Literal('location'), latitude: schema.Number(), longitude: schema.Number(), name: schema.Optional(schema.String({ maxLength: 100 })), address: schema.Optional(schema.String({ maxLength: 300 })) }),
   ])),
+  buttons: schema.Optional(schema.Array(schema.Union([
+    schema.Object({ subType: schema.Literal('url'), index: schema.Integer({ minimum: 0, maximum: 9 }), text: schema.String({ maxLength: 2000 }) }),
+    schema.Object({ subType: schema.Literal('copy_code'), index: schema.Integer({ minimum: 0, maximum: 9 }), couponCode: schema.String({ maxLength: 15 }) }),
+  ]), { maxItems: 10 })),
 });
 
 /** Composer picker endpoints. */
@@ -46,7 +51,7 @@ export function composerTools(deps: HttpDeps) {
     })
     .post('/inbox/c/:id/template', ({ auth, ip, params, body }) => {
       const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
-      const message = sendMessage(core, conversation.id, actorOf(auth, ip), { template: { name: body.name, language: body.language, body: body.body, header: body.header } });
+      const message = sendMessage(core, conversation.id, actorOf(auth, ip), { template: { name: body.name, language: body.language, body: body.body, header: body.header, buttons: body.buttons } });
       deps.jobs.poke();
       return { id: message.id, status: message.status };
     }, { body: templateSendSchema });

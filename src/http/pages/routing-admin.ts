@@ -14,7 +14,7 @@ import type { RuleInput } from '../../core/routing/rule-schema';
 import { rulesPage } from '../../../views/routing/rules-page';
 import type { RuleChoices, RuleForm } from '../../../views/routing/rule-editor';
 import { teamsPage } from '../../../views/routing/teams-page';
-import { localizeMessage, type Translate } from '../../../views/i18n';
+import { localizeIssue, localizeMessage, type Translate } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
 import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
@@ -32,7 +32,7 @@ function errorPaths(error: unknown, t: Translate): Record<string, string> {
 
 /** One translated line for the failure; null for a body that is not JSON (the caller says so). */
 function errorText(error: unknown, t: Translate): string | null {
-  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${localizeMessage(t, i.message)}`).join('; ');
+  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.')}: ${localizeIssue(t, i)}`).join('; ');
   if (error instanceof DomainError) return localizeMessage(t, error.message);
   if (error instanceof SyntaxError) return null;
   throw error;

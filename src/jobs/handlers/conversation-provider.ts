@@ -3,10 +3,10 @@
  * customer's app we read their messages when an agent opens the conversation) and `message.react`
  * (an agent's reaction on a customer message).
  */
-import { emitEvent } from '../../core/event-log';
-import { and, desc, eq, isNotNull, lte } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { ProviderError, adapterFor } from '../../channels/adapter';
 import type { Core } from '../../core/context';
+import { markInboundReadUpTo } from '../../core/delivery';
 import { channels, conversations, messages } from '../../db/schema';
 import { recipientIdentity } from '../../core/contacts';
 import { JobFailed, JobRetry } from '../runner';
@@ -34,9 +34,7 @@ export function markReadHandler(core: Core) {
       rethrow(error);
     }
     // Only what the provider was told about: messages that arrived during the call stay unread.
-    core.db.update(messages).set({ status: 'read', updatedAt: core.clock.now() })
-      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, 'inbound'), lte(messages.sentAt, latest.sentAt))).run();
-    emitEvent(core, 'message.updated', { message: { ...latest, status: 'read' }, conversation, change: 'status' });
+    markInboundReadUpTo(core, conversation, latest);
   };
 }
 

@@ -13,7 +13,7 @@ import { ProviderError, adapterFor } from '../../channels/adapter';
 import { setChannelStatus } from '../../core/channels';
 import type { Core } from '../../core/context';
 import { backoffDelay } from '../../core/jobs';
-import { markMessageFailed, recordProviderId } from '../../core/delivery';
+import { markMessageFailed, recordProviderId, recordSendRetry } from '../../core/delivery';
 import { windowRemainingMs } from '../../core/conversations';
 import { attachmentsOf, getMessageOrThrow } from '../../core/messages';
 import type { Job } from '../../core/types';
@@ -103,6 +103,9 @@ function handleFailure(core: Core, job: Job, messageId: string, channelId: strin
       }
       // A provider minimum (130429 throughput, 131056 pair limit) is a floor, not a fixed delay: a
       // limit that persists must back off too, or it uses up the attempts in seconds.
-      throw new JobRetry(e.opts.explanation ?? e.message, e.opts.minDelayMs === undefined ? undefined : Math.max(e.opts.minDelayMs, backoffDelay(job.attempts)));
+      const delay = Math.max(e.opts.minDelayMs ?? 0, backoffDelay(job.attempts));
+      const reason = e.opts.explanation ?? e.message;
+      recordSendRetry(core, messageId, job.attempts, reason, core.clock.now() + delay);
+      throw new JobRetry(reason, delay);
   }
 }

@@ -1,7 +1,8 @@
 /** Core's English messages are translated at the page edge: keys, lookups, and coverage of the source. */
 import { describe, expect, test } from 'bun:test';
 import { join } from 'node:path';
-import { localizeMessage, translator } from '../../../views/i18n';
+import { z } from 'zod';
+import { localizeIssue, localizeMessage, plural, translator } from '../../../views/i18n';
 import { validation } from '../../../views/i18n/validation';
 
 const es = translator('es');
@@ -27,7 +28,6 @@ describe('validation messages', () => {
     expect(localizeMessage(es, 'Conversation not found')).toBe('No se encontró la conversación');
     expect(localizeMessage(es, 'Gizmo not found')).toBe('No se encontró: Gizmo');
     expect(localizeMessage(es, 'Line 4: Write the answer')).toBe('Línea 4: Escribe la respuesta');
-    expect(localizeMessage(pt, 'Too small: expected string to have >=8 characters')).toBe('Escreva pelo menos 8 caracteres');
     expect(localizeMessage(es, 'In Ventas only the assigned agent can reply. Assign this conversation to yourself to reply.'))
       .toBe('En Ventas solo el agente asignado puede responder. Asígnate esta conversación para responder.');
   });
@@ -58,5 +58,31 @@ describe('validation messages', () => {
     }
     expect(checked).toBeGreaterThan(100); // the scan still finds the messages
     expect(untranslated).toEqual([]);
+  });
+});
+
+describe('zod issues are worded from their codes, with plural rules', () => {
+  const issuesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error!.issues;
+  const first = (schema: z.ZodType, value: unknown) => issuesOf(schema, value)[0]!;
+
+  test('limits, missing and mistyped values, formats', () => {
+    expect(localizeIssue(pt, first(z.string().min(8), 'abc'))).toBe('Escreva pelo menos 8 caracteres');
+    expect(localizeIssue(es, first(z.string().max(1), 'abc'))).toBe('Escribe como máximo 1 carácter');
+    expect(localizeIssue(en, first(z.array(z.string()).max(3), ['a', 'b', 'c', 'd']))).toBe('Choose at most 3 items');
+    expect(localizeIssue(es, first(z.number().max(10), 11))).toBe('Usa un número menor o igual que 10');
+    expect(localizeIssue(pt, first(z.object({ name: z.string() }), {}))).toBe('Preencha este campo');
+    expect(localizeIssue(es, first(z.coerce.number(), 'abc'))).toBe('Escribe un número');
+    expect(localizeIssue(pt, first(z.string().email(), 'x'))).toBe('E-mail inválido');
+  });
+
+  test('a custom message is a core message, translated as such (not re-worded from its code)', () => {
+    expect(localizeIssue(es, first(z.string().min(10, 'Use at least 10 characters'), 'abc'))).toBe('Usa al menos 10 caracteres');
+  });
+
+  test('plural categories follow each language: pt-BR says "0 caractere", en and es "0 characters/caracteres"', () => {
+    expect(plural(pt, 'issue.too_small.string', 0)).toBe('Escreva pelo menos 0 caractere');
+    expect(plural(en, 'issue.too_small.string', 0)).toBe('Write at least 0 characters');
+    expect(plural(es, 'issue.too_small.string', 1)).toBe('Escribe al menos 1 carácter');
+    expect(plural(es, 'issue.too_small.string', 2)).toBe('Escribe al menos 2 caracteres');
   });
 });

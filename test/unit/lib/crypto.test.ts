@@ -35,6 +35,21 @@ describe('rate limiting', () => {
     now = 1001;
     expect(t.retryAfter('ip')).toBe(0);
   });
+  test('failure throttle memory is bounded: expired keys are swept, and a flood of distinct keys evicts the stalest', () => {
+    let now = 0;
+    const t = new FailureThrottle(3, 1000, () => now, 100);
+    for (let i = 0; i < 50; i++) t.fail(`old-${i}`);
+    now = 1500;
+    t.fail('fresh');
+    expect(t.size).toBe(1); // the 50 keys never seen again are gone once the window passed
+    for (let i = 0; i < 10; i++) t.fail('fresh');
+    expect(t.retryAfter('fresh')).toBe(1000); // still blocked; only its last `limit` failures are kept
+    for (let i = 0; i < 10_000; i++) t.fail(`ip-${i}`);
+    expect(t.size).toBe(100);
+    expect(t.retryAfter('ip-9999')).toBe(0);
+    t.fail('ip-9999'); t.fail('ip-9999');
+    expect(t.retryAfter('ip-9999')).toBe(1000);
+  });
   test('token bucket paces to its rate', () => {
     let now = 0;
     const b = new TokenBucket(2, 2, () => now);

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { getConversationOrThrow, listConversationEvents } from '../../../src/core/conversations';
 import { checkCondition, type RuleSubject } from '../../../src/core/routing/conditions';
 import { ruleInputSchema } from '../../../src/core/routing/rule-schema';
+import { MAX_MATCH_INPUT, safeRegexTest } from '../../../src/core/routing/text';
+import { validation } from '../../../views/i18n/validation';
 import { createRule, evaluateRules, listRules, moveRule } from '../../../src/core/routing/rules';
 import { conversationLabels, labels, messages } from '../../../src/db/schema';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
@@ -34,12 +36,34 @@ describe('conditions', () => {
     expect(await checkCondition({ type: 'intent', intent: 'billing', minConfidence: 0.6 }, subject(), intent)).toEqual({ matched: true, reason: "intent 'billing' (70%, fake)" });
     expect((await checkCondition({ type: 'intent', intent: 'billing', minConfidence: 0.8 }, subject(), intent)).matched).toBe(false);
   });
-  test('catastrophic or over-long patterns are rejected when saving', () => {
+  test('patterns run in linear time (RE2): nested repetition is accepted and cannot freeze matching', async () => {
     const rule = (pattern: string) => ruleInputSchema.safeParse({ name: 'r', conditions: [{ type: 'regex', pattern }], actions: [{ type: 'spam' }] });
-    expect(rule('(a+)+$').success).toBe(false);
-    expect(rule('(x|xx)*y').success).toBe(false);
-    expect(rule('a'.repeat(201)).success).toBe(false);
-    expect(rule('pedido\\s*#?\\d{4,}').success).toBe(true);
+    expect(rule('((a+))+$').success).toBe(true);
+    expect(rule('(x|xx)*y').success).toBe(true);
+    // 268 ms at 25 characters and ×3.4 per two more with backtracking: 4,096 would never finish
+    const hostile = 'a'.repeat(MAX_MATCH_INPUT - 1) + '!';
+    expect(safeRegexTest('((a+))+$', hostile)).toBe(false);
+    expect(safeRegexTest('(x|xx)*y', 'x'.repeat(MAX_MATCH_INPUT))).toBe(false);
+    expect(safeRegexTest('((a+))+$', 'AAAA')).toBe(true);
+    expect(safeRegexTest('fáctura\\s+\\d+', 'FACTURA 12')).toBe(true); // accent- and case-insensitive
+  });
+  test('what RE2 cannot express, and over-long patterns, are rejected when saving with a clear message', () => {
+    const reason = (pattern: string) => ruleInputSchema.safeParse({ name: 'r', conditions: [{ type: 'regex', pattern }], actions: [{ type: 'spam' }] }).error?.issues[0]?.message;
+    expect(reason('(a)\\1')).toBe('Back-references are not allowed');
+    expect(reason('(?<n>a)\\k<n>')).toBe('Back-references are not allowed');
+    expect(reason('(?=pago)factura')).toBe('Lookahead and lookbehind like (?=…) or (?<!…) are not supported: rules use linear-time matching');
+    expect(reason('(?<!no )pago')).toBe('Lookahead and lookbehind like (?=…) or (?<!…) are not supported: rules use linear-time matching');
+    expect(reason('a++')).toBe('A repetition cannot directly repeat another (a++, a*+); group it instead: (a+)+');
+    expect(reason('a{1001}')).toBe('Repetition counts above 1000 are not supported');
+    expect(reason('[abc')).toBe('Invalid pattern: missing closing ]');
+    expect(reason('a'.repeat(201))).toBe('The pattern is longer than 200 characters');
+    expect(reason('pedido\\s*#?\\d{4,}')).toBeUndefined();
+  });
+  test('the rejection messages exist in every language', () => {
+    for (const key of ['Lookahead and lookbehind like (?=…) or (?<!…) are not supported: rules use linear-time matching', 'A repetition cannot directly repeat another (a++, a*+); group it instead: (a+)+', 'Repetition counts above 1000 are not supported', 'Back-references are not allowed']) {
+      for (const locale of ['en', 'es', 'pt-BR'] as const) expect(validation[locale][`v:${key}`]).toBeString();
+    }
+    expect(validation.es['v:Repetition counts above 1000 are not supported']).not.toBe(validation.en['v:Repetition counts above 1000 are not supported']);
   });
 });
 

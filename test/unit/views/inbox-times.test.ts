@@ -18,7 +18,7 @@ function message(id: string, sentAt: number): ThreadMessage {
   const m: Message = {
     id, conversationId: 'c1', channelId: 'ch', direction: 'inbound', senderType: 'contact', senderId: null, type: 'text', content: 'hola', payload: null,
     raw: null, externalId: null, status: 'received', errorCode: null, errorMessage: null, isPrivate: false, replyToId: null, replyToExternalId: null,
-    sendAttemptedAt: null, sentAt, createdAt: sentAt, updatedAt: sentAt,
+    sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt, createdAt: sentAt, updatedAt: sentAt,
   };
   return { message: m, attachments: [], reactions: [], quoted: null, senderName: null };
 }

@@ -16,7 +16,7 @@ function msg(type: string, content: string, payload: Record<string, unknown> | n
   return {
     id: `m-${type}`, conversationId: 'c1', channelId: 'ch', direction: 'inbound', senderType: 'contact', senderId: null, type, content, payload,
     raw: null, externalId: null, status: 'received', errorCode: null, errorMessage: null, isPrivate: false, replyToId: null, replyToExternalId: null,
-    sendAttemptedAt: null, sentAt: now, createdAt: now, updatedAt: now, ...extra,
+    sendAttemptedAt: null, sendAttempts: 0, sendRetryReason: null, sendRetryAt: null, sentAt: now, createdAt: now, updatedAt: now, ...extra,
   };
 }
 function file(kind: string, filename: string): Attachment {

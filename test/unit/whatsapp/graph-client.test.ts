@@ -137,9 +137,11 @@ describe('graph client against the simulator', () => {
     expect(await caught(client.sendMessage(buildText('5511987654321', 'x')))).toMatchObject({ kind: 'network', retryable: true });
   });
 
-  test('unreachable server is a network error', async () => {
-    const e = await caught(createGraphClient({ ...cfg, graphUrl: 'http://127.0.0.1:1' }).getPhoneNumber());
-    expect(e).toMatchObject({ kind: 'network', retryable: true });
+  test('a connection that never opens (refused, DNS failure) is kind connect: retryable, and nothing was sent', async () => {
+    const refused = await caught(createGraphClient({ ...cfg, graphUrl: 'http://127.0.0.1:1' }).getPhoneNumber());
+    expect(refused).toMatchObject({ kind: 'connect', retryable: true, action: 'retry', details: 'could not connect to 127.0.0.1:1 (connection refused)' });
+    const dns = await caught(createGraphClient({ ...cfg, graphUrl: 'http://graph.invalid' }).getPhoneNumber());
+    expect(dns).toMatchObject({ kind: 'connect', retryable: true, details: 'could not connect to graph.invalid (DNS lookup failed)' });
   });
 
   test('fraction failures hit some requests only', async () => {
