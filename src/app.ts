@@ -30,6 +30,7 @@ import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { pluginRoutes } from './http/plugin-routes';
+import { STATUS_OF } from './http/respond';
 import { pluginAdminPages } from './http/pages/plugins-admin';
 import { PluginHost } from './plugin-host/host';
 import { adminPages } from './http/pages/admin';
@@ -101,7 +102,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const events = new EventDispatcher(core, { retryDelay: opts.eventRetryDelay });
   const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
-  const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs });
+  const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs, statusOf: (error) => STATUS_OF[error.code] });
   const deps: HttpDeps = { core, jobs, ai, realtime, plugins, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
 

@@ -45,6 +45,8 @@ export interface ApiHost {
   /** The plugin's validated settings (null when none are saved or they no longer validate). */
   settingsOf(id: string): Record<string, unknown> | null;
   translate(id: string, key: string, locale: Locale, vars?: Record<string, string | number>): string;
+  /** The HTTP status of a refused domain action (DomainError) in a plugin route. */
+  statusOf(error: DomainError): number;
   /** Counts a failure that is the plugin's fault (handler error, time-out, route crash). */
   recordFailure(id: string, where: string, error: unknown): void;
 }
@@ -99,7 +101,7 @@ export function buildPluginApi(host: ApiHost, definition: PluginDefinition, reg:
     },
     routes(build, opts = {}) {
       const key = opts.public ? 'publicApp' : 'privateApp';
-      reg[key] ??= createPluginApp(id, (error) => failing('route', error));
+      reg[key] ??= createPluginApp(id, (error) => failing('route', error), host.statusOf);
       build(reg[key]!);
     },
     slot: slot as PluginApi['slot'],

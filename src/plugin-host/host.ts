@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Core } from '../core/context';
+import type { DomainError } from '../core/errors';
 import type { DurableConsumers, LoggedEvent } from '../core/event-cursors';
 import { ensureCursor, advanceCursor, latestEventSeq } from '../core/event-cursors';
 import type { DurableEventName } from '../core/events';
@@ -51,6 +52,8 @@ export interface PluginHostOptions {
   failureLimit?: number;
   /** Time-out of an event handler (default 5 s). */
   handlerTimeoutMs?: number;
+  /** The HTTP status of a refused domain action in a plugin route (the http layer's mapping). */
+  statusOf: (error: DomainError) => number;
 }
 
 export class PluginHost {

@@ -6,7 +6,6 @@
  */
 import { Elysia } from 'elysia';
 import { DomainError } from '../core/errors';
-import { STATUS_OF } from '../http/respond';
 import type { PluginApp, PluginRequestContext } from './types';
 
 const contexts = new WeakMap<Request, PluginRequestContext>();
@@ -18,13 +17,14 @@ export function attachContext(request: Request, context: PluginRequestContext): 
 
 /**
  * A new Elysia instance for plugin `id`'s routes. `onFailure` hears about errors that are the
- * plugin's fault (not validation, not a refused domain action), which count towards disabling it.
+ * plugin's fault (not validation, not a refused domain action), which count towards disabling it;
+ * `statusOf` gives a refused domain action's HTTP status (the host's mapping).
  */
-export function createPluginApp(id: string, onFailure: (error: unknown) => void): PluginApp {
+export function createPluginApp(id: string, onFailure: (error: unknown) => void, statusOf: (error: DomainError) => number): PluginApp {
   return new Elysia({ prefix: `/plugins/${id}` })
     .onError(({ code, error, set }) => {
       if (error instanceof DomainError) {
-        set.status = STATUS_OF[error.code];
+        set.status = statusOf(error);
         return { error: { code: error.code, message: error.message, ...error.details } };
       }
       if (code === 'VALIDATION' || code === 'NOT_FOUND' || code === 'PARSE') return;
