@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { createApiToken } from '../../src/core/auth';
 import { customerSays, makeChannel } from '../helpers/inbox-fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -158,6 +159,36 @@ describe('CRM plugin', () => {
     const updated = await client.json('PATCH', `/plugins/crm/api/deals/${page2.deals[0].id}`, { notes: 'llamar el lunes', value: '20' });
     expect(await updated.json()).toMatchObject({ notes: 'llamar el lunes', valueCents: 2000 });
     expect((await client.get('/plugins/crm/api/deals?status=pending')).status).toBe(422);
+  });
+
+  test('an API token works for integrators; the board serves its own assets', async () => {
+    const t = await start();
+    const { user, client } = await t.signIn('agent');
+    const { token } = createApiToken(t.app.core, user.id, 'erp', null);
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const created = await t.request('/plugins/crm/api/deals', { method: 'POST', headers: auth, body: JSON.stringify({ title: 'Desde el ERP', value: 10 }) });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ title: 'Desde el ERP', ownerId: user.id, valueCents: 1000, contactId: null });
+    const script = await client.get('/plugins/crm/assets/board.js');
+    expect(script.headers.get('content-type')).toContain('text/javascript');
+    expect(await script.text()).toContain('/plugins/crm/api/deals/');
+    expect((await client.get('/plugins/crm/assets/store.ts')).status).toBe(404);
+  });
+
+  test('disabling it removes the panel, the board and the nav entry; its deals stay and come back', async () => {
+    const t = await start();
+    const { channelId } = makeChannel(t);
+    const { conversation } = customerSays(t, channelId, 'hola');
+    const admin = await t.signIn('admin');
+    await admin.client.json('POST', '/plugins/crm/api/deals', { title: 'Guardado', conversationId: conversation!.id });
+    t.app.plugins.disable('crm', { type: 'user', user: admin.user });
+    const page = await (await admin.client.get(`/inbox/c/${conversation!.id}`)).text();
+    expect(page).not.toContain('crm-panel');
+    expect(page).not.toContain('href="/plugins/crm/board"');
+    expect((await admin.client.get('/plugins/crm/board')).status).toBe(404);
+    await t.app.plugins.enable('crm', { type: 'user', user: admin.user });
+    expect(await (await admin.client.get(`/inbox/c/${conversation!.id}`)).text()).toContain('<strong>Guardado</strong>');
+    expect(rows(t, 'SELECT count(*) AS n FROM crm_pipelines')).toEqual([{ n: 1 }]);
   });
 
   test('the plugin imports nothing but turno/plugin, node: built-ins and its own files', () => {
