@@ -56,7 +56,7 @@ function column(d: BoardData, stage: Stage): SafeHtml {
   return html`<section class="crm-column" data-stage-id="${stage.id}" data-outcome="${stage.outcome}" aria-labelledby="stage-${stage.id}">
     <header>
       <h2 id="stage-${stage.id}">${nameOf(stage, t)}</h2>
-      <div class="muted crm-count">${t('crm.board.count', { count: deals.length })}</div>
+      <div class="muted crm-count">${deals.length === 1 ? t('crm.board.count_one') : t('crm.board.count', { count: deals.length })}</div>
       <div class="crm-total">${t('crm.board.total')}: <span data-total>${totals(deals, d.locale, d.defaultCurrency)}</span></div>
     </header>
     <ul class="crm-cards">${deals.length === 0 ? html`<li class="muted crm-empty">${t('crm.board.empty')}</li>` : deals.map((deal) => card(d, deal, stage))}</ul>
@@ -79,7 +79,7 @@ export function boardPage(d: BoardData): SafeHtml {
   <script src="/plugins/crm/assets/board.js" defer></script>
 </head>
 <body class="crm-board-page" hx-headers="${JSON.stringify({ 'X-CSRF-Token': d.csrfToken })}" data-csrf="${d.csrfToken}" data-move-failed="${t('crm.board.move_failed')}">
-  <nav class="topnav"><a class="brand" href="/inbox">Turno</a><div class="links"><a href="/inbox">${t('nav.inbox')}</a><a href="/plugins/crm/board" class="active">${t('crm.nav')}</a><span class="muted">${d.user.name}</span></div></nav>
+  <nav class="topnav"><a class="brand" href="/inbox">Turno</a><div class="links"><a href="/inbox">${t('nav.inbox')}</a><a href="/plugins/crm/board" class="active">${t('crm.nav')}</a><span>${d.user.name}</span></div></nav>
   <main>
     <h1>${title}</h1>
     ${d.pipelines.length > 1 ? html`<form method="get" action="/plugins/crm/board" class="crm-pipeline-picker">

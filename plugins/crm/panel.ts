@@ -77,6 +77,7 @@ function createForm(d: PanelData): SafeHtml {
 export function panel(d: PanelData): SafeHtml {
   const { t } = d;
   return html`<section id="crm-panel" class="crm-panel" aria-labelledby="crm-panel-title">
+    <link rel="stylesheet" href="/plugins/crm/assets/crm.css">
     <h3 id="crm-panel-title">${t('crm.panel.title')}</h3>
     <p class="crm-notice" role="status">${d.notice ?? ''}</p>
     ${d.deals.length === 0
