@@ -66,7 +66,7 @@ export function createDeals(store: CrmStore, defaultCurrency: () => string) {
       if (d.conversationId && !conversation) return refuse(404, 'crm.error.conversation', 'conversationId');
       const contactId = conversation?.contactId ?? d.contactId ?? null;
       const contact = contactId ? caller.core.getContact(contactId) : null;
-      if (contactId && !contact) return refuse(404, 'crm.error.conversation', 'contactId');
+      if (contactId && !contact) return refuse(404, 'crm.error.contact', 'contactId');
       const stage = stageOrDefault(d.stageId);
       if (!stage) return refuse(422, 'crm.error.stage', 'stageId');
       const deal = store.createDeal({

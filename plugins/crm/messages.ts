@@ -48,6 +48,7 @@ export const messages = {
     'crm.error.stage': 'That stage does not exist any more; reload the page.',
     'crm.error.conversation': 'That conversation does not exist or you cannot see it.',
     'crm.error.deal': 'That deal does not exist or you cannot see it.',
+    'crm.error.contact': 'That contact does not exist or you cannot see it.',
     'crm.error.pipeline': 'That pipeline does not exist.',
   },
   es: {
@@ -98,6 +99,7 @@ export const messages = {
     'crm.error.stage': 'Esa etapa ya no existe; recarga la página.',
     'crm.error.conversation': 'Esa conversación no existe o no puedes verla.',
     'crm.error.deal': 'Ese negocio no existe o no puedes verlo.',
+    'crm.error.contact': 'Ese contacto no existe o no puedes verlo.',
     'crm.error.pipeline': 'Ese embudo no existe.',
   },
   'pt-BR': {
@@ -148,6 +150,7 @@ export const messages = {
     'crm.error.stage': 'Essa etapa não existe mais; recarregue a página.',
     'crm.error.conversation': 'Essa conversa não existe ou você não pode vê-la.',
     'crm.error.deal': 'Esse negócio não existe ou você não pode vê-lo.',
+    'crm.error.contact': 'Esse contato não existe ou você não pode vê-lo.',
     'crm.error.pipeline': 'Esse funil não existe.',
   },
 };

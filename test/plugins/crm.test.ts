@@ -159,6 +159,18 @@ describe('CRM plugin', () => {
     const updated = await client.json('PATCH', `/plugins/crm/api/deals/${page2.deals[0].id}`, { notes: 'llamar el lunes', value: '20' });
     expect(await updated.json()).toMatchObject({ notes: 'llamar el lunes', valueCents: 2000 });
     expect((await client.get('/plugins/crm/api/deals?status=pending')).status).toBe(422);
+
+    const lost = (await pipelines(client))[0]!.stages.find((s) => s.outcome === 'lost')!;
+    const moved = await (await client.json('POST', `/plugins/crm/api/deals/${page2.deals[0].id}/move`, { stageId: lost.id, lostReason: 'too expensive' })).json();
+    expect(moved).toMatchObject({ stageId: lost.id, lostReason: 'too expensive', closedAt: expect.any(Number) });
+    expect((await (await client.get('/plugins/crm/api/deals?status=lost')).json()).deals.map((d: { id: string }) => d.id)).toEqual([moved.id]);
+  });
+
+  test('its strings exist in English, Spanish and Brazilian Portuguese alike', async () => {
+    const { messages } = await import('../../plugins/crm/messages');
+    const keys = (locale: keyof typeof messages) => Object.keys(messages[locale]).sort();
+    expect(keys('es')).toEqual(keys('en'));
+    expect(keys('pt-BR')).toEqual(keys('en'));
   });
 
   test('an API token works for integrators; the board serves its own assets', async () => {
