@@ -166,6 +166,16 @@ describe('CRM plugin', () => {
     expect((await (await client.get('/plugins/crm/api/deals?status=lost')).json()).deals.map((d: { id: string }) => d.id)).toEqual([moved.id]);
   });
 
+  test('the currency an admin sets on Admin → Plugins is the default of new deals', async () => {
+    const t = await start();
+    const admin = await t.signIn('admin');
+    expect(await (await admin.client.get('/admin/plugins')).text()).toContain('name="rottingDays"');
+    expect((await admin.client.form('/admin/plugins/crm/settings', { currency: 'MXN', rottingDays: '7' })).status).toBe(303);
+    const deal = await (await admin.client.json('POST', '/plugins/crm/api/deals', { title: 'Pesos', value: '10' })).json();
+    expect(deal.currency).toBe('MXN');
+    expect((await admin.client.form('/admin/plugins/crm/settings', { currency: 'pesos', rottingDays: '7' })).status).toBe(422);
+  });
+
   test('its strings exist in English, Spanish and Brazilian Portuguese alike', async () => {
     const { messages } = await import('../../plugins/crm/messages');
     const keys = (locale: keyof typeof messages) => Object.keys(messages[locale]).sort();
