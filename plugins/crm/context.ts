@@ -1,8 +1,8 @@
 /**
- * What the CRM's route files share: the plugin api, the store, the deal actions, its settings
+ * What the CRM's route files share: the store, the deal actions, its settings
  * and a translator per language. Built once in index.ts `setup`.
  */
-import { z, type Locale, type PluginApi } from 'turno/plugin';
+import { z, type Locale } from 'turno/plugin';
 import type { Deals } from './deals';
 import type { T } from './format';
 import type { CrmStore } from './store';
@@ -15,7 +15,6 @@ export const settingsSchema = z.object({
 export type CrmSettings = z.output<typeof settingsSchema>;
 
 export interface Crm {
-  api: PluginApi<CrmSettings>;
   store: CrmStore;
   deals: Deals;
   /** The saved settings, or the defaults until an admin saves some. */

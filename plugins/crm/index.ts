@@ -30,7 +30,6 @@ export default definePlugin({
     store.ensureDefaultPipeline();
     const settings = () => api.settings() ?? settingsSchema.parse({});
     const crm: Crm = {
-      api,
       store,
       deals: createDeals(store, () => settings().currency),
       settings,
