@@ -25,6 +25,7 @@ import { apiV1 } from './http/api/v1';
 import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
+import { reportsApi } from './http/api/reports';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -116,6 +117,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(apiV1(deps))
     .use(routingApi(deps))
     .use(channelsApi(deps))
+    .use(reportsApi(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 
