@@ -26,6 +26,7 @@ import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
 import { reportsApi } from './http/api/reports';
+import { reportPages } from './http/pages/reports';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -118,6 +119,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(routingApi(deps))
     .use(channelsApi(deps))
     .use(reportsApi(deps))
+    .use(reportPages(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 

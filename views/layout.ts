@@ -17,6 +17,7 @@ function nav(ctx: PageContext): SafeHtml {
       ${link('/inbox', 'nav.inbox')}
       ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
       ${ctx.user.role !== 'agent' ? link('/supervisor', 'supervisor.title') : ''}
+      ${link('/reports', 'nav.reports')}
       ${notificationBellSlot()}
       ${statusMenu(ctx)}
       <a href="/profile" class="${ctx.path.startsWith('/profile') ? 'active' : ''}">${ctx.user.name}</a>

@@ -3,13 +3,9 @@
  * range edges, agents limited to their own conversations, validation, and CSV equal to the JSON.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { assignConversation } from '../../src/core/assignment';
 import { createApiToken } from '../../src/core/auth';
-import { sendMessage } from '../../src/core/messages';
-import { setConversationStatus } from '../../src/core/routing/lifecycle';
-import { saveSlaPolicy } from '../../src/core/routing/sla';
 import type { PublicUser } from '../../src/core/types';
-import { customerWrites, makeAgent, makeChannel } from '../helpers/routing-fixtures';
+import { seedReportHistory } from '../helpers/report-fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -17,55 +13,15 @@ let supervisorToken: string;
 let agentToken: string;
 let ana: PublicUser;
 let bob: PublicUser;
-const MIN = 60_000;
 const RANGE = 'from=2026-03-10&to=2026-03-11';
 const get = (path: string, token = supervisorToken) => t.request(path, { headers: { authorization: `Bearer ${token}` } });
 
-/** A customer writes at `at`; returns the conversation id. */
-function customerAt(channelId: string, phone: string, at: number): string {
-  t.clock.set(at);
-  return customerWrites(t.app.core, channelId, phone, 'hola').conversation!.id;
-}
-function agentAt(conversationId: string, user: PublicUser, at: number) {
-  t.clock.set(at);
-  sendMessage(t.app.core, conversationId, { type: 'user', user }, { content: 'buenas' });
-}
-function statusAt(conversationId: string, status: 'resolved' | 'open', at: number) {
-  t.clock.set(at);
-  setConversationStatus(t.app.core, conversationId, { status }, null);
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  const core = t.app.core;
-  const supervisor = await makeAgent(core, 'Sofía', { role: 'supervisor' });
-  ana = await makeAgent(core, 'Ana');
-  bob = await makeAgent(core, 'Bob');
-  supervisorToken = createApiToken(core, supervisor.id, 'ci', null).token;
-  agentToken = createApiToken(core, ana.id, 'ci', null).token;
-  saveSlaPolicy(core, { name: 'Default', firstResponseMinutes: 10 }, null);
-  const channel = makeChannel(core);
-  // A: started before the range, answered (20 min) and resolved (70 min) inside it.
-  const a = customerAt(channel, '5731000001', Date.UTC(2026, 2, 9, 23, 50));
-  assignConversation(core, a, { assigneeId: ana.id }, null);
-  agentAt(a, ana, Date.UTC(2026, 2, 10, 0, 10));
-  statusAt(a, 'resolved', Date.UTC(2026, 2, 10, 1, 0));
-  // B: first response 5 min, a reply after 10 min, resolved after 2 h, reopened and resolved again.
-  const b = customerAt(channel, '5731000002', Date.UTC(2026, 2, 10, 10, 0));
-  assignConversation(core, b, { assigneeId: bob.id }, null);
-  agentAt(b, bob, Date.UTC(2026, 2, 10, 10, 5));
-  customerAt(channel, '5731000002', Date.UTC(2026, 2, 10, 10, 30));
-  agentAt(b, bob, Date.UTC(2026, 2, 10, 10, 40));
-  statusAt(b, 'resolved', Date.UTC(2026, 2, 10, 12, 0));
-  statusAt(b, 'open', Date.UTC(2026, 2, 10, 13, 0));
-  statusAt(b, 'resolved', Date.UTC(2026, 2, 10, 13, 30));
-  // C: opened on the last day, answered only after the range ends.
-  const c = customerAt(channel, '5731000003', Date.UTC(2026, 2, 11, 23, 0));
-  assignConversation(core, c, { assigneeId: ana.id }, null);
-  agentAt(c, ana, Date.UTC(2026, 2, 12, 0, 30));
-  // D: entirely before the range.
-  const d = customerAt(channel, '5731000004', Date.UTC(2026, 2, 8, 9, 0));
-  agentAt(d, bob, Date.UTC(2026, 2, 8, 9, 1));
+  const seeded = await seedReportHistory(t.app.core, t.clock);
+  ({ ana, bob } = seeded);
+  supervisorToken = createApiToken(t.app.core, seeded.supervisor.id, 'ci', null).token;
+  agentToken = createApiToken(t.app.core, ana.id, 'ci', null).token;
 });
 afterAll(async () => t.close());
 

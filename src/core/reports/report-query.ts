@@ -74,8 +74,3 @@ export function resolveReportQuery(core: Core, user: PublicUser, input: ReportQu
   if (user.role === 'agent') filters.agentId = user.id;
   return { from, to, timeZone, filters };
 }
-
-/** The range of the same length just before `range` (for "compared with the previous period"). */
-export function previousPeriod<T extends ReportRange>(range: T): T {
-  return { ...range, from: range.from - (range.to - range.from), to: range.from };
-}
