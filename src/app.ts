@@ -26,6 +26,7 @@ import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
 import { reportsApi } from './http/api/reports';
+import { installCsat } from './core/csat/install';
 import { reportPages } from './http/pages/reports';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
@@ -88,6 +89,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const realtime = createRealtime(core);
   const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, { classifyIntent: ai.classifyIntent });
+  installCsat(core, jobs);
 
   const ingest = installWhatsApp(core, jobs);
   installMaintenance(core, jobs);

@@ -35,6 +35,8 @@ export interface TurnoEvents {
   'conversation.unattended': { conversation: Conversation; waitingMs: number; notifiedUserIds: string[] };
   /** In-app notifications stored for users (one row each); realtime pushes toasts and the bell count. */
   'notifications.created': { kind: string; conversationId: string | null; userIds: string[]; details: Record<string, unknown> };
+  /** A customer answered a satisfaction survey (score 1–5) or added a comment to their answer. */
+  'csat.received': { conversationId: string; surveyId: string; score: number; comment: string | null };
 }
 
 export type EventName = keyof TurnoEvents & string;

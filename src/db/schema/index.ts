@@ -9,3 +9,4 @@ export * from './templates';
 export * from './routing';
 export * from './realtime';
 export * from './ai';
+export * from './csat';
