@@ -28,6 +28,7 @@ import { supervisorPages } from './http/pages/supervisor';
 import { reportsApi } from './http/api/reports';
 import { installCsat } from './core/csat/install';
 import { reportPages } from './http/pages/reports';
+import { csatAdminPages } from './http/pages/csat-admin';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -122,6 +123,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(channelsApi(deps))
     .use(reportsApi(deps))
     .use(reportPages(deps))
+    .use(csatAdminPages(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 

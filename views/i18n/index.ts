@@ -9,6 +9,7 @@ import { inbox } from './inbox';
 import { mentions } from './mentions';
 import { realtime } from './realtime';
 import { reports } from './reports';
+import { csat } from './csat';
 import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
@@ -21,7 +22,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, mentions, channels, ai, search, settings, realtime, validation, transfer, reports];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, mentions, channels, ai, search, settings, realtime, validation, transfer, reports, csat];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

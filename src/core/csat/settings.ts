@@ -1,7 +1,7 @@
 /** CSAT survey settings per team (or the company default): on/off, delay, language, template, cool-down. */
 import { eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { csatSettings } from '../../db/schema';
+import { csatSettings, messageTemplates } from '../../db/schema';
 import { CSAT_LANGUAGES } from '../../db/schema/csat';
 import { newId } from '../../lib/ids';
 import { recordAudit } from '../audit';
@@ -39,4 +39,11 @@ export function saveCsatSettings(core: Core, teamId: string | null, input: z.inp
   core.db.insert(csatSettings).values(row).onConflictDoUpdate({ target: csatSettings.id, set: { ...data, updatedAt: row.updatedAt } }).run();
   recordAudit(core, actor, 'csat_settings.save', { type: 'team', id: teamId ?? 'default' }, data);
   return row;
+}
+
+/** Approved templates on any channel as `[name, language]` pairs (choices for the outside-window survey). */
+export function approvedTemplateChoices(core: Core): Array<[string, string]> {
+  const rows = core.db.selectDistinct({ name: messageTemplates.name, language: messageTemplates.language }).from(messageTemplates)
+    .where(eq(messageTemplates.status, 'APPROVED')).orderBy(messageTemplates.name, messageTemplates.language).all();
+  return rows.map((r) => [r.name, r.language]);
 }

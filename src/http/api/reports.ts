@@ -30,19 +30,18 @@ export function reportCsv(core: Core, user: PublicUser, query: RouteQuery, table
 export function reportsApi(deps: HttpDeps) {
   const { core } = deps;
   const build = (user: PublicUser, query: RouteQuery) => buildReport(core, user, resolveReportQuery(core, user, query));
-  return new Elysia({ name: 'api-reports', prefix: '/api/v1/reports' })
+  const routes = new Elysia({ name: 'api-reports', prefix: '/api/v1/reports' })
     .use(requestContext(deps))
     .get('/summary', ({ query, auth }) => {
       const user = requireUser(auth);
       return query.format === 'csv' ? reportCsv(core, user, query, 'summary') : reportSummary(build(user, query));
-    }, { query: reportRouteQuery, detail: { summary: 'Headline figures of a range (times in seconds)', tags: ['reports'] } })
-    .get('/:table', ({ params, query, auth }) => {
+    }, { query: reportRouteQuery, detail: { summary: 'Headline figures of a range (times in seconds)', tags: ['reports'] } });
+  // One route per table (a literal path each, so the API docs list them).
+  for (const table of REPORT_TABLES.filter((name) => name !== 'summary')) {
+    routes.get(`/${table}`, ({ query, auth }) => {
       const user = requireUser(auth);
-      if (query.format === 'csv') return reportCsv(core, user, query, params.table);
-      return { items: reportRows(build(user, query), params.table) };
-    }, {
-      params: z.object({ table: z.enum(REPORT_TABLES.filter((t) => t !== 'summary') as [ReportTable, ...ReportTable[]]) }),
-      query: reportRouteQuery,
-      detail: { summary: 'One report table (daily, agents, teams, channels, sla, heatmap)', tags: ['reports'] },
-    });
+      return query.format === 'csv' ? reportCsv(core, user, query, table) : { items: reportRows(build(user, query), table) };
+    }, { query: reportRouteQuery, detail: { summary: `The ${table} table of a range`, tags: ['reports'] } });
+  }
+  return routes;
 }
