@@ -16,6 +16,7 @@ const figures: [string, string[]][] = [
   ['classify.ts', []],
   ['routing-fairness.ts', []],
   ['supervisor-board.ts', quick ? ['--conversations', '500'] : []],
+  ['reports.ts', quick ? ['--conversations', '10000', '--messages', '100000', '--iterations', '10'] : []],
 ];
 console.log(`# Turno benchmarks\n\n${machineLine()}`);
 let failed = 0;

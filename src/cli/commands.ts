@@ -3,6 +3,7 @@ import { aiCommand } from './commands/ai';
 import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
+import { reportsCommand } from './commands/reports';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { simulateCommand } from './commands/simulate';
@@ -28,6 +29,7 @@ export const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   'simulate-routing': simulateRoutingCommand,
   seed: seedCommand,
+  reports: reportsCommand,
   models: modelsCommand,
   ai: aiCommand,
 };

@@ -1,14 +1,10 @@
 /**
- * Reads what a report needs from the raw timeline: every conversation with activity in the range
- * (created, a message or a timeline entry), whole — an answer inside the range may answer a
- * message from before it — narrowed by the filters and by what the user may see.
+ * Reads conversations' whole raw timelines (messages and the timeline entries the figures use),
+ * the input of the report rollups (`rollups.ts`).
  */
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { conversationEvents, conversationLabels, conversations, messages } from '../../db/schema';
+import { and, asc, inArray } from 'drizzle-orm';
+import { conversationEvents, conversations, messages } from '../../db/schema';
 import type { Core } from '../context';
-import { visibleChannelIds } from '../visibility';
-import type { PublicUser } from '../types';
-import type { ReportFilters, ReportRange } from './report-query';
 import type { ConversationTimeline, TimelineEvent, TimelineMessage } from './timeline-metrics';
 
 /** Timeline kinds the figures read. */
@@ -31,43 +27,14 @@ function chunks<T>(list: T[]): T[][] {
   return out;
 }
 
-/** Ids of conversations created, written in or changed within the range. */
-function touchedIds(core: Core, range: ReportRange): string[] {
-  const { from, to } = range;
-  const rows = core.db.$client.query<{ id: string }, [number, number, number, number, number, number]>(
-    `SELECT id FROM conversations WHERE created_at >= ? AND created_at < ?
-     UNION SELECT conversation_id FROM messages WHERE sent_at >= ? AND sent_at < ?
-     UNION SELECT conversation_id FROM conversation_events WHERE created_at >= ? AND created_at < ?`,
-  ).all(from, to, from, to, from, to);
-  return rows.map((r) => r.id);
-}
-
-function conversationConditions(core: Core, user: PublicUser, f: ReportFilters): SQL[] {
-  const where: SQL[] = [];
-  const allowed = visibleChannelIds(core, user);
-  if (allowed !== null) where.push(inArray(conversations.channelId, allowed.length ? allowed : ['']));
-  if (f.channelId) where.push(eq(conversations.channelId, f.channelId));
-  if (f.teamId) where.push(eq(conversations.teamId, f.teamId));
-  if (f.agentId) where.push(eq(conversations.assigneeId, f.agentId));
-  if (f.labelId) {
-    where.push(sql`exists (select 1 from ${conversationLabels} where ${conversationLabels.conversationId} = ${conversations.id} and ${conversationLabels.labelId} = ${f.labelId})`);
-  }
-  return where;
-}
-
-/**
- * The conversations (with their messages and timeline entries, oldest first) that a report over
- * `range` with `filters` covers, as `user` may see them. The intent filter applies to the first
- * detected intent.
- */
-export function loadReportConversations(core: Core, user: PublicUser, range: ReportRange, filters: ReportFilters): ReportConversation[] {
+/** The conversations `conversationIds` (those that exist) with their whole timelines, oldest first. */
+export function loadTimelines(core: Core, conversationIds: string[]): ReportConversation[] {
   const result: ReportConversation[] = [];
-  const where = conversationConditions(core, user, filters);
-  for (const ids of chunks(touchedIds(core, range))) {
+  for (const ids of chunks(conversationIds)) {
     const rows = core.db.select({
       id: conversations.id, channelId: conversations.channelId, createdAt: conversations.createdAt,
       teamId: conversations.teamId, assigneeId: conversations.assigneeId,
-    }).from(conversations).where(and(inArray(conversations.id, ids), ...where)).all();
+    }).from(conversations).where(inArray(conversations.id, ids)).all();
     if (rows.length === 0) continue;
     const rowIds = rows.map((r) => r.id);
     const msgs = new Map<string, TimelineMessage[]>();
@@ -90,7 +57,6 @@ export function loadReportConversations(core: Core, user: PublicUser, range: Rep
     for (const r of rows) {
       const timeline = events.get(r.id) ?? [];
       const intent = (timeline.find((e) => e.kind === 'ai.classified' && typeof e.details.intent === 'string')?.details.intent as string | undefined) ?? null;
-      if (filters.intent && intent !== filters.intent) continue;
       // Before its first assignment entry the conversation had that entry's "previous" team and
       // assignee; with no entry at all, the current ones (e.g. rows written by `turno seed`).
       const first = timeline.find((e) => e.kind === 'assigned')?.details;
@@ -103,14 +69,4 @@ export function loadReportConversations(core: Core, user: PublicUser, range: Rep
     }
   }
   return result;
-}
-
-/** Agents' 👍/👎 on bot answers given within the range, for conversations in `ids`. */
-export function botRatingCounts(core: Core, range: ReportRange, ids: Set<string>): { up: number; down: number } {
-  const rows = core.db.$client.query<{ conversation_id: string; rating: string }, [number, number]>(
-    `SELECT m.conversation_id, r.rating FROM bot_ratings r JOIN messages m ON m.id = r.message_id WHERE r.created_at >= ? AND r.created_at < ?`,
-  ).all(range.from, range.to);
-  const counts = { up: 0, down: 0 };
-  for (const r of rows) if (ids.has(r.conversation_id)) counts[r.rating === 'up' ? 'up' : 'down']++;
-  return counts;
 }

@@ -1,8 +1,8 @@
 /**
  * A report over a range: volume, response and resolution times (median and p90, wall-clock and
  * business hours), bot vs human, SLA met/breached, CSAT, a daily series, an hour × weekday heat
- * map of incoming messages, and per agent / team / channel tables. Computed from the timeline
- * (`report-data.ts`) with the formulas of `timeline-metrics.ts`. Times are in seconds.
+ * map of incoming messages, and per agent / team / channel tables. Read from the rollups
+ * (`report-source.ts`), which hold the figures of `timeline-metrics.ts`. Times are in seconds.
  */
 import type { Core } from '../context';
 import { listChannels } from '../channels';
@@ -12,9 +12,9 @@ import { policyFor, type SlaPolicy } from '../routing/sla';
 import { listTeams } from '../teams';
 import type { PublicUser } from '../types';
 import { listUsers } from '../users';
-import { botRatingCounts, loadReportConversations, type ReportConversation } from './report-data';
+import { readReportSource, type PointRow, type SourceRows } from './report-source';
 import { nextDate, type ReportQuery } from './report-query';
-import { percentiles, timelineFigures, type MetricSample, type TimeMetric, type TimelineFigures } from './timeline-metrics';
+import { percentiles, TIME_METRICS, type TimeMetric } from './timeline-metrics';
 
 export interface TimeFigure {
   median: number | null;
@@ -75,10 +75,14 @@ const SLA_OF: Partial<Record<TimeMetric, { metric: SlaRow['metric']; field: 'fir
   resolution: { metric: 'resolution', field: 'resolutionMinutes' },
 };
 
+const QUARTER = 15 * 60_000;
 const seconds = (ms: number | null) => (ms === null ? null : Math.round(ms / 1000));
 const average = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null);
 
-function timeFigure(samples: MetricSample[]): TimeFigure {
+/** A time sample as read from the rollups. */
+type Sample = PointRow & { kind: TimeMetric; ms: number; businessMs: number };
+
+function timeFigure(samples: Sample[]): TimeFigure {
   const wall = percentiles(samples.map((s) => s.ms));
   const biz = percentiles(samples.map((s) => s.businessMs));
   return { median: seconds(wall.median), p90: seconds(wall.p90), count: wall.count, business: { median: seconds(biz.median), p90: seconds(biz.p90) } };
@@ -99,76 +103,71 @@ function datesOf(q: ReportQuery): string[] {
   return dates;
 }
 
-interface Scored {
-  conversation: ReportConversation;
-  figures: TimelineFigures;
-  csat: Array<{ at: number; score: number }>;
-}
-
 /** Builds the report of `query` as `user` may see it. */
 export function buildReport(core: Core, user: PublicUser, query: ReportQuery): Report {
-  const inRange = (at: number) => at >= query.from && at < query.to;
   const hoursOf = memo((teamId: string | null): BusinessHoursSpec | null => hoursFor(core, teamId));
   const policyOf = memo((teamId: string | null): SlaPolicy | null => policyFor(core, teamId));
-  const scored: Scored[] = loadReportConversations(core, user, query, query.filters).map((conversation) => ({
-    conversation,
-    figures: timelineFigures(conversation, hoursOf),
-    csat: conversation.events.filter((e) => e.kind === 'csat.answered' && typeof e.details.score === 'number').map((e) => ({ at: e.createdAt, score: e.details.score as number })),
-  }));
-  const samples = scored.flatMap((s) => s.figures.samples.filter((x) => inRange(x.at)));
-  const byMetric = (metric: TimeMetric) => samples.filter((s) => s.metric === metric);
-  const dates = datesOf(query);
-  const daily = new Map(dates.map((date) => [date, { date, opened: 0, resolved: 0, messagesIn: 0 }]));
-  const dayOf = (at: number) => daily.get(localParts(at, query.timeZone).date);
-  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
-  const counts = { opened: 0, resolved: 0, reopened: 0, in: 0, out: 0, botHandled: 0, handoffs: 0, botAnswers: 0 };
-  for (const { conversation: c, figures: f } of scored) {
-    if (inRange(c.createdAt)) {
-      counts.opened++;
-      dayOf(c.createdAt)!.opened++;
-    }
-    for (const at of f.resolvedAt.filter(inRange)) {
-      counts.resolved++;
-      dayOf(at)!.resolved++;
-    }
-    counts.reopened += f.reopenedAt.filter(inRange).length;
-    counts.handoffs += f.handoffAt.filter(inRange).length;
-    if (f.botHandled && f.resolvedAt[0] !== undefined && inRange(f.resolvedAt[0])) counts.botHandled++;
-    for (const m of c.messages) {
-      if (!inRange(m.sentAt) || m.isPrivate) continue;
-      if (m.direction === 'inbound') {
-        counts.in++;
-        dayOf(m.sentAt)!.messagesIn++;
-        const local = localParts(m.sentAt, query.timeZone);
-        heatmap[local.weekday]![Math.floor(local.minutes / 60)]!++;
-      } else {
-        counts.out++;
-        if (m.senderType === 'bot') counts.botAnswers++;
-      }
-    }
+  const source = readReportSource(core, user, query, query.filters);
+  const byKind = new Map<string, PointRow[]>();
+  for (const p of source.points) {
+    const list = byKind.get(p.kind);
+    if (list) list.push(p);
+    else byKind.set(p.kind, [p]);
   }
-  const csat = scored.flatMap((s) => s.csat.filter((x) => inRange(x.at)));
-  const botCovered = counts.botHandled + counts.handoffs;
+  const count = (kind: string) => byKind.get(kind) ?? [];
+  const byMetric = (metric: TimeMetric) => count(metric) as Sample[];
+  const samples = TIME_METRICS.flatMap(byMetric);
+  const daily = new Map(datesOf(query).map((date) => [date, { date, opened: 0, resolved: 0, messagesIn: 0 }]));
+  // Every zone's offset is a multiple of 15 minutes: one local reading per quarter hour is exact.
+  const localOf = memo((quarter: number) => localParts(quarter * QUARTER, query.timeZone));
+  const local = (at: number) => localOf(Math.floor(at / QUARTER));
+  const dayOf = (at: number) => daily.get(local(at).date);
+  const heatmap = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const totals = { in: 0, out: 0, botAnswers: 0 };
+  for (const o of source.opened) {
+    const day = dayOf(Math.max(o.hour, query.from));
+    if (day) day.opened += o.n;
+  }
+  for (const r of count('resolved')) {
+    const day = dayOf(r.at);
+    if (day) day.resolved++;
+  }
+  for (const m of source.messages) {
+    if (m.direction !== 'inbound') {
+      totals.out += m.n;
+      if (m.senderType === 'bot') totals.botAnswers += m.n;
+      continue;
+    }
+    totals.in += m.n;
+    const at = Math.max(m.hour, query.from);
+    const day = dayOf(at);
+    if (day) day.messagesIn += m.n;
+    const parts = local(at);
+    heatmap[parts.weekday]![Math.floor(parts.minutes / 60)]! += m.n;
+  }
+  const handoffs = count('handoff').length;
+  const botHandled = count('bot_handled').length;
+  const csat = count('csat');
   return {
     range: { from: new Date(query.from).toISOString(), to: new Date(query.to).toISOString(), timeZone: query.timeZone },
-    conversations: { opened: counts.opened, resolved: counts.resolved, reopened: counts.reopened },
-    messages: { in: counts.in, out: counts.out },
+    conversations: { opened: source.opened.reduce((a, o) => a + o.n, 0), resolved: count('resolved').length, reopened: count('reopened').length },
+    messages: { in: totals.in, out: totals.out },
     firstResponseTime: timeFigure(byMetric('first_response')),
     replyTime: timeFigure(byMetric('reply')),
     resolutionTime: timeFigure(byMetric('resolution')),
     reopenResolutionTime: timeFigure(byMetric('reopen_resolution')),
     bot: {
-      handled: counts.botHandled, handoffs: counts.handoffs, answers: counts.botAnswers,
-      handoffRate: botCovered ? Math.round((counts.handoffs / botCovered) * 1000) / 10 : null,
-      ratings: botRatingCounts(core, query, new Set(scored.map((s) => s.conversation.id))),
+      handled: botHandled, handoffs, answers: totals.botAnswers,
+      handoffRate: botHandled + handoffs ? Math.round((handoffs / (botHandled + handoffs)) * 1000) / 10 : null,
+      ratings: source.ratings,
     },
     sla: slaRows(samples, policyOf, hoursOf),
-    csat: csatFigure(csat.map((x) => x.score)),
+    csat: csatFigure(csat.map((p) => p.value!)),
     daily: [...daily.values()],
     heatmap,
-    agents: agentRows(core, scored, samples, inRange),
-    teams: breakdown(scored, samples, inRange, (c) => c.currentTeamId, new Map(listTeams(core).map((t) => [t.id, t.name]))),
-    channels: breakdown(scored, samples, inRange, (c) => c.channelId, new Map(listChannels(core).map((ch) => [ch.id, ch.name]))),
+    agents: agentRows(core, source, samples),
+    teams: breakdown(source, (p) => p.currentTeamId, new Map(listTeams(core).map((t) => [t.id, t.name]))),
+    channels: breakdown(source, (p) => p.channelId, new Map(listChannels(core).map((ch) => [ch.id, ch.name]))),
   };
 }
 
@@ -179,10 +178,10 @@ function csatFigure(scores: number[]): Report['csat'] {
 }
 
 /** Samples held to their team's SLA policy (business hours when the policy says so). */
-function slaRows(samples: MetricSample[], policyOf: (teamId: string | null) => SlaPolicy | null, hoursOf: (teamId: string | null) => BusinessHoursSpec | null): SlaRow[] {
+function slaRows(samples: Sample[], policyOf: (teamId: string | null) => SlaPolicy | null, hoursOf: (teamId: string | null) => BusinessHoursSpec | null): SlaRow[] {
   const rows = new Map<SlaRow['metric'], SlaRow>();
   for (const s of samples) {
-    const target = SLA_OF[s.metric];
+    const target = SLA_OF[s.kind];
     const policy = target ? policyOf(s.teamId) : null;
     const minutes = target && policy ? policy[target.field] : null;
     if (!target || !policy || !minutes) continue;
@@ -195,8 +194,8 @@ function slaRows(samples: MetricSample[], policyOf: (teamId: string | null) => S
   return (['first_response', 'next_response', 'resolution'] as const).flatMap((m) => (rows.has(m) ? [rows.get(m)!] : []));
 }
 
-/** Per agent: conversations they wrote in, their replies, resolutions while assigned, median FRT, CSAT. */
-function agentRows(core: Core, scored: Scored[], samples: MetricSample[], inRange: (at: number) => boolean): AgentRow[] {
+/** Per agent: conversations they wrote in, their messages, resolutions while assigned, median FRT, CSAT. */
+function agentRows(core: Core, source: SourceRows, samples: Sample[]): AgentRow[] {
   const rows = new Map<string, AgentRow & { frt: number[]; scores: number[] }>();
   const names = new Map(listUsers(core).map((u) => [u.id, u.name]));
   const row = (id: string) => {
@@ -204,44 +203,34 @@ function agentRows(core: Core, scored: Scored[], samples: MetricSample[], inRang
     if (!r) rows.set(id, (r = { id, name: names.get(id) ?? id, conversations: 0, replies: 0, resolved: 0, firstResponseMedian: null, csatAverage: null, frt: [], scores: [] }));
     return r;
   };
-  for (const { conversation: c, csat } of scored) {
-    const writers = new Set<string>();
-    for (const m of c.messages) {
-      if (m.direction !== 'outbound' || m.isPrivate || m.senderType !== 'agent' || !m.senderId || !inRange(m.sentAt)) continue;
-      row(m.senderId).replies++;
-      writers.add(m.senderId);
-    }
-    for (const id of writers) row(id).conversations++;
-    if (c.currentAssigneeId) for (const x of csat) if (inRange(x.at)) row(c.currentAssigneeId).scores.push(x.score);
-  }
+  for (const m of source.agentMessages) Object.assign(row(m.agentId), { replies: m.replies, conversations: m.conversations });
   for (const s of samples) {
     if (!s.agentId) continue;
-    if (s.metric === 'first_response') row(s.agentId).frt.push(s.ms);
-    if (s.metric === 'resolution' || s.metric === 'reopen_resolution') row(s.agentId).resolved++;
+    if (s.kind === 'first_response') row(s.agentId).frt.push(s.ms);
+    if (s.kind === 'resolution' || s.kind === 'reopen_resolution') row(s.agentId).resolved++;
   }
+  for (const p of source.points) if (p.kind === 'csat' && p.agentId) row(p.agentId).scores.push(p.value!);
   return [...rows.values()].map(({ frt, scores, ...r }) => ({ ...r, firstResponseMedian: seconds(percentiles(frt).median), csatAverage: average(scores) }))
     .sort((a, b) => b.conversations - a.conversations || a.name.localeCompare(b.name));
 }
 
 /** Per team or channel (by the conversation's current one). */
-function breakdown(scored: Scored[], samples: MetricSample[], inRange: (at: number) => boolean, keyOf: (c: ReportConversation) => string | null, names: Map<string, string>): BreakdownRow[] {
+function breakdown(source: SourceRows, keyOf: (p: { channelId: string; currentTeamId: string | null }) => string | null, names: Map<string, string>): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow & { frt: number[]; res: number[]; scores: number[] }>();
-  const sampleOwner = new Map<MetricSample, string>();
-  for (const { conversation: c, figures, csat } of scored) {
-    const key = keyOf(c) ?? '';
+  const row = (key: string) => {
     let r = rows.get(key);
     if (!r) rows.set(key, (r = { id: key, name: names.get(key) ?? '', opened: 0, resolved: 0, firstResponseMedian: null, resolutionMedian: null, csatAverage: null, frt: [], res: [], scores: [] }));
-    if (inRange(c.createdAt)) r.opened++;
-    r.resolved += figures.resolvedAt.filter(inRange).length;
-    r.scores.push(...csat.filter((x) => inRange(x.at)).map((x) => x.score));
-    for (const s of figures.samples) sampleOwner.set(s, key);
+    return r;
+  };
+  for (const o of source.opened) row(keyOf({ channelId: o.channelId, currentTeamId: o.teamId }) ?? '').opened += o.n;
+  for (const p of source.points) {
+    const r = row(keyOf(p) ?? '');
+    if (p.kind === 'resolved') r.resolved++;
+    else if (p.kind === 'first_response') r.frt.push(p.ms!);
+    else if (p.kind === 'resolution') r.res.push(p.ms!);
+    else if (p.kind === 'csat') r.scores.push(p.value!);
   }
-  for (const s of samples) {
-    const r = rows.get(sampleOwner.get(s)!)!;
-    if (s.metric === 'first_response') r.frt.push(s.ms);
-    if (s.metric === 'resolution') r.res.push(s.ms);
-  }
-  return [...rows.values()].filter((r) => r.opened || r.resolved || r.frt.length || r.res.length)
+  return [...rows.values()].filter((r) => r.opened || r.resolved || r.frt.length || r.res.length || r.scores.length)
     .map(({ frt, res, scores, ...r }) => ({ ...r, firstResponseMedian: seconds(percentiles(frt).median), resolutionMedian: seconds(percentiles(res).median), csatAverage: average(scores) }))
     .sort((a, b) => b.opened - a.opened || a.name.localeCompare(b.name));
 }

@@ -10,3 +10,4 @@ export * from './routing';
 export * from './realtime';
 export * from './ai';
 export * from './csat';
+export * from './reports';
