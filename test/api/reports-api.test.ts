@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createApiToken } from '../../src/core/auth';
+import { createLabel, setConversationLabel } from '../../src/core/labels';
 import type { PublicUser } from '../../src/core/types';
 import { seedReportHistory } from '../helpers/report-fixtures';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -46,6 +47,19 @@ describe('GET /api/v1/reports/summary', () => {
     const body = await (await get(`/api/v1/reports/summary?${RANGE}`, agentToken)).json();
     expect(body.conversations).toEqual({ opened: 1, resolved: 1, reopened: 0 });
     expect(body.firstResponseTime).toMatchObject({ median: 20 * 60, count: 1 });
+  });
+
+  test('filters narrow by label, channel and agent', async () => {
+    const core = t.app.core;
+    const label = createLabel(core, { name: 'vip' }, { type: 'system', name: 'test' });
+    const b = core.db.$client.query<{ id: string }, []>("SELECT c.id FROM conversations c JOIN contact_identities i ON i.contact_id = c.contact_id WHERE i.raw_id = '5731000002'").get()!;
+    setConversationLabel(core, b.id, label.id, true, { type: 'system', name: 'test' });
+    const byLabel = await (await get(`/api/v1/reports/summary?${RANGE}&labelId=${label.id}`)).json();
+    expect(byLabel.conversations).toEqual({ opened: 1, resolved: 2, reopened: 1 });
+    const otherChannel = await (await get(`/api/v1/reports/summary?${RANGE}&channelId=nope`)).json();
+    expect(otherChannel.conversations).toEqual({ opened: 0, resolved: 0, reopened: 0 });
+    const byAgent = await (await get(`/api/v1/reports/summary?${RANGE}&agentId=${bob.id}`)).json();
+    expect(byAgent.firstResponseTime).toMatchObject({ median: 300, count: 1 });
   });
 
   test('a reversed range or a bad date is refused naming the field', async () => {
