@@ -110,6 +110,10 @@ describe('inside the 24-hour window', () => {
     expect(getConversationOrThrow(core(), conversationId).status).toBe('resolved');
     const commented = listConversationEvents(core(), conversationId).find((e) => e.kind === 'csat.commented')!;
     expect(commented.details).toMatchObject({ score: 1, comment: 'Tardaron dos días en contestar' });
+    const { client } = await t.signIn('supervisor');
+    const thread = await (await client.get(`/inbox/c/${conversationId}`, { 'accept-language': 'es' })).text();
+    expect(thread).toContain('El cliente valoró la atención con 1/5');
+    expect(thread).toContain('Comentario del cliente sobre la valoración: “Tardaron dos días en contestar”');
   });
 
   test('within the cool-down the same customer is not asked again', async () => {

@@ -18,6 +18,10 @@ export const csat: FeatureMessages = {
     'csat.save': 'Save',
     'csat.saved': 'Saved.',
     'alerts.csat.low': 'Low satisfaction score ({score}/5) on #{number}',
+    'inbox.event.csat.requested': 'Satisfaction survey sent',
+    'inbox.event.csat.answered': 'Customer rated the service {score}/5',
+    'inbox.event.csat.commented': 'Customer comment on the rating: “{comment}”',
+    'inbox.event.csat.skipped': 'No satisfaction survey: the 24-hour window was closed and no template is set',
   },
   es: {
     'csat.title': 'Encuestas de satisfacción',
@@ -35,6 +39,10 @@ export const csat: FeatureMessages = {
     'csat.save': 'Guardar',
     'csat.saved': 'Guardado.',
     'alerts.csat.low': 'Valoración baja ({score}/5) en #{number}',
+    'inbox.event.csat.requested': 'Encuesta de satisfacción enviada',
+    'inbox.event.csat.answered': 'El cliente valoró la atención con {score}/5',
+    'inbox.event.csat.commented': 'Comentario del cliente sobre la valoración: “{comment}”',
+    'inbox.event.csat.skipped': 'Sin encuesta de satisfacción: la ventana de 24 horas estaba cerrada y no hay plantilla elegida',
   },
   'pt-BR': {
     'csat.title': 'Pesquisas de satisfação',
@@ -52,5 +60,9 @@ export const csat: FeatureMessages = {
     'csat.save': 'Salvar',
     'csat.saved': 'Salvo.',
     'alerts.csat.low': 'Nota de satisfação baixa ({score}/5) em #{number}',
+    'inbox.event.csat.requested': 'Pesquisa de satisfação enviada',
+    'inbox.event.csat.answered': 'O cliente avaliou o atendimento com {score}/5',
+    'inbox.event.csat.commented': 'Comentário do cliente sobre a avaliação: “{comment}”',
+    'inbox.event.csat.skipped': 'Sem pesquisa de satisfação: a janela de 24 horas estava fechada e não há modelo escolhido',
   },
 };

@@ -73,7 +73,10 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   // The intent's name in the reader's language, as named when it was detected (older entries: its id).
   const intent = typeof d.intent === 'string' ? intentName({ id: d.intent, names: (d.intentNames ?? {}) as Record<string, string> }, t('locale.tag')) : t('inbox.event.no_intent');
   const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
-  const vars = { actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
+  const vars = {
+    actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' '),
+    score: typeof d.score === 'number' ? d.score : '', comment: typeof d.comment === 'string' ? d.comment : '',
+  };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';
