@@ -113,6 +113,8 @@ describe('inside the 24-hour window', () => {
     const { client } = await t.signIn('supervisor');
     const thread = await (await client.get(`/inbox/c/${conversationId}`, { 'accept-language': 'es' })).text();
     expect(thread).toContain('El cliente valoró la atención con 1/5');
+    const api = await (await client.get(`/api/v1/conversations/${conversationId}`)).json();
+    expect(api.csat).toMatchObject([{ status: 'answered', score: 1, comment: 'Tardaron dos días en contestar', via: 'buttons' }]);
     expect(thread).toContain('Comentario del cliente sobre la valoración: “Tardaron dos días en contestar”');
   });
 

@@ -139,7 +139,7 @@ function numberOf(core: Core, conversationId: string): number | null {
   return core.db.select({ n: conversations.number }).from(conversations).where(eq(conversations.id, conversationId)).get()?.n ?? null;
 }
 
-/** The surveys of a conversation, newest first (the sidebar and the API show them). */
+/** The surveys of a conversation, newest first (`GET /api/v1/conversations/:id` lists them as `csat`). */
 export function surveysOf(core: Core, conversationId: string): CsatSurvey[] {
   return core.db.select().from(csatSurveys).where(eq(csatSurveys.conversationId, conversationId)).orderBy(desc(csatSurveys.sentAt)).all();
 }

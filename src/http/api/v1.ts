@@ -10,6 +10,7 @@ import { attachmentsOf, listThread, sendMessage, sendMessageSchema } from '../..
 import { createTeam, listTeams, teamInputSchema } from '../../core/teams';
 import { createUser, getUserOrThrow, listUsers, newUserSchema, toPublicUser } from '../../core/users';
 import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
+import { surveysOf } from '../../core/csat/survey';
 import type { HttpDeps } from '../deps';
 import { actorOf, requestContext, requireRole, requireUser } from '../request-context';
 import { idParams, serializeUser } from './schemas';
@@ -52,7 +53,7 @@ export function apiV1(deps: HttpDeps) {
     })
     .get('/conversations/:id', ({ params, auth }) => {
       const conversation = visibleConversation(auth, params.id);
-      return { ...conversation, timeline: listConversationEvents(core, conversation.id) };
+      return { ...conversation, timeline: listConversationEvents(core, conversation.id), csat: surveysOf(core, conversation.id) };
     }, { params: idParams, detail: { tags: ['conversations'] } })
     .get('/conversations/:id/messages', ({ params, query, auth }) => {
       visibleConversation(auth, params.id);
