@@ -27,6 +27,7 @@ import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
 import { reportsApi } from './http/api/reports';
 import { installCsat } from './core/csat/install';
+import { installReports } from './core/reports/install';
 import { reportPages } from './http/pages/reports';
 import { csatAdminPages } from './http/pages/csat-admin';
 import type { HttpDeps } from './http/deps';
@@ -91,6 +92,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const deps: HttpDeps = { core, jobs, ai, realtime, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, { classifyIntent: ai.classifyIntent });
   installCsat(core, jobs);
+  installReports(core, jobs);
 
   const ingest = installWhatsApp(core, jobs);
   installMaintenance(core, jobs);

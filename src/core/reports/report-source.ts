@@ -31,6 +31,7 @@ export interface SourceRows {
 }
 
 type Param = string | number;
+const INLINE_REFRESH = 5_000;
 
 /** `AND …` conditions on `r` (any rollup table: they all carry these columns) for the filters and the user's visibility. */
 function filterSql(core: Core, user: PublicUser, f: ReportFilters): { where: string; params: Param[] } {
@@ -57,9 +58,13 @@ function filterSql(core: Core, user: PublicUser, f: ReportFilters): { where: str
   return { where: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
-/** The rollup rows of a report (refreshing dirty conversations first). */
+/**
+ * The rollup rows of a report, after refreshing the conversations marked dirty. A backlog larger
+ * than `INLINE_REFRESH` (an upgrade, a bulk import) is left to the `reports.refresh` job so a
+ * request never recomputes thousands of conversations.
+ */
 export function readReportSource(core: Core, user: PublicUser, range: ReportRange, filters: ReportFilters): SourceRows {
-  refreshReportRollups(core);
+  refreshReportRollups(core, INLINE_REFRESH);
   const { where, params } = filterSql(core, user, filters);
   const q = <T>(text: string, ...args: Param[]) => core.db.$client.query<T, Param[]>(text).all(...args);
   const hourFrom = Math.floor(range.from / 3600_000) * 3600_000;

@@ -71,20 +71,26 @@ export function refreshConversationRollups(core: Core, ids: string[], hoursOf: (
   });
 }
 
-/** Refreshes every conversation marked dirty; returns how many. */
-export function refreshReportRollups(core: Core): number {
+/** Refreshes the conversations marked dirty, at most `limit` of them; returns how many. */
+export function refreshReportRollups(core: Core, limit = Infinity): number {
   const cache = new Map<string | null, BusinessHoursSpec | null>();
   const hoursOf = (teamId: string | null) => {
     if (!cache.has(teamId)) cache.set(teamId, hoursFor(core, teamId));
     return cache.get(teamId)!;
   };
   let total = 0;
-  for (;;) {
-    const ids = core.db.select({ id: reportDirty.conversationId }).from(reportDirty).limit(BATCH).all().map((r) => r.id);
+  while (total < limit) {
+    const ids = core.db.select({ id: reportDirty.conversationId }).from(reportDirty).limit(Math.min(BATCH, limit - total)).all().map((r) => r.id);
     if (ids.length === 0) return total;
     refreshConversationRollups(core, ids, hoursOf);
     total += ids.length;
   }
+  return total;
+}
+
+/** True when some conversation waits for its rollups. */
+export function hasDirtyRollups(core: Core): boolean {
+  return !!core.db.select({ id: reportDirty.conversationId }).from(reportDirty).limit(1).get();
 }
 
 /** Recomputes the rollups of every conversation from the raw timeline; returns how many. */

@@ -4,7 +4,9 @@
  * gives exactly the rows the incremental path kept.
  */
 import { afterAll, beforeAll, expect, test } from 'bun:test';
+import { enqueueJob } from '../../../src/core/jobs';
 import { sendMessage } from '../../../src/core/messages';
+import { REPORTS_REFRESH_JOB } from '../../../src/core/reports/install';
 import { rebuildReportRollups, refreshReportRollups } from '../../../src/core/reports/rollups';
 import { transaction } from '../../../src/db/client';
 import { seedReportHistory } from '../../helpers/report-fixtures';
@@ -48,4 +50,13 @@ test('rebuilding from the raw timeline gives the rows the incremental path kept'
   t.app.core.db.$client.run('DELETE FROM report_points; DELETE FROM report_message_hours; DELETE FROM report_conversations;');
   expect(rebuildReportRollups(t.app.core)).toBe(4);
   expect(snapshot()).toEqual(incremental);
+});
+
+test('a backlog is worked off in slices by the reports.refresh job', async () => {
+  t.app.core.db.$client.run('INSERT OR IGNORE INTO report_dirty (conversation_id) SELECT id FROM conversations');
+  expect(refreshReportRollups(t.app.core, 3)).toBe(3);
+  expect(dirty()).toHaveLength(1);
+  enqueueJob(t.app.core, REPORTS_REFRESH_JOB, {});
+  await t.app.jobs.runDue();
+  expect(dirty()).toEqual([]);
 });
