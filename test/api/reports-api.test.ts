@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createApiToken } from '../../src/core/auth';
+import { addConversationEvent } from '../../src/core/conversations';
 import { createLabel, setConversationLabel } from '../../src/core/labels';
 import type { PublicUser } from '../../src/core/types';
 import { seedReportHistory } from '../helpers/report-fixtures';
@@ -60,6 +61,12 @@ describe('GET /api/v1/reports/summary', () => {
     expect(otherChannel.conversations).toEqual({ opened: 0, resolved: 0, reopened: 0 });
     const byAgent = await (await get(`/api/v1/reports/summary?${RANGE}&agentId=${bob.id}`)).json();
     expect(byAgent.firstResponseTime).toMatchObject({ median: 300, count: 1 });
+    // The first intent the classifier recorded puts B in the "billing" row and under the intent filter.
+    addConversationEvent(core, b.id, 'ai.classified', null, { intent: 'billing', confidence: 0.9 });
+    const { items } = await (await get(`/api/v1/reports/intents?${RANGE}`)).json();
+    expect(items.map((r: { id: string; opened: number; resolved: number }) => [r.id, r.opened, r.resolved]).sort()).toEqual([['', 1, 1], ['billing', 1, 2]]);
+    const byIntent = await (await get(`/api/v1/reports/summary?${RANGE}&intent=billing`)).json();
+    expect(byIntent.conversations).toEqual({ opened: 1, resolved: 2, reopened: 1 });
   });
 
   test('a reversed range or a bad date is refused naming the field', async () => {

@@ -118,7 +118,7 @@ export function reportsPage(ctx: PageContext, d: ReportsPageData): SafeHtml {
         · <a href="#report-help">${t('reports.help.link')}</a></p>
       ${headline(t, d.report, d.previous)}
       ${charts(t, d.report)}
-      ${reportTables(t, d.report, d.params, d.sort)}
+      ${reportTables(t, d.report, d.params, d.sort, new Map(d.options.intents))}
       ${help(t)}`}`;
   return layout(ctx, t('reports.title'), body, { head: html`<link rel="stylesheet" href="/static/reports.css">` });
 }

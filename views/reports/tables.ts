@@ -8,7 +8,7 @@ import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { durationText } from './format';
 
-export const SORTABLE_TABLES = ['agents', 'teams', 'channels', 'daily'] as const;
+export const SORTABLE_TABLES = ['agents', 'teams', 'channels', 'intents', 'daily'] as const;
 export type SortableTable = (typeof SORTABLE_TABLES)[number];
 export interface TableSort {
   table: SortableTable;
@@ -26,6 +26,7 @@ const COLUMNS: Record<SortableTable, Column[]> = {
   agents: [{ key: 'name', kind: 'text' }, { key: 'conversations', kind: 'number' }, { key: 'replies', kind: 'number' }, { key: 'resolved', kind: 'number' }, { key: 'firstResponseMedian', kind: 'duration' }, { key: 'csatAverage', kind: 'number' }],
   teams: [{ key: 'name', kind: 'text' }, { key: 'opened', kind: 'number' }, { key: 'resolved', kind: 'number' }, { key: 'firstResponseMedian', kind: 'duration' }, { key: 'resolutionMedian', kind: 'duration' }, { key: 'csatAverage', kind: 'number' }],
   channels: [{ key: 'name', kind: 'text' }, { key: 'opened', kind: 'number' }, { key: 'resolved', kind: 'number' }, { key: 'firstResponseMedian', kind: 'duration' }, { key: 'resolutionMedian', kind: 'duration' }, { key: 'csatAverage', kind: 'number' }],
+  intents: [{ key: 'name', kind: 'text' }, { key: 'opened', kind: 'number' }, { key: 'resolved', kind: 'number' }, { key: 'firstResponseMedian', kind: 'duration' }, { key: 'resolutionMedian', kind: 'duration' }, { key: 'csatAverage', kind: 'number' }],
   daily: [{ key: 'date', kind: 'text' }, { key: 'opened', kind: 'number' }, { key: 'resolved', kind: 'number' }, { key: 'messagesIn', kind: 'number' }],
 };
 
@@ -72,10 +73,12 @@ function table(t: Translate, name: SortableTable, rows: Row[], params: Record<st
     </table></div>`}</section>`;
 }
 
-/** Every table of the report page. */
-export function reportTables(t: Translate, r: Report, params: Record<string, string>, sort: TableSort | null): SafeHtml {
+/** Every table of the report page; `intentNames` names the intents in the reader's language. */
+export function reportTables(t: Translate, r: Report, params: Record<string, string>, sort: TableSort | null, intentNames: Map<string, string>): SafeHtml {
+  const intents = r.intents.map((row) => ({ ...row, name: row.id ? (intentNames.get(row.id) ?? row.id) : '' }));
   return html`${table(t, 'agents', r.agents as unknown as Row[], params, sort)}
     ${table(t, 'teams', r.teams as unknown as Row[], params, sort)}
     ${table(t, 'channels', r.channels as unknown as Row[], params, sort)}
+    ${table(t, 'intents', intents as unknown as Row[], params, sort)}
     ${table(t, 'daily', r.daily as unknown as Row[], params, sort)}`;
 }

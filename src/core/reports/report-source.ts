@@ -17,14 +17,15 @@ export interface PointRow {
   agentId: string | null;
   teamId: string | null;
   value: number | null;
-  /** The conversation's current channel and team (the breakdown tables group by these). */
+  /** The conversation's current channel, team and first intent (the breakdown tables group by these). */
   channelId: string;
   currentTeamId: string | null;
+  intent: string | null;
 }
 
 export interface SourceRows {
   points: PointRow[];
-  opened: Array<{ hour: number; channelId: string; teamId: string | null; n: number }>;
+  opened: Array<{ hour: number; channelId: string; teamId: string | null; intent: string | null; n: number }>;
   messages: Array<{ hour: number; direction: string; senderType: string; n: number }>;
   agentMessages: Array<{ agentId: string; replies: number; conversations: number }>;
   ratings: { up: number; down: number };
@@ -69,11 +70,11 @@ export function readReportSource(core: Core, user: PublicUser, range: ReportRang
   const q = <T>(text: string, ...args: Param[]) => core.db.$client.query<T, Param[]>(text).all(...args);
   const hourFrom = Math.floor(range.from / 3600_000) * 3600_000;
   const points = q<PointRow>(
-    `SELECT kind, at, ms, business_ms AS businessMs, agent_id AS agentId, team_id AS teamId, value, channel_id AS channelId, cur_team_id AS currentTeamId
+    `SELECT kind, at, ms, business_ms AS businessMs, agent_id AS agentId, team_id AS teamId, value, channel_id AS channelId, cur_team_id AS currentTeamId, intent
      FROM report_points r WHERE at >= ? AND at < ?${where}`, range.from, range.to, ...params);
   const opened = q<SourceRows['opened'][number]>(
-    `SELECT (created_at / 3600000) * 3600000 AS hour, channel_id AS channelId, cur_team_id AS teamId, count(*) AS n
-     FROM report_conversations r WHERE created_at >= ? AND created_at < ?${where} GROUP BY 1, 2, 3`, range.from, range.to, ...params);
+    `SELECT (created_at / 3600000) * 3600000 AS hour, channel_id AS channelId, cur_team_id AS teamId, intent, count(*) AS n
+     FROM report_conversations r WHERE created_at >= ? AND created_at < ?${where} GROUP BY 1, 2, 3, 4`, range.from, range.to, ...params);
   const messages = q<SourceRows['messages'][number]>(
     `SELECT hour, direction, sender_type AS senderType, sum(n) AS n
      FROM report_message_hours r WHERE hour >= ? AND hour < ?${where} GROUP BY 1, 2, 3`, hourFrom, range.to, ...params);

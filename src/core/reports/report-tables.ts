@@ -4,7 +4,7 @@
  */
 import type { Report, TimeFigure } from './report';
 
-export const REPORT_TABLES = ['summary', 'daily', 'agents', 'teams', 'channels', 'sla', 'heatmap'] as const;
+export const REPORT_TABLES = ['summary', 'daily', 'agents', 'teams', 'channels', 'intents', 'sla', 'heatmap'] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 export type ReportRow = Record<string, string | number | null>;
 
@@ -61,6 +61,7 @@ export function reportRows(report: Report, table: ReportTable): ReportRow[] {
     case 'agents': return report.agents.map((a) => ({ ...a }));
     case 'teams': return report.teams.map((r) => ({ ...r }));
     case 'channels': return report.channels.map((r) => ({ ...r }));
+    case 'intents': return report.intents.map((r) => ({ ...r }));
     case 'sla': return report.sla.map((r) => ({ ...r }));
     case 'heatmap': return report.heatmap.flatMap((hours, weekday) => hours.map((messages, hour) => ({ weekday, hour, messages })));
   }
@@ -73,6 +74,7 @@ export const REPORT_COLUMNS: Record<ReportTable, string[]> = {
   agents: ['id', 'name', 'conversations', 'replies', 'resolved', 'firstResponseMedian', 'csatAverage'],
   teams: ['id', 'name', 'opened', 'resolved', 'firstResponseMedian', 'resolutionMedian', 'csatAverage'],
   channels: ['id', 'name', 'opened', 'resolved', 'firstResponseMedian', 'resolutionMedian', 'csatAverage'],
+  intents: ['id', 'name', 'opened', 'resolved', 'firstResponseMedian', 'resolutionMedian', 'csatAverage'],
   sla: ['metric', 'met', 'breached'],
   heatmap: ['weekday', 'hour', 'messages'],
 };

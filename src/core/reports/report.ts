@@ -66,6 +66,8 @@ export interface Report {
   agents: AgentRow[];
   teams: BreakdownRow[];
   channels: BreakdownRow[];
+  /** By the first detected intent; `name` is the intent id (views show its name in the reader's language). */
+  intents: BreakdownRow[];
 }
 
 /** Which SLA target each time metric is held to. */
@@ -168,6 +170,7 @@ export function buildReport(core: Core, user: PublicUser, query: ReportQuery): R
     agents: agentRows(core, source, samples),
     teams: breakdown(source, (p) => p.currentTeamId, new Map(listTeams(core).map((t) => [t.id, t.name]))),
     channels: breakdown(source, (p) => p.channelId, new Map(listChannels(core).map((ch) => [ch.id, ch.name]))),
+    intents: breakdown(source, (p) => p.intent, new Map()).map((r) => ({ ...r, name: r.id })),
   };
 }
 
@@ -214,15 +217,15 @@ function agentRows(core: Core, source: SourceRows, samples: Sample[]): AgentRow[
     .sort((a, b) => b.conversations - a.conversations || a.name.localeCompare(b.name));
 }
 
-/** Per team or channel (by the conversation's current one). */
-function breakdown(source: SourceRows, keyOf: (p: { channelId: string; currentTeamId: string | null }) => string | null, names: Map<string, string>): BreakdownRow[] {
+/** Per team, channel or intent (the conversation's current team and channel, its first intent). */
+function breakdown(source: SourceRows, keyOf: (p: { channelId: string; currentTeamId: string | null; intent: string | null }) => string | null, names: Map<string, string>): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow & { frt: number[]; res: number[]; scores: number[] }>();
   const row = (key: string) => {
     let r = rows.get(key);
     if (!r) rows.set(key, (r = { id: key, name: names.get(key) ?? '', opened: 0, resolved: 0, firstResponseMedian: null, resolutionMedian: null, csatAverage: null, frt: [], res: [], scores: [] }));
     return r;
   };
-  for (const o of source.opened) row(keyOf({ channelId: o.channelId, currentTeamId: o.teamId }) ?? '').opened += o.n;
+  for (const o of source.opened) row(keyOf({ channelId: o.channelId, currentTeamId: o.teamId, intent: o.intent }) ?? '').opened += o.n;
   for (const p of source.points) {
     const r = row(keyOf(p) ?? '');
     if (p.kind === 'resolved') r.resolved++;
