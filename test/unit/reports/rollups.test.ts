@@ -27,6 +27,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+test('the four dirty-marking triggers exist after all migrations (a drizzle-kit table rebuild would drop them)', () => {
+  const names = q<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'report_dirty_%' ORDER BY name").map((r) => r.name);
+  expect(names).toEqual(['report_dirty_conversation_insert', 'report_dirty_conversation_update', 'report_dirty_event_insert', 'report_dirty_message_insert']);
+});
+
 test('a change marks its conversation in the same transaction; a rollback leaves no mark', async () => {
   refreshReportRollups(t.app.core);
   expect(dirty()).toEqual([]);
