@@ -8,29 +8,20 @@
  *   bun bench/pages.ts [--conversations 100000] [--messages 1000000] [--agents 50] [--iterations 200] [--data DIR (reuse a seeded dir)]
  */
 import { Database } from 'bun:sqlite';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '../src/app';
 import { createSession } from '../src/core/auth';
 import { loadConfig } from '../src/config';
 import { createLogger } from '../src/lib/logger';
-import { ROOT } from '../test/helpers/server-process';
 import { machine, mark, percentile, report } from './lib/report';
+import { seededDataDir } from './lib/seeded';
 
 const { values } = parseArgs({ options: { conversations: { type: 'string' }, messages: { type: 'string' }, agents: { type: 'string' }, iterations: { type: 'string' }, data: { type: 'string' } } });
 const iterations = Number(values.iterations ?? 200);
 const m = machine();
-const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'turno-pages-'));
-let seedLine = `reused ${dataDir}`;
-if (!values.data || !existsSync(join(dataDir, 'turno.db'))) {
-  const args = ['seed', '--conversations', values.conversations ?? '100000', '--messages', values.messages ?? '1000000', '--agents', values.agents ?? '50'];
-  const proc = Bun.spawnSync([process.execPath, join(ROOT, 'src/main.ts'), ...args], { env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'warn' }, stdout: 'pipe', stderr: 'inherit' });
-  seedLine = proc.stdout.toString().trim();
-  if (proc.exitCode !== 0) throw new Error(`seed failed: ${seedLine}`);
-}
-console.log(seedLine);
+const { dataDir, seedLine } = seededDataDir(values, 'turno-pages-');
 
 const raw = new Database(join(dataDir, 'turno.db'), { readonly: true });
 const agent = raw.query<{ id: string }, []>("SELECT u.id FROM users u JOIN team_members tm ON tm.user_id = u.id WHERE u.role = 'agent' LIMIT 1").get()!;

@@ -26,6 +26,11 @@ import { apiV1 } from './http/api/v1';
 import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
+import { reportsApi } from './http/api/reports';
+import { installCsat } from './core/csat/install';
+import { installReports } from './core/reports/install';
+import { reportPages } from './http/pages/reports';
+import { csatAdminPages } from './http/pages/csat-admin';
 import type { HttpDeps } from './http/deps';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -105,6 +110,8 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs, statusOf: (error) => STATUS_OF[error.code] });
   const deps: HttpDeps = { core, jobs, ai, realtime, plugins, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
+  installCsat(core, jobs);
+  installReports(core, jobs);
 
   const ingest = installWhatsApp(core, jobs);
   installMaintenance(core, jobs, () => events.consumerIds());
@@ -138,6 +145,9 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(apiV1(deps))
     .use(routingApi(deps))
     .use(channelsApi(deps))
+    .use(reportsApi(deps))
+    .use(reportPages(deps))
+    .use(csatAdminPages(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 

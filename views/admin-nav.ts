@@ -7,6 +7,7 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/users', 'nav.users'],
   ['/admin/teams', 'routing.teams.title'],
   ['/admin/routing', 'routing.rules.title'],
+  ['/admin/csat', 'csat.title'],
   ['/settings/labels', 'labels.title'],
   ['/admin/audit', 'audit.title'],
   ['/admin/tokens', 'tokens.title'],

@@ -17,6 +17,7 @@ function nav(ctx: PageContext): SafeHtml {
       ${link('/inbox', 'nav.inbox')}
       ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
       ${ctx.user.role !== 'agent' ? link('/supervisor', 'supervisor.title') : ''}
+      ${link('/reports', 'nav.reports')}
       ${(ctx.pluginNav ?? []).map((entry) => html`<a href="${entry.href}" class="${ctx.path.startsWith(entry.href) ? 'active' : ''}">${entry.label}</a>`)}
       ${notificationBellSlot()}
       ${statusMenu(ctx)}

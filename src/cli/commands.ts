@@ -4,6 +4,7 @@ import { channelCommand } from './commands/channel';
 import { migrateCommand } from './commands/migrate';
 import { modelsCommand } from './commands/models';
 import { pluginCommand } from './commands/plugin';
+import { reportsCommand } from './commands/reports';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { simulateCommand } from './commands/simulate';
@@ -30,6 +31,7 @@ export const COMMANDS: Record<string, Command> = {
   simulate: simulateCommand,
   'simulate-routing': simulateRoutingCommand,
   seed: seedCommand,
+  reports: reportsCommand,
   models: modelsCommand,
   ai: aiCommand,
 };

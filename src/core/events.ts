@@ -84,6 +84,8 @@ export interface TurnoEvents {
   };
   /** In-app notifications stored for users (one row each); realtime pushes toasts and the bell count. */
   'notifications.created': { kind: string; conversationId: string | null; userIds: string[]; details: Record<string, unknown> };
+  /** A customer answered a satisfaction survey (score 1–5) or added a comment to their answer. */
+  'csat.received': { conversationId: string; surveyId: string; score: number; comment: string | null };
 }
 
 export type EventName = keyof TurnoEvents & string;
@@ -97,7 +99,7 @@ export type EventName = keyof TurnoEvents & string;
 export const DURABLE_EVENTS = [
   'message.created', 'message.updated', 'conversation.created', 'conversation.updated', 'conversation.assigned',
   'contact.updated', 'user.created', 'user.updated', 'mention.created', 'channel.status',
-  'sla.warning', 'sla.breached', 'conversation.unattended',
+  'sla.warning', 'sla.breached', 'conversation.unattended', 'csat.received',
 ] as const satisfies readonly EventName[];
 
 export type DurableEventName = (typeof DURABLE_EVENTS)[number];

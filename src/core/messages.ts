@@ -74,14 +74,29 @@ export function attachProviderMedia(core: Core, messageId: string, attachment: I
   enqueueJob(core, 'media.download', { attachmentId }, { uniqueKey: `media:${attachmentId}` });
 }
 
+/**
+ * Says that an inbound message answers something the business asked after resolving (e.g. a
+ * satisfaction survey): it is stored in the resolved conversation without reopening it and
+ * without making the customer wait for a reply. Runs inside the storing transaction.
+ */
+export type InboundClaim = (core: Core, resolved: Conversation, input: InboundMessageInput) => boolean;
+const inboundClaims: InboundClaim[] = [];
+
+/** Registers an inbound claim (see `InboundClaim`). */
+export function addInboundClaim(claim: InboundClaim): void {
+  inboundClaims.push(claim);
+}
+
 /** Finds the live conversation of a contact on a channel, reopening a recently resolved one. */
-function findOrOpenConversation(core: Core, channelId: string, contactId: string, at: number): { conversation: Conversation; created: boolean; reopened: boolean } {
+function findOrOpenConversation(core: Core, input: InboundMessageInput, contactId: string): { conversation: Conversation; created: boolean; reopened: boolean; claimed: boolean } {
+  const { channelId, sentAt: at } = input;
   const latest = latestConversationOf(core, channelId, contactId);
-  if (latest && latest.status !== 'resolved') return { conversation: latest, created: false, reopened: false };
+  if (latest && latest.status !== 'resolved') return { conversation: latest, created: false, reopened: false, claimed: false };
+  if (latest && inboundClaims.some((claim) => claim(core, latest, input))) return { conversation: latest, created: false, reopened: false, claimed: true };
   if (latest && latest.resolvedAt && core.clock.now() - latest.resolvedAt < reopenWindowMs(core)) {
-    return { conversation: latest, created: false, reopened: true };
+    return { conversation: latest, created: false, reopened: true, claimed: false };
   }
-  return { conversation: insertConversation(core, channelId, contactId, at, latest?.assigneeId ?? null), created: true, reopened: false };
+  return { conversation: insertConversation(core, channelId, contactId, at, latest?.assigneeId ?? null), created: true, reopened: false, claimed: false };
 }
 
 /**
@@ -100,7 +115,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
       ? core.db.select({ id: messages.id }).from(messages)
         .where(and(eq(messages.channelId, input.channelId), eq(messages.externalId, input.replyToExternalId))).get()
       : undefined;
-    const { conversation, created, reopened } = findOrOpenConversation(core, input.channelId, contact.id, input.sentAt);
+    const { conversation, created, reopened, claimed } = findOrOpenConversation(core, input, contact.id);
     const message: Message = {
       id: newId(), conversationId: conversation.id, channelId: input.channelId, direction: 'inbound',
       senderType: 'contact', senderId: contact.id, type: input.type, content: input.content,
@@ -118,7 +133,7 @@ export function receiveInbound(core: Core, input: InboundMessageInput): ReceiveR
     const wakes = conversation.status === 'snoozed' && conversation.snoozeUntilReply;
     const changes: Partial<Conversation> = {
       lastInboundAt: Math.max(conversation.lastInboundAt ?? 0, input.sentAt),
-      waitingSince: conversation.waitingSince ?? input.sentAt,
+      waitingSince: claimed ? conversation.waitingSince : (conversation.waitingSince ?? input.sentAt),
       updatedAt: now,
       ...(isLatest ? { lastMessageAt: input.sentAt, lastMessagePreview: previewOf(input.type, input.content), lastMessageType: input.type } : {}),
       ...(reopened || wakes ? { status: 'open' as const, resolvedAt: null, snoozeUntil: null, snoozeUntilReply: false } : {}),

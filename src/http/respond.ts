@@ -50,3 +50,8 @@ export function cookie(name: string, value: string, opts: { maxAgeSec?: number; 
   if (opts.maxAgeSec !== undefined) parts.push(`Max-Age=${opts.maxAgeSec}`);
   return parts.join('; ');
 }
+
+/** A CSV download (`text` from lib/csv: UTF-8 with BOM) named `filename`. */
+export function csvResponse(text: string, filename: string): Response {
+  return new Response(text, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` } });
+}

@@ -1,9 +1,25 @@
 /**
- * Minimal RFC 4180 reading and writing. Reading handles quoted fields, doubled quotes, commas and
- * line breaks inside quotes, CRLF/LF, a UTF-8 BOM and a missing final newline. Kept in-house
- * (≈60 lines) instead of a dependency because the files are small and the format is fixed;
- * anything beyond RFC 4180 (other delimiters, comments) is out of scope.
+ * CSV files people open in spreadsheets (RFC 4180). Writing goes through csv-stringify: CRLF line
+ * ends, fields quoted when they hold a comma, quote or line break, a UTF-8 byte-order mark on whole
+ * files so Excel in any locale reads accents right, and cells that a spreadsheet would run as a
+ * formula neutralised. Reading handles quoted fields, doubled quotes, commas and line breaks inside
+ * quotes, CRLF/LF, a BOM and a missing final newline (small, fixed-format files; in-house).
  */
+import { stringify } from 'csv-stringify/sync';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+/** A leading =, @, tab or CR, or + / - not followed by just digits (phone numbers stay), is prefixed with ' . */
+function neutralise(value: CsvValue): string | number | boolean {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') return value;
+  return /^[=@\t\r]/.test(value) || /^[+-](?!\d[\d ]*$)/.test(value) ? `'${value}` : value;
+}
+
+/** The CSV text (BOM first) of a header row and data rows; null/undefined become empty fields. */
+export function toCsv(columns: string[], rows: CsvValue[][]): string {
+  return stringify([columns, ...rows].map((r) => r.map(neutralise)), { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
 
 /** Parses CSV text into rows of string fields. Blank lines are skipped. */
 export function parseCsv(input: string): string[][] {
@@ -36,15 +52,7 @@ export function parseCsv(input: string): string[][] {
   return rows;
 }
 
-/**
- * One CSV line (CRLF-terminated) of `fields`; a field is quoted when it holds a comma, quote or line
- * break, and a leading =, @, or + / - not followed by just digits (phone numbers stay as they are)
- * is prefixed with ' so spreadsheets do not run it as a formula.
- */
-export function csvLine(fields: Array<string | null | undefined>): string {
-  return fields.map((value) => {
-    let text = value ?? '';
-    if (/^[=@\t\r]/.test(text) || /^[+-](?!\d[\d ]*$)/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  }).join(',') + '\r\n';
+/** One CSV line (CRLF-terminated, no BOM) of `fields`, for files written row by row. */
+export function csvLine(fields: CsvValue[]): string {
+  return stringify([fields.map(neutralise)], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

@@ -23,7 +23,8 @@ function foreignRows(): string {
     conversation_id: [w.ids.conversation], id: [w.ids.conversation, w.ids.contact, w.ids.attachment],
     message_id: [w.ids.message, w.ids.failedMessage, w.ids.botMessage], contact_id: [w.ids.contact],
   };
-  const tables = db.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name").all();
+  // report_* rollups are derived from the timeline and recomputed by whoever reads a report first.
+  const tables = db.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT LIKE 'report\\_%' ESCAPE '\\' ORDER BY name").all();
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     const columns = db.query<{ name: string }, []>(`SELECT name FROM pragma_table_info('${name}')`).all().map((c) => c.name);

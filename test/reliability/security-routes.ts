@@ -84,6 +84,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /notifications/bell': user(), 'POST /notifications/read-all': user(),
   'POST /notifications/:id/read': user(null, { id: 'missing', why: 'a notification only exists after a mention; mentions have their own tests' }),
   'GET /supervisor': sup(), 'GET /supervisor/board': sup(),
+  'GET /reports': user(), 'GET /admin/csat': admin(),
+  'POST /admin/csat': admin({ form: { teamId: '', enabled: 'true', delayMinutes: '0', language: 'es', template: '', cooldownDays: '30', lowScore: '2' } }),
+  ...Object.fromEntries(['summary', 'daily', 'agents', 'teams', 'channels', 'intents', 'sla', 'heatmap'].map((table) => [`GET /api/v1/reports/${table}`, user('agentIn', { query: 'from=2026-03-01&to=2026-03-31' })])),
   'POST /supervisor/reassign': sup({ form: { ids: '{conversation}', target: '' } }),
 
   'GET /admin': admin(), 'GET /admin/users': admin(), 'GET /admin/audit': admin(), 'GET /admin/jobs': admin(),

@@ -12,6 +12,8 @@ import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
 import { plugins } from './plugins';
 import { realtime } from './realtime';
+import { reports } from './reports';
+import { csat } from './csat';
 import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
@@ -24,7 +26,7 @@ export type { Locale } from './types';
 export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, issues, transfer, plugins, apiTokens];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

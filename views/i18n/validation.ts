@@ -157,6 +157,9 @@ export const validation: FeatureMessages = {
     "v:Team not found": "Team not found",
     "v:User not found": "User not found",
     "v:Webhook event not found": "Webhook event not found",
+    "v:The end of the range must be after its start": "The end of the range must be after its start",
+    "v:Choose at most 400 days": "Choose at most 400 days",
+    "v:Use an ISO date such as 2026-03-31": "Use an ISO date such as 2026-03-31",
   },
   es: {
     "v:A WhatsApp message holds at most 4096 characters": "Un mensaje de WhatsApp admite como máximo 4096 caracteres",
@@ -308,6 +311,9 @@ export const validation: FeatureMessages = {
     "v:Team not found": "No se encontró el equipo",
     "v:User not found": "No se encontró el usuario",
     "v:Webhook event not found": "No se encontró el evento de webhook",
+    "v:The end of the range must be after its start": "El final del periodo debe ser posterior a su inicio",
+    "v:Choose at most 400 days": "Elige como máximo 400 días",
+    "v:Use an ISO date such as 2026-03-31": "Usa una fecha ISO como 2026-03-31",
   },
   'pt-BR': {
     "v:A WhatsApp message holds at most 4096 characters": "Uma mensagem do WhatsApp comporta no máximo 4096 caracteres",
@@ -459,5 +465,8 @@ export const validation: FeatureMessages = {
     "v:Team not found": "Equipe não encontrada",
     "v:User not found": "Usuário não encontrado",
     "v:Webhook event not found": "Evento de webhook não encontrado",
+    "v:The end of the range must be after its start": "O fim do período deve ser depois do início",
+    "v:Choose at most 400 days": "Escolha no máximo 400 dias",
+    "v:Use an ISO date such as 2026-03-31": "Use uma data ISO como 2026-03-31",
   },
 };

@@ -83,6 +83,7 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const vars = {
     actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' '),
     oldPhone: typeof d.oldPhone === 'string' ? d.oldPhone : '?', newPhone: typeof d.newPhone === 'string' ? d.newPhone : '?',
+    score: typeof d.score === 'number' ? d.score : '', comment: typeof d.comment === 'string' ? d.comment : '',
   };
   const key = `inbox.event.${e.kind}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);

@@ -4,7 +4,9 @@
  * 1 M messages with it). Bulk inserts through prepared statements in transactions of 5,000 rows;
  * the FTS triggers index the messages as they go. Agents share one password (TURNO_PASSWORD or
  * "seed-password-123"), are members of a "Seed" team that sees the seeded channel, and are
- * assignees of about half the conversations. Prints rows per second.
+ * assignees of about half the conversations. Reply times are log-uniform (customers 20 s–30 min,
+ * agents 1 min–2 h) and 60 % of conversations are resolved 5 min–48 h after their last message,
+ * with the `status` timeline entry reports read. Prints rows per second.
  */
 import type { Database } from 'bun:sqlite';
 import { newId } from '../../lib/ids';
@@ -16,6 +18,11 @@ import { seededRandom } from '../../lib/prng';
 const CHUNK = 5_000;
 const WORDS = ['hola', 'pedido', 'envío', 'precio', 'factura', 'devolución', 'talle', 'stock', 'Córdoba', 'Rosario', 'transferencia', 'tarjeta', 'cuotas', 'garantía', 'turno', 'horario', 'sucursal', 'descuento', 'cambio', 'color', 'obrigado', 'entrega', 'boleto', 'gracias', 'urgente', 'mañana', 'problema', 'reclamo', 'seguimiento', 'código'];
 
+
+/** A duration between `min` and `max` ms, log-uniform (many quick, a long tail of slow ones). */
+function logUniform(random: () => number, min: number, max: number): number {
+  return Math.round(min * (max / min) ** random());
+}
 
 function sentence(random: () => number, i: number): string {
   const n = 4 + Math.floor(random() * 10);
@@ -70,12 +77,14 @@ export async function seedDatabase(sqlite: Database, counts: SeedCounts, now = D
   const insertContact = sqlite.prepare('INSERT INTO contacts (id, name, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   const insertIdentity = sqlite.prepare('INSERT INTO contact_identities (id, contact_id, channel_id, external_id, raw_id, profile_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const insertConversation = sqlite.prepare(`INSERT INTO conversations (id, number, channel_id, contact_id, status, assignee_id, team_id, last_message_at,
-    last_message_preview, last_inbound_at, last_outbound_at, waiting_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    last_message_preview, last_inbound_at, last_outbound_at, waiting_since, first_response_at, resolved_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = sqlite.prepare(`INSERT INTO conversation_events (id, conversation_id, kind, actor_id, details, created_at) VALUES (?, ?, 'status', ?, '{"from":"open","to":"resolved"}', ?)`);
   const insertMessage = sqlite.prepare(`INSERT INTO messages (id, conversation_id, channel_id, direction, sender_type, sender_id, type, content, external_id,
     status, sent_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'text', ?, ?, ?, ?, ?, ?)`);
   const perConversation = Math.max(1, Math.floor(counts.messages / Math.max(1, counts.conversations)));
   const span = 90 * 86400_000;
   let messageNo = 0;
+  let resolvedCount = 0;
   inChunks(sqlite, counts.conversations, (i) => {
     const contactId = newId();
     const phone = `+54911${String(i).padStart(8, '0')}`;
@@ -90,23 +99,31 @@ export async function seedDatabase(sqlite: Database, counts: SeedCounts, now = D
     let preview = '';
     let lastIn = start;
     let lastOut: number | null = null;
+    let firstResponse: number | null = null;
     const messages: [string, string, string | null, string, string, string, number][] = [];
     for (let k = 0; k < n; k++) {
-      at += 30_000 + Math.floor(random() * 600_000);
       const inbound = k % 2 === 0;
+      // Customers write again within seconds to half an hour; agents answer within a minute to two hours.
+      if (k > 0) at += inbound ? logUniform(random, 20_000, 30 * 60_000) : logUniform(random, 60_000, 2 * 3600_000);
+      if (!inbound) firstResponse ??= at;
       preview = sentence(random, messageNo);
       if (inbound) lastIn = at;
       else lastOut = at;
       messages.push([inbound ? 'inbound' : 'outbound', inbound ? 'contact' : 'agent', inbound ? null : assignee, preview, `wamid.seed.${run}.${messageNo}`, inbound ? 'received' : 'read', at]);
       messageNo++;
     }
+    const resolvedAt = status === 'resolved' ? at + logUniform(random, 5 * 60_000, 48 * 3600_000) : null;
     insertConversation.run(id, firstNumber + i, channel!.id, contactId, status, assignee, teamId, at, preview.slice(0, 200), lastIn, lastOut,
-      status === 'open' && n % 2 === 1 ? lastIn : null, start, at);
+      status === 'open' && n % 2 === 1 ? lastIn : null, firstResponse, resolvedAt, start, resolvedAt ?? at);
+    if (resolvedAt !== null) {
+      insertEvent.run(newId(), id, assignee, resolvedAt);
+      resolvedCount++;
+    }
     for (const [direction, senderType, senderId, content, externalId, st, t] of messages) {
       insertMessage.run(newId(), id, channel!.id, direction, senderType, senderId, content, externalId, st, t, t, t);
     }
   });
-  rows += counts.conversations * 3 + messageNo;
+  rows += counts.conversations * 3 + messageNo + resolvedCount;
   return rows;
 }
 

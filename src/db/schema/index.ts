@@ -11,3 +11,5 @@ export * from './realtime';
 export * from './ai';
 export * from './events';
 export * from './plugins';
+export * from './csat';
+export * from './reports';

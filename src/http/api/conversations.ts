@@ -3,6 +3,7 @@
  * (ETag), priority and labels (If-Match), labels add/remove, participants, mark read/unread,
  * snooze and a plain-text transcript. Same core calls and visibility as the inbox pages.
  */
+import { surveysOf } from '../../core/csat/survey';
 import { z } from 'zod';
 import { changeStatusAs, getVisibleConversationOrThrow, setConversationPriority } from '../../core/conversation-actions';
 import { conversationFilterSchema, getConversationOrThrow, listConversationEvents, listConversations } from '../../core/conversations';
@@ -40,7 +41,8 @@ export function conversationsApi(deps: HttpDeps) {
   const detail = (id: string, set: { headers: Record<string, unknown> }) => {
     const conversation = getConversationOrThrow(core, id);
     set.headers.etag = etagOf(conversation);
-    return { ...conversationJson(core, conversation), timeline: listConversationEvents(core, id) };
+    const csat = surveysOf(core, id).map((s) => ({ id: s.id, status: s.status, via: s.via, score: s.score, comment: s.comment, sentAt: s.sentAt, answeredAt: s.answeredAt }));
+    return { ...conversationJson(core, conversation), timeline: listConversationEvents(core, id), csat };
   };
   return apiFeature(deps, 'api-conversations')
     .get('/conversations', ({ query, auth }) => {

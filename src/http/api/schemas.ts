@@ -48,7 +48,11 @@ export const conversationOut = z.object({
   labels: z.array(labelOut),
 });
 export const timelineEventOut = z.object({ id: z.string(), kind: z.string(), actorId: z.string().nullable(), details: json, createdAt: ms });
-export const conversationDetailOut = conversationOut.extend({ timeline: z.array(timelineEventOut) });
+export const csatOut = z.object({
+  id: z.string(), status: z.string(), via: z.enum(['buttons', 'template']), score: z.number().int().nullable(), comment: z.string().nullable(),
+  sentAt: ms, answeredAt: ms.nullable(),
+});
+export const conversationDetailOut = conversationOut.extend({ timeline: z.array(timelineEventOut), csat: z.array(csatOut).describe('Satisfaction surveys sent after each resolution, newest first') });
 
 export const attachmentOut = z.object({
   id: z.string(), messageId: z.string().nullable(), kind: z.string(), mimeType: z.string(), filename: z.string().nullable(),

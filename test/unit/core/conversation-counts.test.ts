@@ -91,6 +91,6 @@ test('bucket counts equal the listed conversations after random changes, for age
 });
 
 test('the three count triggers exist after all migrations (drizzle-kit does not know them; a table rebuild would drop them)', () => {
-  const names = t.app.core.db.$client.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'conversations' ORDER BY name").all().map((r) => r.name);
+  const names = t.app.core.db.$client.query<{ name: string }, []>("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'conversations' AND name LIKE 'conversation_counts_%' ORDER BY name").all().map((r) => r.name);
   expect(names).toEqual(['conversation_counts_delete', 'conversation_counts_insert', 'conversation_counts_update']);
 });
