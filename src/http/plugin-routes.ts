@@ -11,7 +11,7 @@ import { constantTimeEqual } from '../lib/crypto';
 import { pluginCoreAsPlugin, pluginCoreAsUser } from '../plugin-host/plugin-core';
 import { attachContext, hasRoute } from '../plugin-host/routes';
 import type { PluginApp } from '../plugin-host/types';
-import { pickLocale, translator } from '../../views/i18n';
+import { pickLocale, type Locale, type Translate } from '../../views/i18n';
 import type { HttpDeps } from './deps';
 import { jsonError, STATUS_OF } from './respond';
 import { clientIp, resolveCaller } from './request-context';
@@ -30,6 +30,11 @@ async function sentCsrfToken(request: Request): Promise<string> {
   return String(form?.get('_csrf') ?? '');
 }
 
+/** `t` of a plugin route: the plugin's own messages first, then the host's. */
+function pluginTranslator(deps: HttpDeps, id: string, locale: Locale): Translate {
+  return (key, vars) => deps.plugins.translate(id, key, locale, vars);
+}
+
 /** Answers one plugin request, or null when the path is not a plugin's. */
 async function handlePluginRequest(deps: HttpDeps, request: Request, ip: string): Promise<Response | null> {
   const pathname = new URL(request.url).pathname;
@@ -40,7 +45,7 @@ async function handlePluginRequest(deps: HttpDeps, request: Request, ip: string)
   const locale = pickLocale(null, request.headers.get('accept-language'));
   const isPublic = reg.publicApp !== null && hasRoute(reg.publicApp, request.method, pathname);
   if (isPublic) {
-    attachContext(request, { user: null, t: translator(locale), locale, csrfToken: '', core: pluginCoreAsPlugin(deps.core, id) });
+    attachContext(request, { user: null, t: pluginTranslator(deps, id, locale), locale, csrfToken: '', core: pluginCoreAsPlugin(deps.core, id) });
     return reg.publicApp!.handle(request);
   }
   if (!reg.privateApp) return jsonError(404, 'not_found', 'Not found');
@@ -52,7 +57,7 @@ async function handlePluginRequest(deps: HttpDeps, request: Request, ip: string)
     if (!sent || !constantTimeEqual(sent, auth.csrfToken)) return jsonError(403, 'forbidden', 'Missing or invalid CSRF token. Reload the page and try again.');
   }
   const userLocale = pickLocale(auth.user.locale, request.headers.get('accept-language'));
-  attachContext(request, { user: auth.user, t: translator(userLocale), locale: userLocale, csrfToken: auth.csrfToken, core: pluginCoreAsUser(deps.core, auth.user) });
+  attachContext(request, { user: auth.user, t: pluginTranslator(deps, id, userLocale), locale: userLocale, csrfToken: auth.csrfToken, core: pluginCoreAsUser(deps.core, auth.user) });
   return (reg.privateApp as PluginApp).handle(request);
 }
 

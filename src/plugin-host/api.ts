@@ -145,5 +145,6 @@ export function buildPluginApi(host: ApiHost, definition: PluginDefinition, reg:
     core: pluginCoreAsPlugin(core, id),
     t: (key, vars, locale = 'es') => host.translate(id, key, locale, vars),
     log,
+    now: () => core.clock.now(),
   };
 }

@@ -63,7 +63,7 @@ export class PluginHost {
 
   constructor(private opts: PluginHostOptions) {
     this.failureLimit = opts.failureLimit ?? 5;
-    this.slots = new SlotRegistry((owner, slot, error) => this.recordFailure(owner, `slot ${slot}`, error));
+    this.slots = new SlotRegistry((owner, slot, error) => this.recordFailure(owner, `slot ${slot}`, error), (owner, key, locale, vars) => this.translate(owner, key, locale, vars));
   }
 
   /** Imports every plugin of the folder and activates the enabled ones, in name order. */

@@ -205,4 +205,6 @@ export interface PluginApi<Settings = Record<string, unknown>> {
   t(key: string, vars?: Record<string, string | number>, locale?: Locale): string;
   /** Logging tagged with the plugin id. */
   log: PluginLog;
+  /** The host's clock (ms since epoch): use it instead of Date.now() so tests can move time. */
+  now(): number;
 }

@@ -13,7 +13,11 @@ export class SlotRegistry {
   private renderers: Array<{ owner: string; name: Exclude<SlotName, 'nav'>; render: Renderer }> = [];
   private nav: Array<{ owner: string; entry: NavEntry }> = [];
 
-  constructor(private onError: (owner: string, slot: SlotName, error: unknown) => void) {}
+  constructor(
+    private onError: (owner: string, slot: SlotName, error: unknown) => void,
+    /** The owner's translation of `key` (its own messages first), so `ctx.t` speaks the plugin's strings. */
+    private translate: (owner: string, key: string, locale: SlotContext['locale'], vars?: Record<string, string | number>) => string,
+  ) {}
 
   /** Adds a renderer to a slot for `owner`. */
   add(owner: string, name: Exclude<SlotName, 'nav'>, render: Renderer): void {
@@ -35,7 +39,7 @@ export class SlotRegistry {
   render(name: Exclude<SlotName, 'nav'>, ctx: SlotContext, owner?: string): SafeHtml {
     return html`${this.renderers.filter((r) => r.name === name && (!owner || r.owner === owner)).map((r) => {
       try {
-        const out = r.render(ctx);
+        const out = r.render({ ...ctx, t: (key, vars) => this.translate(r.owner, key, ctx.locale, vars) });
         return html`<div class="plugin-slot" data-plugin-slot-item="${r.owner}">${out instanceof SafeHtml ? out : String(out)}</div>`;
       } catch (error) {
         this.onError(r.owner, name, error);

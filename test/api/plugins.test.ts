@@ -33,6 +33,9 @@ describe('a plugin in source mode', () => {
     expect(ping.status).toBe(200);
     expect(await ping.json()).toEqual({ ok: true, user: user.email, greeting: null });
     expect((await t.anonymous().get('/plugins/sample/ping')).status).toBe(401);
+    // The route's `t` speaks the plugin's own strings in the user's language; `api.now()` is the host's clock.
+    const hello = await client.get('/plugins/sample/hello', { 'accept-language': 'pt-BR' });
+    expect(await hello.json()).toEqual({ text: 'Painel de exemplo para Ana', now: t.clock.now() });
     expect((await t.request('/plugins/sample/ping', { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
     expect((await client.get('/plugins/other/ping')).status).toBe(404);
   });
