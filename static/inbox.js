@@ -152,11 +152,30 @@
     });
   }
 
+  /* The contact pane on narrow screens (static/inbox.css, ≤ 1100 px): the header's toggle opens it
+     as a slide-over; its close button, Escape or opening another conversation close it. */
+  function contactOpen(open) {
+    var box = inbox(); if (!box) return;
+    box.classList.toggle('contact-open', open);
+    document.querySelectorAll('[data-contact-toggle]').forEach(function (b) { b.setAttribute('aria-expanded', open ? 'true' : 'false'); });
+    if (open) { var close = document.querySelector('#contact-pane [data-contact-close]'); if (close) close.focus(); }
+  }
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest && e.target.closest('[data-contact-toggle],[data-contact-close]');
+    if (!el) return;
+    contactOpen(el.hasAttribute('data-contact-toggle') && !inbox().classList.contains('contact-open'));
+  });
+  document.addEventListener('keydown', function (e) {
+    var box = inbox();
+    if (e.key === 'Escape' && box && box.classList.contains('contact-open')) contactOpen(false);
+  });
+
   /* Tell the server which conversation this tab shows after htmx swaps the thread pane. */
   document.addEventListener('htmx:afterSettle', function (e) {
     if (e.detail.elt && e.detail.elt.id === 'thread-pane') {
       send({ type: 'view', conversationId: openConversation() });
       var box = inbox(); if (box) box.classList.toggle('has-thread', !!openConversation());
+      contactOpen(false);
       document.querySelectorAll('.conv-row').forEach(function (r) { r.classList.toggle('active', r.dataset.conversationId === openConversation()); });
       scrollThread();
     }

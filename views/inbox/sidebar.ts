@@ -7,6 +7,7 @@ import type { Contact, Conversation, Label } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import { renderSlot } from '../../src/plugin-host/ui-slots';
 import type { Translate } from '../i18n';
+import { icon } from '../icons';
 import { relativeTime } from './format';
 import { conversationPreview } from './message-label';
 
@@ -42,7 +43,8 @@ export function sidebarLabels(t: Translate, conversationId: string, labels: Labe
 export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
   const c = d.contact;
   const attrs = Object.entries(c.customAttributes ?? {});
-  return html`<aside id="contact-pane" class="contact-pane">
+  return html`<aside id="contact-pane" class="contact-pane" aria-label="${t('panes.contact.open')}">
+    <button type="button" class="link contact-close" data-contact-close aria-label="${t('panes.contact.close')}" title="${t('panes.contact.close')}">${icon('x')}</button>
     <h2 class="contact-title">${c.name || c.phone || t('inbox.unknown_contact')}</h2>
     ${c.phone ? html`<div class="muted">${c.phone}</div>` : ''}
     ${sidebarLabels(t, d.conversation.id, d.labels, d.allLabels)}

@@ -5,6 +5,7 @@
 import type { Thread } from '../../src/core/inbox-read';
 import type { Conversation, Label, PublicUser, Team } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
+import { icon } from '../icons';
 import type { Translate } from '../i18n';
 import { composer, type ReplyLock } from './composer';
 import { dayKey, timeTag } from './format';
@@ -71,11 +72,12 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
   const c = d.conversation;
   return html`<section id="thread-pane" class="thread-pane" data-conversation-id="${c.id}" data-status="${c.status}">
     <header class="thread-header">
-      <a href="/inbox" class="back" aria-label="${t('inbox.back')}">←</a>
+      <a href="/inbox" class="back" aria-label="${t('inbox.back')}">${icon('arrow-left')}</a>
       <div class="thread-title"><strong>${d.contactName}</strong> <span class="muted">#${c.number}</span>
         ${statusChip(t, c)}
         <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
       ${actions(t, d)}
+      <button type="button" class="small icon-button contact-toggle" data-contact-toggle aria-controls="contact-pane" aria-expanded="false" title="${t('panes.contact.open')}">${icon('contact')}<span class="label">${t('panes.contact.open')}</span></button>
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>
     ${composer(t, c, d.windowLeftMs, d.now, d.replyLock)}
