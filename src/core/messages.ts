@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { attachments, channels, contacts, conversations, messages } from '../db/schema';
 import { afterCommit, transaction } from '../db/client';
 import { newId } from '../lib/ids';
+import { assignOnReply } from './assignment';
 import { upsertContactIdentity, type IdentityInput } from './contacts';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow, insertConversation, latestConversationOf, windowRemainingMs } from './conversations';
@@ -272,7 +273,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       }
     }
     core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
-    const updated = { ...conversation, ...convChanges };
+    const updated = data.private ? { ...conversation, ...convChanges } : assignOnReply(core, { ...conversation, ...convChanges }, actor);
     const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
     afterCommit(core.db, () => {
       for (const row of rows) core.bus.publish('message.created', { message: row, conversation: updated, contact, isNewConversation: false });

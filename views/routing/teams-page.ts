@@ -28,6 +28,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
       <label>${t('routing.teams.mode')} ${modeSelect(team.assignmentMode)}</label>
       <label>${t('routing.teams.capacity_override')} <input name="capacityOverride" type="number" min="0" max="500" value="${team.capacityOverride ?? ''}"></label>
       <label><input type="checkbox" name="onlyAssigneeCanReply" value="true" ${team.onlyAssigneeCanReply ? html`checked` : ''}> ${t('routing.teams.only_assignee')}</label>
+      <label><input type="checkbox" name="assignOnReply" value="true" ${team.assignOnReply ? html`checked` : ''}> ${t('routing.teams.assign_on_reply')}</label>
       <fieldset><legend>${t('routing.teams.channels')}</legend>${channels.map((c) => html`<label><input type="checkbox" name="channelIds" value="${c.id}" ${channelIds.includes(c.id) ? html`checked` : ''}> ${c.name}</label>`)}</fieldset>
       <button type="submit" class="primary">${t('routing.teams.save')}</button>
     </form>

@@ -75,6 +75,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
         const capacity = one(f.capacityOverride);
         updateTeam(core, params.id, {
           name: one(f.name), assignmentMode: one(f.assignmentMode) as never, onlyAssigneeCanReply: one(f.onlyAssigneeCanReply) === 'true',
+          assignOnReply: one(f.assignOnReply) === 'true',
           capacityOverride: capacity === '' ? null : Number(capacity),
         }, actorOf(auth, ip));
         setTeamChannels(core, params.id, many(f.channelIds), actorOf(auth, ip));
