@@ -75,6 +75,11 @@ export function errorHandler(deps: HttpDeps) {
       return htmlResponse(errorPage(ctx, error.code === 'not_found' ? ctx.t('error.not_found') : ctx.t('error.generic'), text), status);
     }
     if (code === 'VALIDATION' || error instanceof ZodError) {
+      // A person following a link (not the UI's scripts, not htmx) gets a page saying what to change.
+      if (!json && request.method === 'GET' && request.headers.get('hx-request') !== 'true') {
+        const ctx = page();
+        return htmlResponse(errorPage(ctx, ctx.t('error.bad_link'), ctx.t('error.bad_link_text', { field: fieldOf(error) ?? '?', message: localize(messageOf(error)) }), { retry: pathname }), 400);
+      }
       return jsonError(422, 'validation', localize(messageOf(error)), { field: fieldOf(error) });
     }
     if (code === 'PARSE') return jsonError(400, 'bad_request', 'The request body could not be parsed (malformed JSON or form data)');
