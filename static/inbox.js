@@ -1,14 +1,11 @@
 /* Turno inbox client: realtime socket glue (catch-up, dedupe of pushed rows/bubbles, view and
-   typing reports, idle detection), notifications (the unread title: static/inbox-counts.js),
+   typing reports), notifications (the unread title: static/inbox-counts.js),
    composer and keyboard shortcuts (Alpine). Loaded
    before Alpine so the component factories exist when Alpine starts. */
 (function () {
   'use strict';
   var socket = null;
   var lastSeq = 0;
-  var lastInput = Date.now();
-  var idle = false;
-  var IDLE_MS = 5 * 60 * 1000;
 
   function send(msg) { if (socket) socket.send(JSON.stringify(msg)); }
   function byId(id) { return document.getElementById(id); }
@@ -88,7 +85,6 @@
     socket = e.detail.socketWrapper;
     if (!lastSeq) { var m = byId('rt-seq'); lastSeq = m ? Number(m.dataset.seq || 0) : 0; }
     send({ type: 'catchup', since: lastSeq, conversationId: openConversation() });
-    if (idle) send({ type: 'activity', state: 'idle' });
     document.body.dataset.ws = 'open';
   });
   /* The ws extension retries only after abnormal closes (1006, 1011-1013); a server restarting
@@ -229,17 +225,6 @@
     t.scrollTop = t.scrollHeight;
   });
 
-  /* Presence: idle after 5 minutes without input, active again on the next input. */
-  ['keydown', 'mousemove', 'pointerdown', 'focus'].forEach(function (ev) {
-    window.addEventListener(ev, function () {
-      lastInput = Date.now();
-      if (idle) { idle = false; send({ type: 'activity', state: 'active' }); }
-    }, { passive: true });
-  });
-  setInterval(function () {
-    if (!idle && Date.now() - lastInput > IDLE_MS) { idle = true; send({ type: 'activity', state: 'idle' }); }
-  }, 30000);
-
   window.composer = function (s) {
     return {
       id: s.id, windowEndsAt: s.windowEndsAt, countdownText: s.countdownText, now: Date.now(), note: false, quote: null, files: [], uploadError: '',
@@ -256,7 +241,7 @@
         var left = this.windowEndsAt - this.now;
         if (left <= 0) return '';
         var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000);
-        return '⏱ ' + (this.countdownText || '{h} h {m} min').replace('{h}', h).replace('{m}', m);
+        return (this.countdownText || '{h} h {m} min').replace('{h}', h).replace('{m}', m);
       },
       upload: function (list) {
         var self = this;

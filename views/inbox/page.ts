@@ -25,5 +25,5 @@ export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: S
         <dt>j / k</dt><dd>${ctx.t('inbox.shortcut.next_prev')}</dd><dt>r</dt><dd>${ctx.t('inbox.shortcut.reply')}</dd>
         <dt>n</dt><dd>${ctx.t('inbox.shortcut.note')}</dd><dt>e</dt><dd>${ctx.t('inbox.shortcut.resolve')}</dd><dt>?</dt><dd>${ctx.t('inbox.shortcut.help')}</dd></dl></div>
     </div>
-  </div>`, { head, bodyClass: 'app inbox-body' });
+  </div>`, { head, bodyClass: 'app inbox-body', ownSocket: true });
 }

@@ -1,4 +1,5 @@
 /** Admin: teams (mode, capacity override, assignee-only replies, channels, members) and agent capacity. */
+import { effectiveAvailability } from '../../src/core/availability';
 import type { Channel, PublicUser, Team } from '../../src/core/types';
 import { ASSIGNMENT_MODES } from '../../src/db/schema/enums';
 import { html } from '../../src/lib/html';
@@ -48,7 +49,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
   </section>
   <section class="card"><h2>${t('routing.teams.agents')}</h2><div class="table-wrap"><table class="table">
     <thead><tr><th>${t('field.name')}</th><th>${t('routing.teams.availability')}</th><th>${t('routing.teams.capacity')}</th></tr></thead>
-    <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${t(`routing.availability.${u.availabilityManual ?? u.availability}`)}${u.availabilityManual ? '' : html` (${t('routing.teams.auto')})`}</td>
+    <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td class="availability" data-availability="${effectiveAvailability(u)}"><span class="presence ${effectiveAvailability(u)}"></span> ${t(`routing.availability.${effectiveAvailability(u)}`)}${u.availabilityManual ? '' : html` (${t('routing.teams.auto')})`}</td>
       <td><form method="post" action="/admin/teams/agents/${u.id}/capacity" class="inline">${csrfField(ctx.csrfToken)}
         <input name="capacity" type="number" min="0" max="500" value="${u.capacity}" aria-label="${t('routing.teams.capacity')} ${u.name}">
         <button class="small">${t('routing.teams.save')}</button></form></td></tr>`)}</tbody></table></div></section>`);
