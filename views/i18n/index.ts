@@ -6,6 +6,7 @@ import { ai } from './ai';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { iconLabels } from './icon-labels';
 import { inboxPanes } from './inbox-panes';
 import { mentions } from './mentions';
 import { realtime } from './realtime';
@@ -21,7 +22,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, inboxPanes, mentions, channels, ai, search, settings, realtime, validation, transfer];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, inboxPanes, iconLabels, mentions, channels, ai, search, settings, realtime, validation, transfer];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -15,15 +15,16 @@ import type { Translate } from '../i18n';
 import { timeTag } from './format';
 import { messageContent, typeIcon } from './message-content';
 import { messageLabel } from './message-label';
+import { icon } from '../icons';
 
 function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
   if (m.direction === 'inbound' || m.isPrivate) return html``;
   switch (m.status) {
-    case 'queued': return html`<span class="tick queued" title="${t('inbox.status.queued')}">🕓</span>`;
-    case 'sent': return html`<span class="tick sent" title="${t('inbox.status.sent')}">✓</span>`;
-    case 'delivered': return html`<span class="tick delivered" title="${t('inbox.status.delivered')}">✓✓</span>`;
-    case 'read': return html`<span class="tick read" title="${t('inbox.status.read')}">✓✓</span>`;
-    case 'failed': return html`<span class="tick failed" title="${t('inbox.status.failed')}">⚠</span>`;
+    case 'queued': return html`<span class="tick queued">${icon('clock', { label: t('inbox.status.queued') })}</span>`;
+    case 'sent': return html`<span class="tick sent">${icon('check', { label: t('inbox.status.sent') })}</span>`;
+    case 'delivered': return html`<span class="tick delivered">${icon('check-check', { label: t('inbox.status.delivered') })}</span>`;
+    case 'read': return html`<span class="tick read">${icon('check-check', { label: t('inbox.status.read') })}</span>`;
+    case 'failed': return html`<span class="tick failed">${icon('triangle-alert', { label: t('inbox.status.failed') })}</span>`;
     default: return html``;
   }
 }
@@ -55,7 +56,7 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
       ${fromPhoneApp ? '' : html`<button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button>`}</div>` : ''}
     <div class="bubble-actions">
-      <button type="button" class="link" title="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">↩︎</button>
+      <button type="button" class="link" title="${t('inbox.reply')}" aria-label="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">${icon('reply')}</button>
       ${m.isPrivate ? '' : html`<span class="react-picker">${['👍', '❤️', '😂', '🙏'].map((e) => html`<button type="button" class="link" hx-post="/inbox/messages/${m.id}/react" hx-vals='{"emoji":"${e}"}' hx-swap="none">${e}</button>`)}</span>`}
     </div>
   </article>`;

@@ -8,6 +8,7 @@ import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { fileSize, linkify } from './format';
 import { mediaCaption, messageLabel, orderTotals, str } from './message-label';
+import { icon, type IconName } from '../icons';
 
 type Payload = Record<string, any>;
 
@@ -24,7 +25,7 @@ function attachmentView(t: Translate, a: Attachment): SafeHtml {
   }
   if (a.kind === 'audio') return html`<audio controls preload="none" src="${mediaUrl(a)}"></audio>`;
   if (a.kind === 'video') return html`<video controls preload="none" class="media" src="${mediaUrl(a)}"></video>`;
-  return html`<a class="document" href="${mediaUrl(a)}" download="${a.filename ?? 'file'}">📄 <span class="doc-name">${a.filename ?? t('inbox.type.document')}</span> <small>${fileSize(a.size)}</small></a>`;
+  return html`<a class="document" href="${mediaUrl(a)}" download="${a.filename ?? 'file'}">${icon('file-text')} <span class="doc-name">${a.filename ?? t('inbox.type.document')}</span> <small>${fileSize(a.size)}</small></a>`;
 }
 
 function location(t: Translate, p: Payload): SafeHtml {
@@ -32,7 +33,7 @@ function location(t: Translate, p: Payload): SafeHtml {
   const lon = Number(p.longitude);
   const ok = p.latitude != null && p.longitude != null && Number.isFinite(lat) && Number.isFinite(lon);
   const href = ok ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}` : '';
-  return html`<div class="location">📍 <strong>${str(p.name) || t('inbox.type.location')}</strong>
+  return html`<div class="location">${icon('map-pin')} <strong>${str(p.name) || t('inbox.type.location')}</strong>
     ${str(p.address) ? html`<div>${str(p.address)}</div>` : ''}
     ${ok ? html`<a href="${href}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_map')}</a>` : ''}</div>`;
 }
@@ -41,13 +42,13 @@ function contactCards(p: Payload): SafeHtml {
   const list = (Array.isArray(p.contacts) ? p.contacts : []) as Payload[];
   return html`<div class="contact-cards">${list.map((c) => {
     const phones = (Array.isArray(c.phones) ? c.phones : []) as Payload[];
-    return html`<div class="contact-card">👤 <strong>${str(c.name)}</strong>${phones.map((ph) => html`<div>${str(ph.phone) || str(ph.waId)}</div>`)}</div>`;
+    return html`<div class="contact-card">${icon('user')} <strong>${str(c.name)}</strong>${phones.map((ph) => html`<div>${str(ph.phone) || str(ph.waId)}</div>`)}</div>`;
   })}</div>`;
 }
 
 function order(t: Translate, p: Payload): SafeHtml {
   const items = (Array.isArray(p.items) ? p.items : []) as Payload[];
-  return html`<div class="order"><strong>🛒 ${t('inbox.type.order')}</strong>
+  return html`<div class="order"><strong>${icon('shopping-cart')} ${t('inbox.type.order')}</strong>
     <ul>${items.map((i) => html`<li>${str(i.quantity)} × ${str(i.productRetailerId)} — ${str(i.itemPrice)} ${str(i.currency)}</li>`)}</ul>
     <div class="order-total">${t('inbox.order.total')}: ${orderTotals(p) || '—'}</div></div>`;
 }
@@ -55,7 +56,7 @@ function order(t: Translate, p: Payload): SafeHtml {
 function flowReply(t: Translate, p: Payload): SafeHtml {
   const response = (p.response && typeof p.response === 'object' && !Array.isArray(p.response) ? p.response : {}) as Payload;
   const fields = Object.entries(response).filter(([key]) => key !== 'flow_token');
-  return html`<div class="interactive-reply form-reply">📝 <strong>${t('inbox.form.submitted')}</strong>
+  return html`<div class="interactive-reply form-reply">${icon('notebook-pen')} <strong>${t('inbox.form.submitted')}</strong>
     ${fields.length ? html`<dl>${fields.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}</dl>` : ''}</div>`;
 }
 
@@ -63,7 +64,7 @@ function flowReply(t: Translate, p: Payload): SafeHtml {
 function interactive(t: Translate, p: Payload, content: string): SafeHtml {
   if (p.kind === 'nfm_reply') return flowReply(t, p);
   if (typeof p.kind === 'string' && p.kind.endsWith('_reply')) {
-    return html`<div class="interactive-reply">↩︎ <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
+    return html`<div class="interactive-reply">${icon('reply')} <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
   }
   const outbound = (p.interactive ?? {}) as Payload;
   const chips = (outbound.kind === 'list' ? [str(outbound.button)] : ((outbound.buttons ?? []) as Payload[]).map((b) => str(b.title))).filter(Boolean);
@@ -72,7 +73,7 @@ function interactive(t: Translate, p: Payload, content: string): SafeHtml {
 }
 
 function buttonReply(p: Payload, content: string): SafeHtml {
-  return html`<div class="interactive-reply">↩︎ <strong>${str(p.text) || content || str(p.payload)}</strong></div>`;
+  return html`<div class="interactive-reply">${icon('reply')} <strong>${str(p.text) || content || str(p.payload)}</strong></div>`;
 }
 
 /** The type-specific body of a message plus its attachments and caption. */
@@ -89,7 +90,7 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
     case 'interactive': return interactive(t, p, message.content);
     case 'button': return buttonReply(p, message.content);
     case 'order': return html`${order(t, p)}${text(str(p.text))}`;
-    case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;
+    case 'template': return html`<div class="template"><small>${icon('clipboard-list')} ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;
     case 'reaction': return html`<div class="text">${messageLabel(t, message)}</div>`;
     // Unknown and unsupported types: one localized line (old rows also stored an English one in content).
     default: return html`<div class="unsupported">${messageLabel(t, message)}</div>`;
@@ -97,10 +98,11 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
 }
 
 /** Icon shown before a list preview for non-text last messages. */
-export function typeIcon(type: string): string {
-  const icons: Record<string, string> = {
-    image: '📷', sticker: '💟', video: '🎬', audio: '🎤', document: '📄', location: '📍', contacts: '👤',
-    order: '🛒', template: '📋', interactive: '🔘', button: '🔘', note: '🔒', unsupported: '⚠️',
+export function typeIcon(type: string): SafeHtml {
+  const icons: Record<string, IconName> = {
+    image: 'camera', sticker: 'sticker', video: 'clapperboard', audio: 'mic', document: 'file-text', location: 'map-pin', contacts: 'user',
+    order: 'shopping-cart', template: 'clipboard-list', interactive: 'mouse-pointer-click', button: 'mouse-pointer-click', note: 'lock', unsupported: 'triangle-alert',
   };
-  return icons[type] ?? '';
+  const name = icons[type];
+  return name ? icon(name, { className: 'type-icon' }) : html``;
 }

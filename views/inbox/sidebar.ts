@@ -33,7 +33,7 @@ export function sidebarLabels(t: Translate, conversationId: string, labels: Labe
   return html`<section id="contact-labels-${conversationId}" class="contact-labels"${opts.oob ? html` hx-swap-oob="outerHTML"` : ''}><h3>${t('inbox.labels')}</h3>
       <div class="label-list">${allLabels.map((l) => html`<form class="inline" ${target}>
         <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
-        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
+        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? icon('check') : '+ '}${l.name}</button></form>`)}</div>
       <form class="inline" ${target}>
         <input name="name" placeholder="${t('inbox.labels.new')}" aria-label="${t('inbox.labels.new')}" maxlength="40" required><button type="submit" class="small">+</button></form>
     </section>`;

@@ -7,6 +7,7 @@ import { ruleEditor, type RuleChoices, type RuleForm } from './rule-editor';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
 import { routingTabs } from './tabs';
+import { icon } from '../icons';
 
 /** The /admin/routing page; `testResult` is the sentence from the last test. */
 export function rulesPage(ctx: PageContext, rules: RoutingRule[], choices: RuleChoices, state: { form?: RuleForm; error?: string | null; errors?: Record<string, string>; testResult?: string | null; testText?: string } = {}) {
@@ -21,7 +22,7 @@ export function rulesPage(ctx: PageContext, rules: RoutingRule[], choices: RuleC
     <ol id="rules">${rules.map((r) => html`<li data-rule="${r.name}">
       <strong>${r.name}</strong> ${r.enabled ? '' : html`<em>(${t('routing.rules.off')})</em>`}
       <span class="rule-summary" title="${JSON.stringify(r.conditions)} → ${JSON.stringify(r.actions)}">${summary(r.conditions, 'condition')} → ${summary(r.actions, 'action')}</span>
-      <a href="/admin/routing?edit=${r.id}" class="small">✎</a>
+      <a href="/admin/routing?edit=${r.id}" class="small">${icon('pencil', { label: t('routing.rules.edit') })}</a>
       ${post(r, 'up', t('routing.rules.up'))}${post(r, 'down', t('routing.rules.down'))}
       ${post(r, 'toggle', r.enabled ? t('routing.rules.disable') : t('routing.rules.enable'))}${post(r, 'delete', t('routing.rules.delete'), 'danger')}
     </li>`)}</ol>
