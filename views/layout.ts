@@ -46,6 +46,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <title>${title} · Turno</title>
   <link rel="manifest" href="/manifest.webmanifest">
   <meta name="theme-color" content="#0f766e">
+  <meta name="color-scheme" content="light dark">
   <link rel="icon" href="/static/icon.svg" type="image/svg+xml">
   <link rel="stylesheet" href="/static/app.css">
   <script src="/static/vendor/htmx.min.js" defer></script>
@@ -56,6 +57,7 @@ export function layout(ctx: PageContext, title: string, body: SafeHtml, opts: { 
   <script src="/static/local-time.js" defer></script>
   ${ctx.user ? html`<script src="/static/presence.js" defer></script>` : ''}
   ${opts.head ?? ''}
+  <link rel="stylesheet" href="/static/dark.css" media="(prefers-color-scheme: dark)">
 </head>
 <body class="${opts.bodyClass ?? ''}" hx-headers="${hxHeaders}" hx-ext="oob-optional"${ctx.user ? html` data-notify="${JSON.stringify(notificationSettingsOf(ctx.user))}"` : ''}>
   ${nav(ctx)}

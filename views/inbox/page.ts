@@ -11,7 +11,7 @@ import { layout } from '../layout';
 /** The full inbox page around its panes. */
 export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: SafeHtml; sidebar: SafeHtml | null; seq: number; title?: string; unread?: number }): SafeHtml {
   const me = ctx.user?.id ?? '';
-  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script><script src="/static/inbox-counts.js"></script>
+  const head = html`<link rel="stylesheet" href="/static/inbox.css"><link rel="stylesheet" href="/static/inbox-tools.css"><script src="/static/inbox.js"></script><script src="/static/composer-tools.js"></script><script src="/static/inbox-counts.js"></script><link rel="stylesheet" href="/static/print.css" media="print">
     <style>[data-user="${me}"]{display:none}</style>`;
   const title = panes.title ?? ctx.t('nav.inbox');
   return layout(ctx, panes.unread ? `(${panes.unread}) ${title}` : title, html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}"

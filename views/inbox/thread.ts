@@ -49,6 +49,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
         html`<option value="${p}" ${p === c.priority ? html`selected` : ''}>${t(`inbox.priority.${p}`)}</option>`)}</select></form>
     ${statusActions(t, c)}
     <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>
+    <a class="small button icon-button transcript-link" href="/inbox/c/${c.id}/transcript" target="_blank" rel="noopener" title="${t('transcript.print')}">${icon('printer')} ${t('transcript.open')}</a>
   </div>`;
 }
 
