@@ -69,10 +69,13 @@
       if (!el.id || el.id === target.id) return;
       var existing = byId(el.id);
       if (target.id === 'conv-list') {
+        /* A row ticked for a bulk action stays ticked when a live update replaces it. */
+        var ticked = existing && existing.querySelector('.row-select:checked');
         if (existing) existing.remove();
         if (!rowMatches(el, target)) { el.remove(); return; }
         var empty = byId('empty-inbox'); if (empty) empty.remove();
         if (el.dataset.conversationId === openConversation()) { el.classList.add('active'); el.classList.remove('unread'); }
+        if (ticked) { var box = el.querySelector('.row-select'); if (box) box.checked = true; }
         if (placeRow(el, target)) htmx.process(el); else el.remove();
       } else if (existing) {
         existing.replaceWith(el);

@@ -58,6 +58,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /inbox/c/:id/priority': conv({ form: { priority: 'high' } }),
   'POST /inbox/c/:id/labels': conv({ form: { labelId: '{label}' } }),
   'POST /inbox/c/:id/unread': conv(),
+  'GET /inbox/c/:id/transcript': conv(),
+  'POST /inbox/bulk': user('agentIn', { form: { ids: '{conversation}', action: 'label', labelId: '{label}' } }),
   'POST /inbox/c/:id/take-over': conv({}, 'admin'),
   'POST /inbox/c/:id/template': conv({ json: { name: 'hello_world', language: 'es', body: [] } }),
   'POST /inbox/contacts/:id': user('agentIn', { id: 'contact', form: { notes: 'nota' } }),

@@ -38,11 +38,17 @@ export function registerMessages(messages: FeatureMessages): void {
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-/** A translate function for `locale`; missing keys fall back to English, then to the key itself. */
+/**
+ * A translate function for `locale`; missing keys fall back to English, then to the key itself.
+ * Plurals: with a numeric `count`, the key's plural form for the language (`Intl.PluralRules`:
+ * `<key>.one`, `<key>.other`, …) is used when the feature defines it.
+ */
 export function translator(locale: Locale): Translate {
   const table = merged[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, vars) => {
-    const text = table[key] ?? merged.en[key] ?? key;
+    const form = typeof vars?.count === 'number' ? `${key}.${rules.select(vars.count)}` : null;
+    const text = (form ? table[form] ?? table[`${key}.other`] : undefined) ?? table[key] ?? merged.en[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
   };
 }

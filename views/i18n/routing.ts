@@ -41,7 +41,7 @@ export const routing: FeatureMessages = {
     'supervisor.sla_risk': 'SLA at risk', 'supervisor.unassigned': 'Unassigned', 'supervisor.reassign': 'Reassign selected',
     'supervisor.target': 'Move to', 'supervisor.live': 'Live: changes appear as they happen', 'supervisor.pick_some': 'Select at least one conversation to reassign.',
     'supervisor.drop_hint': 'Drag a conversation onto an agent to reassign it.', 'supervisor.none': 'Nothing waiting.',
-    'supervisor.conversations': 'Conversations', 'supervisor.moved': '{count} conversations reassigned',
+    'supervisor.conversations': 'Conversations', 'supervisor.moved': '{count} conversations reassigned', 'supervisor.moved.one': '1 conversation reassigned',
   },
   es: {
     'routing.availability.online': 'en línea', 'routing.availability.away': 'ausente', 'routing.availability.offline': 'desconectado',
@@ -82,7 +82,7 @@ export const routing: FeatureMessages = {
     'supervisor.sla_risk': 'SLA en riesgo', 'supervisor.unassigned': 'Sin asignar', 'supervisor.reassign': 'Reasignar seleccionadas',
     'supervisor.target': 'Mover a', 'supervisor.live': 'En vivo: los cambios aparecen al momento', 'supervisor.pick_some': 'Selecciona al menos una conversación para reasignar.',
     'supervisor.drop_hint': 'Arrastra una conversación sobre un agente para reasignarla.', 'supervisor.none': 'Nada en espera.',
-    'supervisor.conversations': 'Conversaciones', 'supervisor.moved': '{count} conversaciones reasignadas',
+    'supervisor.conversations': 'Conversaciones', 'supervisor.moved': '{count} conversaciones reasignadas', 'supervisor.moved.one': '1 conversación reasignada',
   },
   'pt-BR': {
     'routing.availability.online': 'online', 'routing.availability.away': 'ausente', 'routing.availability.offline': 'offline',
@@ -123,6 +123,6 @@ export const routing: FeatureMessages = {
     'supervisor.sla_risk': 'SLA em risco', 'supervisor.unassigned': 'Sem atribuição', 'supervisor.reassign': 'Reatribuir selecionadas',
     'supervisor.target': 'Mover para', 'supervisor.live': 'Ao vivo: as mudanças aparecem na hora', 'supervisor.pick_some': 'Selecione ao menos uma conversa para reatribuir.',
     'supervisor.drop_hint': 'Arraste uma conversa sobre um agente para reatribuí-la.', 'supervisor.none': 'Nada esperando.',
-    'supervisor.conversations': 'Conversas', 'supervisor.moved': '{count} conversas reatribuídas',
+    'supervisor.conversations': 'Conversas', 'supervisor.moved': '{count} conversas reatribuídas', 'supervisor.moved.one': '1 conversa reatribuída',
   },
 };

@@ -38,6 +38,7 @@ export function conversationRow(t: Translate, row: ConversationRow, now: number,
   return html`<li id="conv-${c.id}" class="conv-row ${unread !== 0 ? 'unread' : ''} ${opts.active ? 'active' : ''}" data-conversation-id="${c.id}"
     data-assignee="${c.assigneeId ?? ''}" data-team="${c.teamId ?? ''}" data-status="${c.status}" data-priority="${c.priority}"
     data-channel="${c.channelId}" data-labels="${row.labels.map((l) => l.id).join(' ')}" data-last="${c.lastMessageAt}" data-waiting="${c.waitingSince ?? ''}">
+    <input type="checkbox" class="row-select" name="ids" value="${c.id}" form="bulk-actions" aria-label="${t('bulk.select', { name })}">
     <a href="/inbox/c/${c.id}" hx-get="/inbox/c/${c.id}" hx-target="#thread-pane" hx-select="#thread-pane" hx-select-oob="#contact-pane" hx-swap="outerHTML" hx-push-url="true">
       ${avatar(name, row.contact.id, 'contact')}
       <div class="row-main">

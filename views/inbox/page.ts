@@ -15,7 +15,7 @@ export function inboxLayout(ctx: PageContext, panes: { list: SafeHtml; thread: S
     <style>[data-user="${me}"]{display:none}</style>`;
   const title = panes.title ?? ctx.t('nav.inbox');
   return layout(ctx, panes.unread ? `(${panes.unread}) ${title}` : title, html`<div class="inbox ${panes.sidebar ? 'has-thread' : ''}" id="inbox" hx-ext="ws" ws-connect="/ws" data-me="${me}"
-      x-data="shortcuts()" @keydown.window="key($event)">
+      x-data="shortcuts()" @keydown.window="key($event)" @keydown.escape.window="help = false">
     <div id="rt-seq" data-seq="${panes.seq}" hidden></div><div id="rt-notify" hidden></div><div id="rt-counts" hidden></div>
     ${panes.list}
     ${panes.thread}

@@ -61,7 +61,7 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
   const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts: listCounts(core, user, q, teams), unread: unreadMineCount(core, user.id), teams, channels: channelList, labels: listLabels(core),
-    agents: listActiveUsers(core), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
+    agents: listActiveUsers(core), activeId, canSeeAll, meId: user.id, isAdmin: user.role === 'admin', now: core.clock.now(),
   };
 }
 
