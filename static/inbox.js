@@ -164,6 +164,14 @@
     if (!el) return;
     contactOpen(el.hasAttribute('data-contact-toggle') && !inbox().classList.contains('contact-open'));
   });
+  /* On phones the thread header's actions open from its ⋮ button (static/inbox.css). */
+  document.addEventListener('click', function (e) {
+    var btn = e.target.closest && e.target.closest('[data-actions-toggle]');
+    if (!btn) return;
+    var header = btn.closest('.thread-header'), open = !header.classList.contains('actions-open');
+    header.classList.toggle('actions-open', open);
+    btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
   document.addEventListener('keydown', function (e) {
     var box = inbox();
     if (e.key === 'Escape' && box && box.classList.contains('contact-open')) contactOpen(false);

@@ -16,7 +16,7 @@ function nav(ctx: PageContext): SafeHtml {
     <button class="menu-toggle" type="button" aria-label="${ctx.t('nav.menu')}" @click="open = !open">${icon('menu')}</button>
     <div class="links" :class="open && 'open'">
       ${link('/inbox', 'nav.inbox')}
-      ${ctx.user.role === 'admin' ? link('/admin', 'nav.admin') : ''}
+      <a href="${ctx.user.role === 'admin' ? '/admin/users' : '/profile'}" class="${['/admin', '/settings', '/profile'].some((p) => ctx.path.startsWith(p)) ? 'active' : ''}">${ctx.t('nav.settings')}</a>
       ${ctx.user.role !== 'agent' ? link('/supervisor', 'supervisor.title') : ''}
       ${notificationBellSlot()}
       ${statusMenu(ctx)}

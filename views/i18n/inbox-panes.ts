@@ -5,6 +5,8 @@ export const inboxPanes: FeatureMessages = {
   en: {
     'panes.contact.open': 'Contact details',
     'panes.contact.close': 'Close contact details',
+    'settings.group.personal': 'You', 'settings.group.team': 'Team', 'settings.group.admin': 'Administration', 'settings.actions': 'Actions',
+    'panes.actions': 'Conversation actions',
     'bulk.title': 'Selected:', 'bulk.select': 'Select the conversation with {name}', 'bulk.assign_to': 'Assign to', 'bulk.assign': 'Assign',
     'bulk.me': 'Me ({name})', 'bulk.team': 'Team {name}', 'bulk.unassign': 'Nobody (unassign)', 'bulk.label': 'Add label',
     'bulk.snooze': 'Snooze until they reply', 'bulk.done': '{count} conversations updated', 'bulk.done.one': '1 conversation updated',
@@ -18,6 +20,8 @@ export const inboxPanes: FeatureMessages = {
   es: {
     'panes.contact.open': 'Datos del contacto',
     'panes.contact.close': 'Cerrar los datos del contacto',
+    'settings.group.personal': 'Tú', 'settings.group.team': 'Equipo', 'settings.group.admin': 'Administración', 'settings.actions': 'Acciones',
+    'panes.actions': 'Acciones de la conversación',
     'bulk.title': 'Seleccionadas:', 'bulk.select': 'Seleccionar la conversación con {name}', 'bulk.assign_to': 'Asignar a', 'bulk.assign': 'Asignar',
     'bulk.me': 'A mí ({name})', 'bulk.team': 'Equipo {name}', 'bulk.unassign': 'Nadie (quitar asignación)', 'bulk.label': 'Añadir etiqueta',
     'bulk.snooze': 'Posponer hasta que responda', 'bulk.done': '{count} conversaciones actualizadas', 'bulk.done.one': '1 conversación actualizada',
@@ -31,6 +35,8 @@ export const inboxPanes: FeatureMessages = {
   'pt-BR': {
     'panes.contact.open': 'Dados do contato',
     'panes.contact.close': 'Fechar os dados do contato',
+    'settings.group.personal': 'Você', 'settings.group.team': 'Equipe', 'settings.group.admin': 'Administração', 'settings.actions': 'Ações',
+    'panes.actions': 'Ações da conversa',
     'bulk.title': 'Selecionadas:', 'bulk.select': 'Selecionar a conversa com {name}', 'bulk.assign_to': 'Atribuir a', 'bulk.assign': 'Atribuir',
     'bulk.me': 'Eu ({name})', 'bulk.team': 'Equipe {name}', 'bulk.unassign': 'Ninguém (remover atribuição)', 'bulk.label': 'Adicionar etiqueta',
     'bulk.snooze': 'Adiar até responder', 'bulk.done': '{count} conversas atualizadas', 'bulk.done.one': '1 conversa atualizada',
