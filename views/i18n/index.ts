@@ -3,6 +3,7 @@
  * same keys in every locale; this module merges them and picks the user's language.
  */
 import { ai } from './ai';
+import { audit } from './audit';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
@@ -22,7 +23,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, inboxPanes, iconLabels, mentions, channels, ai, search, settings, realtime, validation, transfer];
+const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, mentions, channels, ai, search, settings, realtime, validation, transfer];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -74,8 +74,10 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   // The intent's name in the reader's language, as named when it was detected (older entries: its id).
   const intent = typeof d.intent === 'string' ? intentName({ id: d.intent, names: (d.intentNames ?? {}) as Record<string, string> }, t('locale.tag')) : t('inbox.event.no_intent');
   const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
-  const vars = { actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
-  const key = `inbox.event.${e.kind}`;
+  const vars = { actor, by, intent, confidence, assignee, mode, team: typeof d.teamName === 'string' ? d.teamName : '', from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' ') };
+  // An assignment to a team alone (no agent) or to nobody reads as such, never "Assigned to  by …".
+  const assignedTo = e.kind === 'assigned' && !assignee ? (typeof d.teamName === 'string' && d.teamName ? 'assigned_team' : 'assigned_nobody') : e.kind;
+  const key = `inbox.event.${assignedTo}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';
   return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> ${timeTag(t, e.createdAt, 'time')}${why ? html`<small class="why">${why}</small>` : ''}</div>`;

@@ -16,6 +16,7 @@ import type { RuleChoices, RuleForm } from '../../../views/routing/rule-editor';
 import { teamsPage } from '../../../views/routing/teams-page';
 import { localizeMessage, type Translate } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
+import { ruleItemsText } from '../../../views/routing/rule-summary';
 import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
@@ -114,7 +115,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
       }, classifyIntent, { newConversation: true });
       const first = matches[0];
       const result = first
-        ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: actionsOf(matches).map((a) => a.type).join(', ') })
+        ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: ruleItemsText(page.t, 'action', actionsOf(matches), choices(page.locale)) })
         : page.t('routing.rules.test_none');
       return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { testResult: result, testText: text }));
     })
