@@ -27,6 +27,8 @@ export interface ChannelDetail {
   form?: FormState;
   flash?: { kind: 'success' | 'error' | 'info'; text: string } | null;
   test?: ConnectionTest | null;
+  /** The control panel of a simulator channel (views/channels/simulator-panel.ts). */
+  simulator?: SafeHtml | null;
 }
 
 function testResult(ctx: PageContext, test: ConnectionTest | null | undefined): SafeHtml {
@@ -91,6 +93,7 @@ export function channelDetailPage(ctx: PageContext, d: ChannelDetail) {
     ${actions(ctx, d)}
     ${testResult(ctx, d.test)}
   </section>
+  ${d.simulator ?? ''}
   ${setupBlock(ctx, d)}
   <section class="card" id="settings">
     <h2>${ctx.t('channels.edit_title')}</h2>

@@ -15,6 +15,7 @@ import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
 import { settings } from './settings';
+import { simulator } from './simulator';
 import { transfer } from './transfer';
 import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
@@ -23,7 +24,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, mentions, channels, ai, search, settings, realtime, validation, transfer];
+const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, mentions, channels, ai, search, settings, simulator, realtime, validation, transfer];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

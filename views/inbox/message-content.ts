@@ -23,7 +23,7 @@ function attachmentView(t: Translate, a: Attachment): SafeHtml {
   if (a.kind === 'image' || a.kind === 'sticker') {
     return html`<a href="${mediaUrl(a)}" target="_blank" rel="noopener"><img class="media ${a.kind}" src="${mediaUrl(a)}" alt="${a.filename ?? t(`inbox.type.${a.kind}`)}" loading="lazy"></a>`;
   }
-  if (a.kind === 'audio') return html`<audio controls preload="none" src="${mediaUrl(a)}"></audio>`;
+  if (a.kind === 'audio') return html`<audio controls preload="metadata" src="${mediaUrl(a)}"></audio>`;
   if (a.kind === 'video') return html`<video controls preload="none" class="media" src="${mediaUrl(a)}"></video>`;
   return html`<a class="document" href="${mediaUrl(a)}" download="${a.filename ?? 'file'}">${icon('file-text')} <span class="doc-name">${a.filename ?? t('inbox.type.document')}</span> <small>${fileSize(a.size)}</small></a>`;
 }
