@@ -3,7 +3,7 @@
  * here as a PNG) and the audio clip (a short tune, WAV) look and sound like something in the inbox;
  * the other kinds are small files with the right magic bytes.
  */
-import { deflateSync } from 'node:zlib';
+import { encodePng } from '../lib/png';
 
 const WEBP = 'UklGRjwAAABXRUJQVlA4IDAAAADQAQCdASoIAAgAAUAmJaACdLoB+AADsAD+9aD//yn75gB8wA/5T9/8zRMcx+vQAAA=';
 
@@ -28,33 +28,11 @@ export interface SampleFile {
   filename?: string;
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
-}
-
 /** A 480×320 photo-like PNG: a cardboard parcel with its tape and shadow on a wooden table. */
 function parcelPhoto(): Uint8Array {
   const w = 480, h = 320;
-  const raw = Buffer.alloc((w * 3 + 1) * h);
+  const px = new Uint8Array(w * h * 3);
   for (let y = 0; y < h; y++) {
-    raw[y * (w * 3 + 1)] = 0;
     for (let x = 0; x < w; x++) {
       const wall = y < 170;
       let r = wall ? 226 - y / 6 : 150 + 20 * Math.sin(x / 23 + y / 90);
@@ -68,13 +46,11 @@ function parcelPhoto(): Uint8Array {
         [r, g, b] = [196 * light, 150 * light, 98 * light];
         if (Math.abs(x - 240) < 10) [r, g, b] = [222, 200, 160];
       }
-      const i = y * (w * 3 + 1) + 1 + x * 3;
-      raw[i] = r; raw[i + 1] = g; raw[i + 2] = b;
+      const i = (y * w + x) * 3;
+      px[i] = r; px[i + 1] = g; px[i + 2] = b;
     }
   }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(w, 0); header.writeUInt32BE(h, 4); header[8] = 8; header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array())]);
+  return encodePng(w, h, px, 3);
 }
 
 /** A 3-second tune (8 kHz, 8-bit mono WAV) that a browser's audio player can play and time. */
