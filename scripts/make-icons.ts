@@ -1,45 +1,11 @@
 /**
  * Draws the PWA icons (static/icon-192.png, static/icon-512.png): the same teal rounded square
- * with a white "T" as static/icon.svg, encoded as PNG with node:zlib (no image libraries, no
+ * with a white "T" as static/icon.svg, encoded as PNG by src/lib/png.ts (no image libraries, no
  * downloads). Run: `bun scripts/make-icons.ts` — the output is committed.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync } from 'node:zlib';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
-/** Encodes RGBA pixels (row-major, 4 bytes each) as a PNG file. */
-function encodePng(size: number, rgba: Uint8Array): Buffer {
-  const raw = Buffer.alloc(size * (size * 4 + 1));
-  for (let y = 0; y < size; y++) {
-    raw[y * (size * 4 + 1)] = 0;
-    Buffer.from(rgba.buffer, y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
-  }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', new Uint8Array())]);
-}
+import { encodePng } from '../src/lib/png';
 
 /** The icon at `size` px, drawn in the SVG's 64-unit coordinates (4×4 supersampling). */
 function drawIcon(size: number): Uint8Array {
@@ -70,6 +36,6 @@ function drawIcon(size: number): Uint8Array {
 
 for (const size of [192, 512]) {
   const path = join(import.meta.dir, '..', 'static', `icon-${size}.png`);
-  writeFileSync(path, encodePng(size, drawIcon(size)));
+  writeFileSync(path, encodePng(size, size, drawIcon(size), 4));
   console.log(`wrote ${path}`);
 }

@@ -17,8 +17,10 @@
   }
   /* Replaces the trigger word before the caret with `text` (x-model hears the input event). */
   function replaceBeforeCaret(area, trigger, text) {
-    var caret = area.selectionStart, before = area.value.slice(0, caret).replace(trigger, '');
-    area.value = before + text + area.value.slice(caret);
+    var caret = area.selectionStart, before = area.value.slice(0, caret).replace(trigger, ''), after = area.value.slice(caret);
+    /* "@Ana " before text that already starts with a space would leave two. */
+    if (/ $/.test(text) && /^\s/.test(after)) text = text.slice(0, -1);
+    area.value = before + text + after;
     var at = before.length + text.length;
     area.setSelectionRange(at, at);
     area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -68,7 +70,7 @@
      which core recordMentions recognises. Names are shown with x-text. */
   window.mentionPicker = function (conversationId) {
     return {
-      mentionOpen: false, people: null, mentionQuery: '', mentionIndex: 0, mentionArea: null,
+      mentionOpen: false, people: null, mentionQuery: '', mentionIndex: 0, mentionArea: null, mentionPickedAt: -1,
       loadPeople: function () {
         var self = this;
         if (this.people) return;
@@ -90,6 +92,9 @@
         }).slice(0, 8);
       },
       mentionKey: function (e) {
+        /* The space typed right after picking is already there: "@Ana " + " " would make two. */
+        var picked = this.mentionPickedAt; this.mentionPickedAt = -1;
+        if (e.key === ' ' && picked >= 0 && e.target.selectionStart === picked && e.target.value.charAt(picked - 1) === ' ') { e.preventDefault(); return; }
         if (!this.mentionOpen) return;
         var r = pickerKey(e, this.mentionMatches().length, this.mentionIndex);
         if (r === 'pick') this.pickMention(this.mentionIndex); else if (r === 'close') this.mentionOpen = false; else if (r !== null) this.mentionIndex = r;
@@ -99,6 +104,7 @@
         if (!p || !this.mentionArea) return;
         replaceBeforeCaret(this.mentionArea, /@[\p{L}\p{N}_.-]*$/u, '@' + p.name + ' ');
         this.mentionOpen = false;
+        this.mentionPickedAt = this.mentionArea.selectionStart;
       },
     };
   };

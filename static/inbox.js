@@ -1,14 +1,11 @@
 /* Turno inbox client: realtime socket glue (catch-up, dedupe of pushed rows/bubbles, view and
-   typing reports, idle detection), notifications (the unread title: static/inbox-counts.js),
+   typing reports), notifications (the unread title: static/inbox-counts.js),
    composer and keyboard shortcuts (Alpine). Loaded
    before Alpine so the component factories exist when Alpine starts. */
 (function () {
   'use strict';
   var socket = null;
   var lastSeq = 0;
-  var lastInput = Date.now();
-  var idle = false;
-  var IDLE_MS = 5 * 60 * 1000;
 
   function send(msg) { if (socket) socket.send(JSON.stringify(msg)); }
   function byId(id) { return document.getElementById(id); }
@@ -79,10 +76,13 @@
       if (!el.id || el.id === target.id) return;
       var existing = byId(el.id);
       if (target.id === 'conv-list') {
+        /* A row ticked for a bulk action stays ticked when a live update replaces it. */
+        var ticked = existing && existing.querySelector('.row-select:checked');
         if (existing) existing.remove();
         if (!rowMatches(el, target)) { el.remove(); return; }
         var empty = byId('empty-inbox'); if (empty) empty.remove();
         if (el.dataset.conversationId === openConversation()) { el.classList.add('active'); el.classList.remove('unread'); }
+        if (ticked) { var box = el.querySelector('.row-select'); if (box) box.checked = true; }
         if (placeRow(el, target)) htmx.process(el); else el.remove();
       } else if (existing) {
         existing.replaceWith(el);
@@ -95,7 +95,6 @@
     socket = e.detail.socketWrapper;
     if (!lastSeq) { var m = byId('rt-seq'); lastSeq = m ? Number(m.dataset.seq || 0) : 0; }
     send({ type: 'catchup', since: lastSeq, conversationId: openConversation() });
-    if (idle) send({ type: 'activity', state: 'idle' });
     document.body.dataset.ws = 'open';
   });
   /* The ws extension retries only after abnormal closes (1006, 1011-1013); a server restarting
@@ -159,11 +158,38 @@
     });
   }
 
+  /* The contact pane on narrow screens (static/inbox.css, ≤ 1100 px): the header's toggle opens it
+     as a slide-over; its close button, Escape or opening another conversation close it. */
+  function contactOpen(open) {
+    var box = inbox(); if (!box) return;
+    box.classList.toggle('contact-open', open);
+    document.querySelectorAll('[data-contact-toggle]').forEach(function (b) { b.setAttribute('aria-expanded', open ? 'true' : 'false'); });
+    if (open) { var close = document.querySelector('#contact-pane [data-contact-close]'); if (close) close.focus(); }
+  }
+  document.addEventListener('click', function (e) {
+    var el = e.target.closest && e.target.closest('[data-contact-toggle],[data-contact-close]');
+    if (!el) return;
+    contactOpen(el.hasAttribute('data-contact-toggle') && !inbox().classList.contains('contact-open'));
+  });
+  /* On phones the thread header's actions open from its ⋮ button (static/inbox.css). */
+  document.addEventListener('click', function (e) {
+    var btn = e.target.closest && e.target.closest('[data-actions-toggle]');
+    if (!btn) return;
+    var header = btn.closest('.thread-header'), open = !header.classList.contains('actions-open');
+    header.classList.toggle('actions-open', open);
+    btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+  });
+  document.addEventListener('keydown', function (e) {
+    var box = inbox();
+    if (e.key === 'Escape' && box && box.classList.contains('contact-open')) contactOpen(false);
+  });
+
   /* Tell the server which conversation this tab shows after htmx swaps the thread pane. */
   document.addEventListener('htmx:afterSettle', function (e) {
     if (e.detail.elt && e.detail.elt.id === 'thread-pane') {
       send({ type: 'view', conversationId: openConversation() });
       var box = inbox(); if (box) box.classList.toggle('has-thread', !!openConversation());
+      contactOpen(false);
       document.querySelectorAll('.conv-row').forEach(function (r) { r.classList.toggle('active', r.dataset.conversationId === openConversation()); });
       scrollThread();
     }
@@ -217,17 +243,6 @@
     t.scrollTop = t.scrollHeight;
   });
 
-  /* Presence: idle after 5 minutes without input, active again on the next input. */
-  ['keydown', 'mousemove', 'pointerdown', 'focus'].forEach(function (ev) {
-    window.addEventListener(ev, function () {
-      lastInput = Date.now();
-      if (idle) { idle = false; send({ type: 'activity', state: 'active' }); }
-    }, { passive: true });
-  });
-  setInterval(function () {
-    if (!idle && Date.now() - lastInput > IDLE_MS) { idle = true; send({ type: 'activity', state: 'idle' }); }
-  }, 30000);
-
   window.composer = function (s) {
     return {
       id: s.id, windowEndsAt: s.windowEndsAt, countdownText: s.countdownText, now: Date.now(), note: false, quote: null, files: [], uploadError: '',
@@ -244,7 +259,7 @@
         var left = this.windowEndsAt - this.now;
         if (left <= 0) return '';
         var h = Math.floor(left / 3600000), m = Math.floor(left % 3600000 / 60000);
-        return '⏱ ' + (this.countdownText || '{h} h {m} min').replace('{h}', h).replace('{m}', m);
+        return (this.countdownText || '{h} h {m} min').replace('{h}', h).replace('{m}', m);
       },
       upload: function (list) {
         var self = this;

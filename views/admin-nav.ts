@@ -1,5 +1,10 @@
-/** Secondary navigation of the admin area. Features add their pages to ADMIN_LINKS. */
-import { html } from '../src/lib/html';
+/**
+ * The one settings navigation, shown on every settings and admin page: your own pages (profile,
+ * canned responses), the team's (labels, supervisors and admins) and administration (admins).
+ * Features add their admin pages to ADMIN_LINKS.
+ */
+import { hasRole } from '../src/core/users';
+import { html, type SafeHtml } from '../src/lib/html';
 import type { PageContext } from './context';
 
 /** [path, translation key] of each admin page, in display order. */
@@ -8,7 +13,6 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/teams', 'routing.teams.title'],
   ['/admin/routing', 'routing.rules.title'],
   ['/admin/csat', 'csat.title'],
-  ['/settings/labels', 'labels.title'],
   ['/admin/audit', 'audit.title'],
   ['/admin/tokens', 'tokens.title'],
   ['/admin/jobs', 'jobs.dead_title'],
@@ -19,8 +23,16 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/plugins', 'plugins.title'],
 ];
 
-/** The admin sub-navigation. */
-export function adminNav(ctx: PageContext) {
-  return html`<nav class="subnav">${ADMIN_LINKS.map(([href, key]) =>
-    html`<a href="${href}" class="${ctx.path.startsWith(href) ? 'active' : ''}">${ctx.t(key)}</a>`)}</nav>`;
+const PERSONAL_LINKS: Array<[string, string]> = [['/profile', 'profile.title'], ['/settings/canned', 'canned.title'], ['/settings/tokens', 'tokens.title']];
+const TEAM_LINKS: Array<[string, string]> = [['/settings/labels', 'labels.title']];
+
+/** The settings navigation for the signed-in user's role, the current page marked. */
+export function adminNav(ctx: PageContext): SafeHtml {
+  const role = ctx.user?.role ?? 'agent';
+  const groups: Array<[string, Array<[string, string]>]> = [['settings.group.personal', PERSONAL_LINKS]];
+  if (hasRole(role, 'supervisor')) groups.push(['settings.group.team', TEAM_LINKS]);
+  if (role === 'admin') groups.push(['settings.group.admin', ADMIN_LINKS]);
+  return html`<nav class="subnav settings-nav" aria-label="${ctx.t('nav.settings')}">${groups.map(([title, links]) => html`<div class="subnav-group">
+    <span class="subnav-title">${ctx.t(title)}</span>${links.map(([href, key]) =>
+      html`<a href="${href}" class="${ctx.path.startsWith(href) ? 'active' : ''}"${ctx.path.startsWith(href) ? html` aria-current="page"` : ''}>${ctx.t(key)}</a>`)}</div>`)}</nav>`;
 }

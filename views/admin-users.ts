@@ -19,7 +19,7 @@ export function usersPage(ctx: PageContext, users: PublicUser[], state: FormStat
     <h1>${ctx.t('users.title')}</h1>
     ${notice('success', state.success)}
     <div class="table-wrap"><table class="table stack" id="users-table">
-      <thead><tr><th>${ctx.t('field.name')}</th><th>${ctx.t('field.email')}</th><th>${ctx.t('field.role')}</th><th>${ctx.t('users.status')}</th><th></th></tr></thead>
+      <thead><tr><th>${ctx.t('field.name')}</th><th>${ctx.t('field.email')}</th><th>${ctx.t('field.role')}</th><th>${ctx.t('users.status')}</th><th><span class="sr-only">${ctx.t('settings.actions')}</span></th></tr></thead>
       <tbody>${users.map((u) => html`<tr data-user="${u.email}">
         <td>${u.name}</td><td>${u.email}</td>
         <td><form method="post" action="/admin/users/${u.id}" class="inline">${csrfField(ctx.csrfToken)}

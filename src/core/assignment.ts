@@ -12,7 +12,7 @@ import { recordAudit } from './audit';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow } from './conversations';
 import { fail } from './errors';
-import { getTeamOrThrow } from './teams';
+import { assignsOnReply, getTeamOrThrow } from './teams';
 import { teamIdsOf } from './visibility';
 import type { Actor, Conversation, PublicUser } from './types';
 
@@ -128,6 +128,21 @@ export function claimConversation(core: Core, conversationId: string, actor: Act
   });
   publishAssignment(core, result, actor, reason);
   return result;
+}
+
+/**
+ * The reply rule: an agent's customer-facing reply to an unassigned conversation makes them its
+ * assignee when its team assigns on reply (the default; conversations without a team always do),
+ * so two agents do not answer the same customer. Runs inside the sender's transaction (IMMEDIATE),
+ * so of two simultaneous replies only the first assigns; publishes after commit. Returns the
+ * conversation as it is now.
+ */
+export function assignOnReply(core: Core, conversation: Conversation, actor: Actor): Conversation {
+  if (actor.type !== 'user' || conversation.assigneeId || !assignsOnReply(core, conversation.teamId)) return conversation;
+  const reason = { mode: 'reply' };
+  const result = applyAssignment(core, conversation.id, { assigneeId: actor.user.id }, actor, reason);
+  publishAssignment(core, result, actor, reason);
+  return result.conversation;
 }
 
 /** Whether `user` may take the conversation over: supervisors and admins, and members of its team. */

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { attachments, channels, contacts, conversations, messages } from '../db/schema';
 import { transaction } from '../db/client';
 import { newId } from '../lib/ids';
+import { assignOnReply } from './assignment';
 import { upsertContactIdentity, type IdentityInput } from './contacts';
 import type { Core } from './context';
 import { addConversationEvent, getConversationOrThrow, insertConversation, latestConversationOf, windowRemainingMs } from './conversations';
@@ -290,7 +291,7 @@ export function sendMessage(core: Core, conversationId: string, actor: Actor, in
       }
     }
     core.db.update(conversations).set(convChanges).where(eq(conversations.id, conversationId)).run();
-    const updated = { ...conversation, ...convChanges };
+    const updated = data.private ? { ...conversation, ...convChanges } : assignOnReply(core, { ...conversation, ...convChanges }, actor);
     const contact = core.db.select().from(contacts).where(eq(contacts.id, conversation.contactId)).get()!;
     for (const row of rows) emitEvent(core, 'message.created', { message: row, conversation: updated, contact, isNewConversation: false });
     return rows[0]!;

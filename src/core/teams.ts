@@ -15,6 +15,7 @@ export const teamInputSchema = z.object({
   description: z.string().max(500).default(''),
   assignmentMode: z.enum(ASSIGNMENT_MODES).default('manual'),
   onlyAssigneeCanReply: z.boolean().default(false),
+  assignOnReply: z.boolean().default(true),
   capacityOverride: z.number().int().min(0).max(500).nullable().default(null),
 });
 
@@ -44,9 +45,11 @@ export function createTeam(core: Core, input: z.input<typeof teamInputSchema>, a
   return team;
 }
 
-/** Changes a team's settings. */
+/** Changes the team settings present in `input`; the others keep their values. */
 export function updateTeam(core: Core, id: string, input: Partial<z.input<typeof teamInputSchema>>, actor: Actor | null): Team {
-  const data = teamInputSchema.partial().parse(input);
+  // zod fills defaults even in a partial schema: keep only the fields the caller gave.
+  const parsed = teamInputSchema.partial().parse(input);
+  const data = Object.fromEntries(Object.entries(parsed).filter(([key]) => key in input)) as Partial<typeof parsed>;
   getTeamOrThrow(core, id);
   const clash = data.name ? core.db.select({ id: teams.id }).from(teams).where(eq(teams.name, data.name)).get() : undefined;
   if (clash && clash.id !== id) throw fail.conflict('A team with this name already exists', { field: 'name' });
@@ -80,6 +83,12 @@ export function addTeamMember(core: Core, teamId: string, userId: string, actor:
 export function removeTeamMember(core: Core, teamId: string, userId: string, actor: Actor | null): void {
   core.db.delete(teamMembers).where(and(eq(teamMembers.teamId, teamId), eq(teamMembers.userId, userId))).run();
   recordAudit(core, actor, 'team.member_remove', { type: 'team', id: teamId }, { userId });
+}
+
+/** Whether replying to an unassigned conversation of this team (or of no team) makes the replier its assignee. */
+export function assignsOnReply(core: Core, teamId: string | null): boolean {
+  if (!teamId) return true;
+  return core.db.select({ on: teams.assignOnReply }).from(teams).where(eq(teams.id, teamId)).get()?.on ?? true;
 }
 
 /** User ids of a team's members. */

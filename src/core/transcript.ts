@@ -1,8 +1,11 @@
-/** Read models of a whole conversation: who takes part in it, and its transcript as plain text. */
+/**
+ * Read models of a whole conversation: who takes part in it, its transcript as plain text (API), and
+ * the customer-facing messages of the printable transcript page (no private notes or timeline).
+ */
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { contacts, messages, teams, users } from '../db/schema';
 import type { Core } from './context';
-import type { Conversation } from './types';
+import type { Conversation, Message } from './types';
 
 export interface Participant { type: 'contact' | 'assignee' | 'agent' | 'team'; id: string; name: string }
 
@@ -36,4 +39,14 @@ export function conversationTranscript(core: Core, conversation: Conversation) {
   }));
   const text = lines.map((l) => `[${new Date(l.at).toISOString()}] ${l.from}${l.private ? ' (note)' : ''}: ${l.text}`).join('\n');
   return { conversationId: conversation.id, number: conversation.number, text, lines };
+}
+
+/** The most messages one transcript holds (a printable page, not an export). */
+export const TRANSCRIPT_LIMIT = 5000;
+
+/** The conversation's non-private messages in provider-time order, at most `TRANSCRIPT_LIMIT`. */
+export function transcriptMessages(core: Core, conversationId: string): Message[] {
+  return core.db.select().from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.isPrivate, false)))
+    .orderBy(asc(messages.sentAt), asc(messages.id)).limit(TRANSCRIPT_LIMIT).all();
 }

@@ -94,6 +94,11 @@ export function errorHandler(deps: HttpDeps) {
       deps.core.log.error('response does not match its documented schema', { path: pathname, error: messageOf(error), field: fieldOf(error) });
       return errorJson(500, 'internal', 'Internal error; it was logged');
     }
+    if ((code === 'VALIDATION' || error instanceof ZodError) && !json && request.method === 'GET' && request.headers.get('hx-request') !== 'true') {
+      // A person following a link (not the UI's scripts, not htmx) gets a page saying what to change.
+      const ctx = page();
+      return htmlResponse(errorPage(ctx, ctx.t('error.bad_link'), ctx.t('error.bad_link_text', { field: fieldOf(error) ?? '?', message: localize(messageOf(error)) }), { retry: pathname }), 400);
+    }
     if (error instanceof ZodError && error.issues[0] && !isMachinePath(pathname)) {
       return errorJson(422, 'validation', localizeIssue(page().t, error.issues[0]), { field: fieldOf(error), ...issuesOf(error) });
     }

@@ -16,6 +16,7 @@ import type { Actor, Channel } from '../core/types';
 import { channels } from '../db/schema';
 import { scheduleTemplateSync } from '../jobs/handlers/templates-sync';
 import { randomToken } from '../lib/ids';
+import { SimulatedTraffic } from './controls';
 import { CUSTOMERS } from './customers';
 import { startGraphSimulator, type GraphSimulator, type InboundKind } from './graph-simulator';
 
@@ -42,6 +43,8 @@ export class EmbeddedSimulators {
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private webhookUrl: string | null = null;
   private waitingScripts: string[] = [];
+  /** Scripted traffic started from the channel's control panel. */
+  readonly traffic = new SimulatedTraffic();
 
   constructor(private core: Core, private opts: { scriptDelaysMs?: number[] } = {}) {}
 
@@ -53,12 +56,13 @@ export class EmbeddedSimulators {
   }
 
   /**
-   * Creates the simulator channel (or returns the one already running), starts its simulator,
+   * Creates the simulator channel (or returns the one already running, its customers writing again), starts its simulator,
    * queues a template sync and the simulated customers' first messages. Audited as channel.create.
    */
   async createChannel(actor: Actor | null): Promise<Channel> {
     const existing = listChannels(this.core).find((c) => isSimulatorChannel(c) && this.running.has(c.id));
-    if (existing) return existing;
+    // Adding it again says customers will write: they do (the script runs again).
+    if (existing) { if (this.webhookUrl) this.startScript(existing.id); return existing; }
     const setup: SimulatorSetup = {
       phoneNumberId: `999${randomDigits(12)}`, wabaId: `998${randomDigits(12)}`,
       accessToken: randomToken(32), appSecret: randomToken(24), verifyToken: randomToken(18),
@@ -104,6 +108,7 @@ export class EmbeddedSimulators {
 
   /** Stops every simulator and pending scripted message. */
   async stop(): Promise<void> {
+    this.traffic.stopAll();
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     await Promise.all([...this.running.values()].map((sim) => sim.stop()));

@@ -144,7 +144,7 @@ describe('roles and user administration', () => {
     const actions = t.app.core.db.$client.query<{ action: string }, []>('SELECT action FROM audit_log ORDER BY created_at').all().map((r) => r.action);
     expect(actions.filter((a) => a === 'user.update')).toHaveLength(2);
     const auditPage = await (await client.get('/admin/audit')).text();
-    expect(auditPage).toContain('user.update');
+    expect(auditPage).toContain('data-action="user.update"');
   });
 
   test('the last admin cannot be demoted', async () => {

@@ -13,12 +13,13 @@ afterAll(() => t.close());
 
 test('an order and a location received through core render their Spanish label in the row', () => {
   const { channelId } = makeChannel(t);
-  for (const [name, from, expected] of [['order', '5491100000011', '🛒 Pedido: 3 artículos, total MXN 899.30'], ['location', '5491100000012', '📍 Ubicación: Museo Frida Kahlo']] as const) {
+  for (const [name, from, icon, expected] of [['order', '5491100000011', 'shopping-cart', 'Pedido: 3 artículos, total MXN 899.30'], ['location', '5491100000012', 'map-pin', 'Ubicación: Museo Frida Kahlo']] as const) {
     const parsed = storedFixture(name);
     const { conversation } = customerSays(t, channelId, parsed.content, { from, type: parsed.type, payload: parsed.payload as Record<string, unknown> });
     const [row] = conversationRows(t.app.core, [getConversationOrThrow(t.app.core, conversation!.id)], null);
     expect(row!.lastMessage).toMatchObject({ type: parsed.type, payload: parsed.payload });
-    expect(String(conversationRow(translator('es'), row!, t.clock.now()))).toContain(expected);
+    const html = String(conversationRow(translator('es'), row!, t.clock.now()));
+    expect(html).toContain(`icons.svg#i-${icon}"></use></svg> ${expected}`);
   }
 });
 

@@ -30,7 +30,7 @@ describe('labels from the sidebar', () => {
     expect(added.status).toBe(200);
     const body = await added.text();
     expect(body).toContain(`id="contact-labels-${id}"`);
-    expect(body).toMatch(/aria-pressed="true"[^>]*>✓ VIP<\/button>/);
+    expect(body).toMatch(/aria-pressed="true"[^>]*><svg class="icon icon-check"[^]*?<\/svg>VIP<\/button>/);
     expect(body).toMatch(/<input name="name"[^>]*required>/);
     expect(body).not.toContain('value="VIP"');
     const vip = labelsOfConversation(t.app.core, id);

@@ -61,7 +61,7 @@ describe('Admin → Failed webhooks', () => {
     createWhatsAppChannel(t.app.core, { name: 'Second', phoneNumberId: '700000000000002', wabaId: '500000', accessToken: 'token-0123456789', appSecret: APP_SECRET, verifyToken: 'verify-0123456789b' }, null);
     const res = await admin.form('/admin/webhooks/replay', { ids: unroutableId });
     expect(res.status).toBe(200);
-    expect(await res.text()).toContain('1 evento(s) de nuevo en cola.');
+    expect(await res.text()).toContain('1 evento de nuevo en cola.');
     expect(statusOf(unroutableId)).toBe('received');
     t.app.ingest.processPending();
     expect(statusOf(unroutableId)).toBe('processed');
@@ -97,7 +97,7 @@ describe('Admin → Failed webhooks', () => {
     expect(html).toContain(`data-event="${event.id}"`);
     expect(html).toContain('Aplicado en parte');
     const replay = await admin.form('/admin/webhooks/replay', { ids: event.id });
-    expect(await replay.text()).toContain('1 evento(s) de nuevo en cola.');
+    expect(await replay.text()).toContain('1 evento de nuevo en cola.');
     t.app.ingest.processPending();
     expect(count()).toBe(1);
     expect(statusOf(event.id)).toBe('partial');

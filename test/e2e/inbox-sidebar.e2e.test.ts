@@ -62,7 +62,7 @@ describe.skipIf(!enabled)('browser: thread header and contact sidebar', () => {
     const bruno = await server.signIn('agent', { name: 'Bruno Receptor' });
     const a = await agentPage('Ana Header', 375);
     await openFromList(a.page, id);
-
+    await a.page.click('.thread-header [data-actions-toggle]'); // on a phone the actions sit behind ⋮
 
     await a.page.click(`#status-actions-${id} button[hx-vals*="resolved"]`);
     await a.page.waitForSelector(`#status-actions-${id}[data-status="resolved"]`);

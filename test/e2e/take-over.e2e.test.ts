@@ -43,10 +43,15 @@ describe.skipIf(!enabled)('browser: only the assignee can reply', () => {
 
     const admin = await signedInPage(server, browser, { role: 'admin', name: 'Ada Admin' });
     await admin.page.goto(`${server.baseUrl}/admin/audit`);
-    const row = admin.page.locator('tr', { hasText: 'conversation.take_over' });
-    expect(await row.textContent()).toContain('Beto Relevo');
-    expect(await row.textContent()).toContain(id);
-    expect(await row.textContent()).toContain(owner.user.id);
+    // In words: who, what, which conversation (linked) and from whom; no raw ids or JSON.
+    const row = admin.page.locator('tr[data-action="conversation.take_over"]');
+    const text = (await row.textContent())!;
+    expect(text).toContain('Beto Relevo');
+    expect(text).toContain('Olga Dueña');
+    expect(await row.locator(`a[href="/inbox/c/${id}"]`).textContent()).toMatch(/#\d+/);
+    expect(text).not.toContain(id);
+    expect(text).not.toContain(owner.user.id);
+    expect(text).not.toContain('{');
     await b.context.close(); await admin.context.close();
   }, 60_000);
 });

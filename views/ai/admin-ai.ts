@@ -12,6 +12,7 @@ import type { PageContext } from '../context';
 import { layout } from '../layout';
 import { adminNav } from '../admin-nav';
 import { evaluationView } from './evaluation';
+import { icon } from '../icons';
 
 export interface AiPageData {
   status: ClassifierStatus;
@@ -73,8 +74,8 @@ function botCard(ctx: PageContext, d: AiPageData): SafeHtml {
     <dl class="ai-stats" id="ai-stats">
       <div><dt>${ctx.t('ai.stats_bot')}</dt><dd data-stat="bot">${stats.botMessages}</dd></div>
       <div><dt>${ctx.t('ai.stats_human')}</dt><dd data-stat="human">${stats.humanMessages}</dd></div>
-      <div><dt>👍</dt><dd data-stat="up">${stats.ratingsUp}</dd></div>
-      <div><dt>👎</dt><dd data-stat="down">${stats.ratingsDown}</dd></div>
+      <div><dt>${icon('thumbs-up', { label: ctx.t('ai.ratings_up') })}</dt><dd data-stat="up">${stats.ratingsUp}</dd></div>
+      <div><dt>${icon('thumbs-down', { label: ctx.t('ai.ratings_down') })}</dt><dd data-stat="down">${stats.ratingsDown}</dd></div>
     </dl>
     <form method="post" action="/admin/ai/bot" class="stack">${csrfField(ctx.csrfToken)}
       <label><input type="checkbox" name="enabled" value="true" ${bot.enabled ? html`checked` : ''}> ${ctx.t('ai.bot_enabled')}</label>

@@ -29,6 +29,8 @@ export interface ChannelDetail {
   form?: FormState;
   flash?: { kind: 'success' | 'error' | 'info'; text: string } | null;
   test?: ConnectionTest | null;
+  /** The control panel of a simulator channel (views/channels/simulator-panel.ts). */
+  simulator?: SafeHtml | null;
 }
 
 function testResult(ctx: PageContext, test: ConnectionTest | null | undefined): SafeHtml {
@@ -94,6 +96,7 @@ export function channelDetailPage(ctx: PageContext, d: ChannelDetail) {
     ${testResult(ctx, d.test)}
   </section>
   ${channelHealth(ctx, d.channel)}
+  ${d.simulator ?? ''}
   ${setupBlock(ctx, d)}
   <section class="card" id="settings">
     <h2>${ctx.t('channels.edit_title')}</h2>

@@ -4,9 +4,12 @@
  */
 import { ai } from './ai';
 import { apiTokens } from './api-tokens';
+import { audit } from './audit';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { iconLabels } from './icon-labels';
+import { inboxPanes } from './inbox-panes';
 import { issues } from './issues';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
@@ -18,6 +21,7 @@ import { routing } from './routing';
 import { routingAdmin } from './routing-admin';
 import { search } from './search';
 import { settings } from './settings';
+import { simulator } from './simulator';
 import { transfer } from './transfer';
 import { validation } from './validation';
 import type { FeatureMessages, Locale, Messages } from './types';
@@ -26,7 +30,7 @@ export type { Locale } from './types';
 export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat];
+const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, messageKinds, mentions, channels, ai, search, settings, simulator, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
@@ -42,11 +46,17 @@ export function registerMessages(messages: FeatureMessages): void {
 
 export type Translate = (key: string, vars?: Record<string, string | number>) => string;
 
-/** A translate function for `locale`; missing keys fall back to English, then to the key itself. */
+/**
+ * A translate function for `locale`; missing keys fall back to English, then to the key itself.
+ * Plurals: with a numeric `count`, the key's plural form for the language (`Intl.PluralRules`:
+ * `<key>.one`, `<key>.other`, …) is used when the feature defines it.
+ */
 export function translator(locale: Locale): Translate {
   const table = merged[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, vars) => {
-    const text = table[key] ?? merged.en[key] ?? key;
+    const form = typeof vars?.count === 'number' ? `${key}.${rules.select(vars.count)}` : null;
+    const text = (form ? table[form] ?? table[`${key}.other`] : undefined) ?? table[key] ?? merged.en[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : text;
   };
 }

@@ -11,6 +11,7 @@
  */
 import { html, jsonForHtml, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
+import { icon } from '../icons';
 
 /** Markup of the canned-response list (inside the wrapper that owns the textarea). */
 export function cannedPickerList(t: Translate): SafeHtml {
@@ -44,7 +45,7 @@ export function mentionPickerAttrs(conversationId: string): SafeHtml {
 export function templatePicker(t: Translate, conversationId: string): SafeHtml {
   const labels = jsonForHtml({ missing: t('template.missing') });
   return html`<div class="template-picker" x-data="templatePicker(${jsonForHtml(conversationId)}, ${labels})" x-show="!note">
-    <button type="button" class="small" @click="toggle()" :aria-expanded="visible()">📋 ${t('template.button')}</button>
+    <button type="button" class="small" @click="toggle()" :aria-expanded="visible()">${icon('clipboard-list')} ${t('template.button')}</button>
     <div class="template-panel" x-show="visible()" x-cloak>
       <p class="window-closed" x-show="windowEndsAt === 0 || now >= windowEndsAt">${t('template.window_closed')}</p>
       <p class="muted" x-show="loaded && !list.length">${t('template.none')}</p>

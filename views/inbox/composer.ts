@@ -8,6 +8,7 @@ import type { Conversation } from '../../src/core/types';
 import { html, jsonForHtml, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { cannedPickerAttrs, cannedPickerList, mentionPickerAttrs, mentionPickerList, templatePicker } from './composer-pickers';
+import { icon } from '../icons';
 
 const EMOJI = ['😀', '😂', '😊', '😍', '🙏', '👍', '👌', '🎉', '❤️', '✅', '⚠️', '🙌', '🤔', '😢', '📦', '🚚'];
 
@@ -34,16 +35,16 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
     @dragover.prevent="" @drop.prevent="upload($event.dataTransfer.files)" @paste="upload($event.clipboardData.files)">
     ${replyLock ? replyLockNotice(t, id, replyLock) : ''}
     <div id="composer-error-${id}" class="composer-error" role="alert"></div>
-    <div class="quote-preview" x-show="quote" x-cloak>↩︎ <span x-text="quote && quote.text"></span>
-      <input type="hidden" name="replyTo" :value="quote ? quote.id : ''"><button type="button" class="link" @click="quote = null">✕</button></div>
+    <div class="quote-preview" x-show="quote" x-cloak>${icon('reply')} <span x-text="quote && quote.text"></span>
+      <input type="hidden" name="replyTo" :value="quote ? quote.id : ''"><button type="button" class="link" @click="quote = null" aria-label="${t('panes.remove')}">${icon('x')}</button></div>
     <div class="attachments" x-show="files.length" x-cloak>
-      <template x-for="f in files" :key="f.id"><span class="chip">📎 <span x-text="f.name"></span>
-        <input type="hidden" name="attachmentIds" :value="f.id"><button type="button" class="link" @click="files = files.filter(x => x.id !== f.id)">✕</button></span></template>
+      <template x-for="f in files" :key="f.id"><span class="chip">${icon('paperclip')} <span x-text="f.name"></span>
+        <input type="hidden" name="attachmentIds" :value="f.id"><button type="button" class="link" @click="files = files.filter(x => x.id !== f.id)" aria-label="${t('panes.remove')}">${icon('x')}</button></span></template>
     </div>
     <div class="composer-modes">
       <button type="button" class="small" :class="!note && 'active'" @click="note = false">${t('inbox.compose.reply')}</button>
-      <button type="button" class="small" :class="note && 'active'" @click="note = true">🔒 ${t('inbox.compose.note')}</button>
-      <span class="window-countdown muted" x-show="windowEndsAt" x-text="countdown()"></span>
+      <button type="button" class="small" :class="note && 'active'" @click="note = true">${icon('lock')} ${t('inbox.compose.note')}</button>
+      <span class="window-countdown muted" x-show="windowEndsAt && countdown()">${icon('timer')} <span x-text="countdown()"></span></span>
       <span class="window-closed" x-show="windowEndsAt === 0 || now >= windowEndsAt" ${windowLeftMs > 0 ? html`x-cloak` : ''}>${t('inbox.window.closed')}</span>
     </div>
     <input type="hidden" name="private" :value="note ? 'true' : 'false'">
@@ -55,9 +56,9 @@ export function composer(t: Translate, conversation: Conversation, windowLeftMs:
         @keydown.enter="if (!$event.shiftKey) { $event.preventDefault(); $el.form.requestSubmit() }"
         @input.throttle.2000ms="typing()" aria-label="${t('inbox.compose.placeholder')}"></textarea>${cannedPickerList(t)}</div>${mentionPickerList(t)}</div>
       <div class="composer-tools">
-        <details class="emoji" @click.outside="$el.open = false" @keydown.escape="$el.open = false"><summary title="${t('inbox.compose.emoji')}">😊</summary>
+        <details class="emoji" @click.outside="$el.open = false" @keydown.escape="$el.open = false"><summary title="${t('inbox.compose.emoji')}" aria-label="${t('inbox.compose.emoji')}">${icon('smile')}</summary>
           <div class="emoji-grid">${EMOJI.map((e) => html`<button type="button" class="link" @click="insert('${e}')">${e}</button>`)}</div></details>
-        <label class="attach" title="${t('inbox.compose.attach')}">📎<input type="file" multiple aria-label="${t('inbox.compose.attach')}" @change="upload($event.target.files); $event.target.value = ''"></label>
+        <label class="attach" title="${t('inbox.compose.attach')}">${icon('paperclip')}<input type="file" multiple aria-label="${t('inbox.compose.attach')}" @change="upload($event.target.files); $event.target.value = ''"></label>
         <button type="submit" class="primary" :disabled="!note && (windowEndsAt === 0 || now >= windowEndsAt)" x-text="note ? ${jsonForHtml(t('inbox.compose.save_note'))} : ${jsonForHtml(t('inbox.compose.send'))}">${t('inbox.compose.send')}</button>
       </div>
     </div>

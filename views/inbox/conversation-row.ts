@@ -9,6 +9,7 @@ import type { Translate } from '../i18n';
 import { avatar, relativeTime } from './format';
 import { typeIcon } from './message-content';
 import { conversationPreview } from './message-label';
+import { icon } from '../icons';
 
 const WINDOW_MS = 24 * 3600_000;
 const WARN_MS = 2 * 3600_000;
@@ -37,6 +38,7 @@ export function conversationRow(t: Translate, row: ConversationRow, now: number,
   return html`<li id="conv-${c.id}" class="conv-row ${unread !== 0 ? 'unread' : ''} ${opts.active ? 'active' : ''}" data-conversation-id="${c.id}"
     data-assignee="${c.assigneeId ?? ''}" data-team="${c.teamId ?? ''}" data-status="${c.status}" data-priority="${c.priority}"
     data-channel="${c.channelId}" data-labels="${row.labels.map((l) => l.id).join(' ')}" data-last="${c.lastMessageAt}" data-waiting="${c.waitingSince ?? ''}">
+    <input type="checkbox" class="row-select" name="ids" value="${c.id}" form="bulk-actions" aria-label="${t('bulk.select', { name })}">
     <a href="/inbox/c/${c.id}" hx-get="/inbox/c/${c.id}" hx-target="#thread-pane" hx-select="#thread-pane" hx-select-oob="#contact-pane" hx-swap="outerHTML" hx-push-url="true">
       ${avatar(name, row.contact.id, 'contact')}
       <div class="row-main">
@@ -48,8 +50,8 @@ export function conversationRow(t: Translate, row: ConversationRow, now: number,
           ${c.status !== 'open' ? html`<span class="chip status-${c.status}">${t(`inbox.status_${c.status}`)}</span>` : ''}
           ${c.priority !== 'none' ? html`<span class="chip priority-${c.priority}">${t(`inbox.priority.${c.priority}`)}</span>` : ''}
           ${row.labels.map((l) => html`<span class="chip label" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${l.name}</span>`)}
-          ${c.waitingSince !== null ? html`<span class="chip waiting" title="${t('inbox.waiting')}">⏳ ${relativeTime(t, c.waitingSince, now)}</span>` : ''}
-          ${closing ? html`<span class="chip window-warning" title="${t('inbox.window.closing')}">⌛ ${Math.ceil(left / 60_000)} min</span>` : ''}
+          ${c.waitingSince !== null ? html`<span class="chip waiting" title="${t('inbox.waiting')}">${icon('hourglass')} ${relativeTime(t, c.waitingSince, now)}</span>` : ''}
+          ${closing ? html`<span class="chip window-warning" title="${t('inbox.window.closing')}">${icon('timer')} ${Math.ceil(left / 60_000)} min</span>` : ''}
         </div>
         <div class="row-activity" id="row-activity-${c.id}"></div>
       </div>

@@ -9,6 +9,8 @@ import type { Channel, Label, PublicUser, Team } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { conversationRow } from './conversation-row';
+import { icon } from '../icons';
+import { bulkBar } from './bulk-bar';
 
 export interface ListQuery {
   view: string;
@@ -34,6 +36,8 @@ export interface ListPaneData {
   agents: PublicUser[];
   activeId: string | null;
   canSeeAll: boolean;
+  /** The viewer (the bulk bar offers "me"). */
+  meId: string;
   /** Admins get a link to connect a channel from the empty list. */
   isAdmin?: boolean;
   now: number;
@@ -109,7 +113,9 @@ export function listPane(t: Translate, d: ListPaneData): SafeHtml {
       ${select('sort', t('inbox.sort'), [['newest', t('inbox.sort.newest')], ['waiting', t('inbox.sort.waiting')]], q.sort)}
       <noscript><button type="submit">${t('inbox.filter.apply')}</button></noscript>
     </form>
-    <form class="search-box" method="get" action="/inbox/search" role="search"><input type="search" name="q" placeholder="🔍 ${t('inbox.search')}" aria-label="${t('inbox.search')}" maxlength="200"></form>
+    ${bulkBar(t, { agents: d.agents, teams: d.teams, labels: d.labels, canSeeAll: d.canSeeAll, meId: d.meId })}
+    <form class="search-box" method="get" action="/inbox/search" role="search">${icon('search')}<input type="search" name="q" placeholder="${t('inbox.search')}" aria-label="${t('inbox.search')}" maxlength="200">
+      <button type="button" class="link shortcuts-open" @click="help = true" title="${t('shortcuts.open')}" aria-label="${t('shortcuts.open')}">${icon('keyboard')}</button></form>
     <ul id="conv-list" class="conv-list" data-view="${q.view}" data-sort="${q.sort === 'waiting' ? 'waiting' : 'newest'}" data-team="${q.teamId ?? ''}" data-status="${q.status ?? ''}"
       data-priority="${q.priority ?? ''}" data-channel="${q.channelId ?? ''}" data-assignee="${q.assigneeId ?? ''}" data-label="${q.labelId ?? ''}">${d.rows.length === 0 ? emptyList(t, d) : listRows(t, d)}</ul>
   </section>`;

@@ -18,15 +18,16 @@ import { messageContent, typeIcon } from './message-content';
 import { messageLabel } from './message-label';
 import { deletedNotice, editedMark, messageContextBadges } from './message-context';
 import { isDeleted } from '../../src/core/message-revisions';
+import { icon } from '../icons';
 
 function ticks(t: Translate, m: ThreadMessage['message']): SafeHtml {
   if (m.direction === 'inbound' || m.isPrivate) return html``;
   switch (m.status) {
-    case 'queued': return html`<span class="tick queued" title="${t('inbox.status.queued')}">🕓</span>`;
-    case 'sent': return html`<span class="tick sent" title="${t('inbox.status.sent')}">✓</span>`;
-    case 'delivered': return html`<span class="tick delivered" title="${t('inbox.status.delivered')}">✓✓</span>`;
-    case 'read': return html`<span class="tick read" title="${t('inbox.status.read')}">✓✓</span>`;
-    case 'failed': return html`<span class="tick failed" title="${t('inbox.status.failed')}">⚠</span>`;
+    case 'queued': return html`<span class="tick queued">${icon('clock', { label: t('inbox.status.queued') })}</span>`;
+    case 'sent': return html`<span class="tick sent">${icon('check', { label: t('inbox.status.sent') })}</span>`;
+    case 'delivered': return html`<span class="tick delivered">${icon('check-check', { label: t('inbox.status.delivered') })}</span>`;
+    case 'read': return html`<span class="tick read">${icon('check-check', { label: t('inbox.status.read') })}</span>`;
+    case 'failed': return html`<span class="tick failed">${icon('triangle-alert', { label: t('inbox.status.failed') })}</span>`;
     default: return html``;
   }
 }
@@ -62,7 +63,7 @@ export function messageBubble(t: Translate, item: ThreadMessage): SafeHtml {
     ${m.status === 'failed' ? html`<div class="send-error" role="alert">${m.errorMessage ?? t('inbox.status.failed')}
       ${fromPhoneApp ? '' : html`<button type="button" class="small" hx-post="/inbox/messages/${m.id}/retry" hx-swap="none">${t('inbox.retry')}</button>`}</div>` : ''}
     <div class="bubble-actions">
-      <button type="button" class="link" title="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">↩︎</button>
+      <button type="button" class="link" title="${t('inbox.reply')}" aria-label="${t('inbox.reply')}" @click="$dispatch('quote', {id: '${m.id}', text: $el.closest('article').querySelector('.text')?.textContent?.slice(0, 80) ?? ''})">${icon('reply')}</button>
       ${m.isPrivate ? '' : html`<span class="react-picker">${['👍', '❤️', '😂', '🙏'].map((e) => html`<button type="button" class="link" hx-post="/inbox/messages/${m.id}/react" hx-vals='{"emoji":"${e}"}' hx-swap="none">${e}</button>`)}</span>`}
     </div>
   </article>`;
@@ -81,11 +82,13 @@ export function timelineEntry(t: Translate, e: ConversationEvent, names: Map<str
   const intent = typeof d.intent === 'string' ? intentName({ id: d.intent, names: (d.intentNames ?? {}) as Record<string, string> }, t('locale.tag')) : t('inbox.event.no_intent');
   const confidence = typeof d.confidence === 'number' ? Math.round(d.confidence * 100) : 0;
   const vars = {
-    actor, by, intent, confidence, assignee, mode, from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' '),
+    actor, by, intent, confidence, assignee, mode, team: typeof d.teamName === 'string' ? d.teamName : '', from: statusName(d.from), to: statusName(d.to), kind: e.kind.replace(/_/g, ' '),
     oldPhone: typeof d.oldPhone === 'string' ? d.oldPhone : '?', newPhone: typeof d.newPhone === 'string' ? d.newPhone : '?',
     score: typeof d.score === 'number' ? d.score : '', comment: typeof d.comment === 'string' ? d.comment : '',
   };
-  const key = `inbox.event.${e.kind}`;
+  // An assignment to a team alone (no agent) or to nobody reads as such, never "Assigned to  by …".
+  const assignedTo = e.kind === 'assigned' && !assignee ? (typeof d.teamName === 'string' && d.teamName ? 'assigned_team' : 'assigned_nobody') : e.kind;
+  const key = `inbox.event.${assignedTo}`;
   const text = t(key, vars) === key ? t('inbox.event.generic', vars) : t(key, vars);
   const why = e.kind === 'assigned' || e.kind === 'routed' ? describeAssignment(d, t) : '';
   return html`<div class="timeline-event" id="e-${e.id}"><span>${text}</span> ${timeTag(t, e.createdAt, 'time')}${why ? html`<small class="why">${why}</small>` : ''}</div>`;

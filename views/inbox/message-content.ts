@@ -8,6 +8,7 @@ import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
 import { fileSize, linkify, timeTag } from './format';
 import { callPermissionLabel, mediaCaption, messageLabel, orderTotals, str } from './message-label';
+import { icon, type IconName } from '../icons';
 
 type Payload = Record<string, any>;
 
@@ -22,9 +23,9 @@ function attachmentView(t: Translate, a: Attachment): SafeHtml {
   if (a.kind === 'image' || a.kind === 'sticker') {
     return html`<a href="${mediaUrl(a)}" target="_blank" rel="noopener"><img class="media ${a.kind}" src="${mediaUrl(a)}" alt="${a.filename ?? t(`inbox.type.${a.kind}`)}" loading="lazy"></a>`;
   }
-  if (a.kind === 'audio') return html`<audio controls preload="none" src="${mediaUrl(a)}"></audio>`;
+  if (a.kind === 'audio') return html`<audio controls preload="metadata" src="${mediaUrl(a)}"></audio>`;
   if (a.kind === 'video') return html`<video controls preload="none" class="media" src="${mediaUrl(a)}"></video>`;
-  return html`<a class="document" href="${mediaUrl(a)}" download="${a.filename ?? 'file'}">📄 <span class="doc-name">${a.filename ?? t('inbox.type.document')}</span> <small>${fileSize(a.size)}</small></a>`;
+  return html`<a class="document" href="${mediaUrl(a)}" download="${a.filename ?? 'file'}">${icon('file-text')} <span class="doc-name">${a.filename ?? t('inbox.type.document')}</span> <small>${fileSize(a.size)}</small></a>`;
 }
 
 function location(t: Translate, p: Payload): SafeHtml {
@@ -33,7 +34,7 @@ function location(t: Translate, p: Payload): SafeHtml {
   const ok = p.latitude != null && p.longitude != null && Number.isFinite(lat) && Number.isFinite(lon);
   const href = ok ? `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=17/${lat}/${lon}` : '';
   const shared = /^https?:\/\//i.test(str(p.url)) ? str(p.url) : '';
-  return html`<div class="location">📍 <strong>${str(p.name) || t('inbox.type.location')}</strong>
+  return html`<div class="location">${icon('map-pin')} <strong>${str(p.name) || t('inbox.type.location')}</strong>
     ${str(p.address) ? html`<div>${str(p.address)}</div>` : ''}
     ${ok ? html`<a href="${href}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_map')}</a>` : ''}
     ${shared ? html`<a class="location-link" href="${shared}" target="_blank" rel="noopener noreferrer">${t('inbox.location.open_link')}</a>` : ''}</div>`;
@@ -47,18 +48,18 @@ function contactCards(p: Payload): SafeHtml {
     const org = (c.org ?? {}) as Payload;
     const company = [str(org.company), str(org.department), str(org.title)].filter(Boolean).join(' · ');
     const address = (a: Payload) => [str(a.street), str(a.city), str(a.state), str(a.zip), str(a.country) || str(a.countryCode)].filter(Boolean).join(', ');
-    return html`<div class="contact-card">👤 <strong>${str(c.name)}</strong>${company ? html`<div class="contact-org">${company}</div>` : ''}${
-      list(c.phones).map((ph) => html`<div>📞 ${str(ph.phone) || str(ph.waId)}${str(ph.type) ? html` <small>${str(ph.type)}</small>` : ''}</div>`)}${
-      list(c.emails).map((e) => html`<div>✉️ <a href="mailto:${str(e.email)}">${str(e.email)}</a>${str(e.type) ? html` <small>${str(e.type)}</small>` : ''}</div>`)}${
-      list(c.addresses).map((a) => html`<div class="contact-address">🏠 ${address(a)}${str(a.type) ? html` <small>${str(a.type)}</small>` : ''}</div>`)}${
-      (Array.isArray(c.urls) ? (c.urls as unknown[]) : []).map(str).filter((u) => /^https?:\/\//i.test(u)).map((u) => html`<div>🔗 <a href="${u}" target="_blank" rel="noopener noreferrer">${u}</a></div>`)}${
-      str(c.birthday) ? html`<div>🎂 ${str(c.birthday)}</div>` : ''}</div>`;
+    return html`<div class="contact-card">${icon('user')} <strong>${str(c.name)}</strong>${company ? html`<div class="contact-org">${company}</div>` : ''}${
+      list(c.phones).map((ph) => html`<div>${icon('phone')} ${str(ph.phone) || str(ph.waId)}${str(ph.type) ? html` <small>${str(ph.type)}</small>` : ''}</div>`)}${
+      list(c.emails).map((e) => html`<div>${icon('mail')} <a href="mailto:${str(e.email)}">${str(e.email)}</a>${str(e.type) ? html` <small>${str(e.type)}</small>` : ''}</div>`)}${
+      list(c.addresses).map((a) => html`<div class="contact-address">${icon('house')} ${address(a)}${str(a.type) ? html` <small>${str(a.type)}</small>` : ''}</div>`)}${
+      (Array.isArray(c.urls) ? (c.urls as unknown[]) : []).map(str).filter((u) => /^https?:\/\//i.test(u)).map((u) => html`<div>${icon('link')} <a href="${u}" target="_blank" rel="noopener noreferrer">${u}</a></div>`)}${
+      str(c.birthday) ? html`<div>${icon('cake')} ${str(c.birthday)}</div>` : ''}</div>`;
   })}</div>`;
 }
 
 function order(t: Translate, p: Payload): SafeHtml {
   const items = (Array.isArray(p.items) ? p.items : []) as Payload[];
-  return html`<div class="order"><strong>🛒 ${t('inbox.type.order')}</strong>
+  return html`<div class="order"><strong>${icon('shopping-cart')} ${t('inbox.type.order')}</strong>
     <ul>${items.map((i) => html`<li>${str(i.quantity)} × ${str(i.productRetailerId)} — ${str(i.itemPrice)} ${str(i.currency)}</li>`)}</ul>
     <div class="order-total">${t('inbox.order.total')}: ${orderTotals(p) || '—'}</div></div>`;
 }
@@ -66,13 +67,13 @@ function order(t: Translate, p: Payload): SafeHtml {
 function flowReply(t: Translate, p: Payload): SafeHtml {
   const response = (p.response && typeof p.response === 'object' && !Array.isArray(p.response) ? p.response : {}) as Payload;
   const fields = Object.entries(response).filter(([key]) => key !== 'flow_token');
-  return html`<div class="interactive-reply form-reply">📝 <strong>${t('inbox.form.submitted')}</strong>
+  return html`<div class="interactive-reply form-reply">${icon('notebook-pen')} <strong>${t('inbox.form.submitted')}</strong>
     ${fields.length ? html`<dl>${fields.map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'string' ? value : JSON.stringify(value)}</dd>`)}</dl>` : ''}</div>`;
 }
 
 function callPermission(t: Translate, p: Payload): SafeHtml {
   const expires = typeof p.expiresAt === 'number' && p.response === 'accept' ? html` <small>${t('inbox.call_permission.until')} ${timeTag(t, p.expiresAt, 'datetime')}</small>` : '';
-  return html`<div class="interactive-reply call-permission">📞 <strong>${callPermissionLabel(t, p)}</strong>${expires}</div>`;
+  return html`<div class="interactive-reply call-permission">${icon('phone')} <strong>${callPermissionLabel(t, p)}</strong>${expires}</div>`;
 }
 
 /**
@@ -83,11 +84,11 @@ function interactive(t: Translate, message: Message, p: Payload): SafeHtml {
   if (p.kind === 'nfm_reply') return flowReply(t, p);
   if (p.kind === 'call_permission_reply') return callPermission(t, p);
   if (typeof p.kind === 'string' && p.kind !== 'button_reply' && p.kind !== 'list_reply') {
-    return html`<div class="unsupported interactive-other">🔘 ${messageLabel(t, message)}</div>`;
+    return html`<div class="unsupported interactive-other">${icon('circle-dot')} ${messageLabel(t, message)}</div>`;
   }
   const content = message.content;
   if (typeof p.kind === 'string') {
-    return html`<div class="interactive-reply">↩︎ <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
+    return html`<div class="interactive-reply">${icon('reply')} <strong>${str(p.title) || str(p.id)}</strong>${str(p.description) ? html`<div class="reply-description">${str(p.description)}</div>` : ''}</div>`;
   }
   const outbound = (p.interactive ?? {}) as Payload;
   const chips = (outbound.kind === 'list' ? [str(outbound.button)] : ((outbound.buttons ?? []) as Payload[]).map((b) => str(b.title))).filter(Boolean);
@@ -96,7 +97,7 @@ function interactive(t: Translate, message: Message, p: Payload): SafeHtml {
 }
 
 function buttonReply(p: Payload, content: string): SafeHtml {
-  return html`<div class="interactive-reply">↩︎ <strong>${str(p.text) || content || str(p.payload)}</strong></div>`;
+  return html`<div class="interactive-reply">${icon('reply')} <strong>${str(p.text) || content || str(p.payload)}</strong></div>`;
 }
 
 /** The type-specific body of a message plus its attachments and caption. */
@@ -111,10 +112,10 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
     case 'location': return location(t, p);
     case 'contacts': return contactCards(p);
     case 'interactive': return interactive(t, message, p);
-    case 'revoke': return html`<div class="deleted-notice">🚫 <em>${messageLabel(t, message)}</em></div>`;
+    case 'revoke': return html`<div class="deleted-notice">${icon('ban')} <em>${messageLabel(t, message)}</em></div>`;
     case 'button': return buttonReply(p, message.content);
     case 'order': return html`${order(t, p)}${text(str(p.text))}`;
-    case 'template': return html`<div class="template"><small>📋 ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;
+    case 'template': return html`<div class="template"><small>${icon('clipboard-list')} ${t('inbox.type.template')}: ${str((p.template as Payload | undefined)?.name)}</small>${text(message.content)}</div>`;
     case 'reaction': return html`<div class="text">${messageLabel(t, message)}</div>`;
     // Unknown and unsupported types: one localized line (old rows also stored an English one in content).
     default: return html`<div class="unsupported">${messageLabel(t, message)}</div>`;
@@ -122,10 +123,11 @@ export function messageContent(t: Translate, message: Message, attachments: Atta
 }
 
 /** Icon shown before a list preview for non-text last messages. */
-export function typeIcon(type: string): string {
-  const icons: Record<string, string> = {
-    image: '📷', sticker: '💟', video: '🎬', audio: '🎤', document: '📄', location: '📍', contacts: '👤',
-    order: '🛒', template: '📋', interactive: '🔘', button: '🔘', note: '🔒', unsupported: '⚠️',
+export function typeIcon(type: string): SafeHtml {
+  const icons: Record<string, IconName> = {
+    image: 'camera', sticker: 'sticker', video: 'clapperboard', audio: 'mic', document: 'file-text', location: 'map-pin', contacts: 'user',
+    order: 'shopping-cart', template: 'clipboard-list', interactive: 'mouse-pointer-click', button: 'mouse-pointer-click', note: 'lock', unsupported: 'triangle-alert',
   };
-  return icons[type] ?? '';
+  const name = icons[type];
+  return name ? icon(name, { className: 'type-icon' }) : html``;
 }

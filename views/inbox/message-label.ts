@@ -45,7 +45,7 @@ function mediaLabel(t: Translate, m: LabelSource, p: Payload): string {
 function orderLabel(t: Translate, p: Payload): string {
   const items = (Array.isArray(p.items) ? p.items : []) as Payload[];
   const count = items.reduce((n, i) => n + (Number(i.quantity) || 0), 0);
-  const label = t(count === 1 ? 'inbox.label.order_one' : 'inbox.label.order', { count, total: orderTotals(p) || '—' });
+  const label = t('inbox.label.order', { count, total: orderTotals(p) || '—' });
   return str(p.text) ? `${label} — ${str(p.text)}` : label;
 }
 

@@ -6,6 +6,7 @@ import type { PreviewMessage } from '../../src/core/last-message';
 import type { Contact, Conversation, Label } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { Translate } from '../i18n';
+import { icon } from '../icons';
 import { relativeTime } from './format';
 import { conversationPreview } from './message-label';
 
@@ -33,7 +34,7 @@ export function sidebarLabels(t: Translate, conversationId: string, labels: Labe
   return html`<section id="contact-labels-${conversationId}" class="contact-labels"${opts.oob ? html` hx-swap-oob="outerHTML"` : ''}><h3>${t('inbox.labels')}</h3>
       <div class="label-list">${allLabels.map((l) => html`<form class="inline" ${target}>
         <input type="hidden" name="labelId" value="${l.id}"><input type="hidden" name="on" value="${mine.has(l.id) ? 'false' : 'true'}">
-        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? '✓ ' : '+ '}${l.name}</button></form>`)}</div>
+        <button type="submit" class="chip label ${mine.has(l.id) ? 'on' : 'off'}" aria-pressed="${mine.has(l.id) ? 'true' : 'false'}" style="--label:${/^#[0-9a-f]{3,8}$/i.test(l.color) ? l.color : '#6b7280'}">${mine.has(l.id) ? icon('check') : '+ '}${l.name}</button></form>`)}</div>
       <form class="inline" ${target}>
         <input name="name" placeholder="${t('inbox.labels.new')}" aria-label="${t('inbox.labels.new')}" maxlength="40" required><button type="submit" class="small">+</button></form>
     </section>`;
@@ -43,7 +44,8 @@ export function sidebarLabels(t: Translate, conversationId: string, labels: Labe
 export function contactSidebar(t: Translate, d: SidebarData): SafeHtml {
   const c = d.contact;
   const attrs = Object.entries(c.customAttributes ?? {});
-  return html`<aside id="contact-pane" class="contact-pane">
+  return html`<aside id="contact-pane" class="contact-pane" aria-label="${t('panes.contact.open')}">
+    <button type="button" class="link contact-close" data-contact-close aria-label="${t('panes.contact.close')}" title="${t('panes.contact.close')}">${icon('x')}</button>
     <h2 class="contact-title">${c.name || c.phone || t('inbox.unknown_contact')}</h2>
     ${c.phone ? html`<div class="muted">${c.phone}</div>` : ''}
     ${sidebarLabels(t, d.conversation.id, d.labels, d.allLabels)}

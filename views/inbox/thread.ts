@@ -5,6 +5,7 @@
 import type { Thread } from '../../src/core/inbox-read';
 import type { Conversation, Label, PublicUser, Team } from '../../src/core/types';
 import { html, type SafeHtml } from '../../src/lib/html';
+import { icon } from '../icons';
 import type { Translate } from '../i18n';
 import { composer, type ReplyLock } from './composer';
 import { dayKey, timeTag } from './format';
@@ -43,7 +44,7 @@ function daySeparator(t: Translate, at: number): SafeHtml {
 
 function actions(t: Translate, d: ThreadPaneData): SafeHtml {
   const c = d.conversation;
-  return html`<div class="thread-actions">
+  return html`<div class="thread-actions" id="thread-actions-${c.id}">
     ${transferForm(t, c, d.agents, d.teams)}
     <form class="inline" hx-post="/inbox/c/${c.id}/priority" hx-swap="none" hx-trigger="change">
       <select name="priority" aria-label="${t('inbox.priority')}">${['none', 'low', 'medium', 'high', 'urgent'].map((p) =>
@@ -51,6 +52,7 @@ function actions(t: Translate, d: ThreadPaneData): SafeHtml {
     ${statusActions(t, c)}
     <button type="button" class="small" hx-post="/inbox/c/${c.id}/unread" hx-swap="none">${t('inbox.action.mark_unread')}</button>
     ${d.plugins ? html`<div data-slot="conversation-actions">${d.plugins.actions}</div>` : ''}
+    <a class="small button icon-button transcript-link" href="/inbox/c/${c.id}/transcript" target="_blank" rel="noopener" title="${t('transcript.print')}" aria-label="${t('transcript.print')}">${icon('printer')}</a>
   </div>`;
 }
 
@@ -74,10 +76,14 @@ export function threadPane(t: Translate, d: ThreadPaneData): SafeHtml {
   const c = d.conversation;
   return html`<section id="thread-pane" class="thread-pane" data-conversation-id="${c.id}" data-status="${c.status}">
     <header class="thread-header">
-      <a href="/inbox" class="back" aria-label="${t('inbox.back')}">←</a>
+      <a href="/inbox" class="back" aria-label="${t('inbox.back')}">${icon('arrow-left')}</a>
       <div class="thread-title"><strong>${d.contactName}</strong> <span class="muted">#${c.number}</span>
         ${statusChip(t, c)}
         <div class="thread-activity" id="thread-activity-${c.id}"></div></div>
+      <div class="thread-tools">
+        <button type="button" class="small icon-button contact-toggle" data-contact-toggle aria-controls="contact-pane" aria-expanded="false" title="${t('panes.contact.open')}">${icon('contact')}<span class="label">${t('panes.contact.open')}</span></button>
+        <button type="button" class="small icon-button actions-toggle" data-actions-toggle aria-controls="thread-actions-${c.id}" aria-expanded="false" title="${t('panes.actions')}" aria-label="${t('panes.actions')}">${icon('ellipsis-vertical')}</button>
+      </div>
       ${actions(t, d)}
     </header>
     <div class="thread" id="thread-${c.id}" aria-live="polite">${d.page ? loadOlderButton(t, c.id, d.page) : ''}${threadItems(t, d.thread, d.eventNames)}${d.page ? newerLink(t, c.id, d.page) : ''}</div>

@@ -39,6 +39,7 @@ export function describeAssignment(details: Record<string, unknown>, t: Translat
   if (d.mode === 'round_robin' || d.mode === 'balanced') return t(`routing.why.${d.mode}.${d.why}`, vars) + skippedNote(d.candidates, t);
   if (d.mode === 'offline_timeout') return t('routing.why.offline_timeout', { agent: d.agentName ?? '—', minutes: d.offlineMinutes ?? '' });
   if (d.mode === 'claim') return t('routing.why.claim', vars);
+  if (d.mode === 'reply') return t('routing.why.reply', vars);
   if (d.mode === 'take_over') return t('routing.why.take_over', vars);
   if (d.mode === 'transfer') return t('routing.why.transfer', vars);
   if (d.mode === 'channel_team') return t('routing.why.channel_team', vars);

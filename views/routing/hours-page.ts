@@ -39,6 +39,12 @@ function holidayRow(ctx: PageContext, value: string, error?: string) {
 }
 
 /** The /admin/routing/hours page for one team (`form.teamId` null = company default). */
+/** "America/Argentina/Buenos_Aires" → "Buenos Aires (America)", what people search for. */
+function cityOf(zone: string): string {
+  const parts = zone.split('/');
+  return parts.length > 1 ? `${parts[parts.length - 1]!.replace(/_/g, ' ')} (${parts[0]})` : zone;
+}
+
 export function hoursPage(ctx: PageContext, teams: Team[], timezones: string[], form: HoursForm, state: { errors?: Record<string, string>; saved?: boolean } = {}) {
   const t = ctx.t;
   const errors = state.errors ?? {};
@@ -53,8 +59,11 @@ export function hoursPage(ctx: PageContext, teams: Team[], timezones: string[], 
     ${form.inherited ? html`<p class="hint">${t('routing.hours.inherited')}</p>` : ''}
     <form method="post" action="/admin/routing/hours" class="stack" id="hours-form" x-data>${csrfField(ctx.csrfToken)}
       <input type="hidden" name="teamId" value="${form.teamId ?? ''}">
-      <label>${t('routing.hours.timezone')} <select name="timezone" ${errors.timezone ? html`aria-invalid="true"` : ''}>${timezones.map((z) =>
-        html`<option value="${z}" ${z === form.timezone ? html`selected` : ''}>${z}</option>`)}</select></label>${fieldError(errors.timezone)}
+      <label>${t('routing.hours.timezone')} <input name="timezone" list="tz-list" value="${form.timezone}" autocomplete="off" required
+        placeholder="${t('routing.hours.timezone_search')}" ${errors.timezone ? html`aria-invalid="true"` : ''}></label>${fieldError(errors.timezone)}
+      <datalist id="tz-list">${timezones.map((z) => html`<option value="${z}" label="${cityOf(z)}"></option>`)}</datalist>
+      <p class="hint" x-data="{ zone: Intl.DateTimeFormat().resolvedOptions().timeZone }" x-show="zone !== $root.closest('form').timezone.value" x-cloak>
+        <button type="button" class="small link" @click="$root.closest('form').timezone.value = zone">${t('routing.hours.use_browser_zone')} <span x-text="zone"></span></button></p>
       <fieldset><legend>${t('routing.hours.weekly')}</legend><div id="weekly-rows">${[...form.weekly, { day: 1, from: '', to: '' }].map((row, i) => dayRow(ctx, row, rowError('weekly', i)))}</div>
         <template id="blank-day">${dayRow(ctx, { day: 1, from: '', to: '' })}</template>
         <button type="button" class="small" @click="document.getElementById('weekly-rows').append(document.getElementById('blank-day').content.cloneNode(true))">${t('routing.hours.add_interval')}</button>

@@ -6,6 +6,7 @@
 import type { NotificationRow } from '../../src/core/routing/notify';
 import { html } from '../../src/lib/html';
 import type { Translate } from '../i18n';
+import { icon } from '../icons';
 
 /** The sentence of one notification. */
 function notificationText(t: Translate, n: Pick<NotificationRow, 'kind' | 'details'>): string {
@@ -33,7 +34,7 @@ function notificationCount(count: number, oob = false) {
 /** The bell with its dropdown and the toast area (loaded into the top bar after the page). */
 export function notificationBell(t: Translate, count: number, rows: NotificationRow[]) {
   return html`<div id="notif-bell" class="notif-bell" x-data="{ open: false }" @keydown.escape="open = false" @click.outside="open = false">
-    <button type="button" class="bell" @click="open = !open" :aria-expanded="open" aria-label="${t('alerts.title')}">🔔 ${notificationCount(count)}</button>
+    <button type="button" class="bell" @click="open = !open" :aria-expanded="open" aria-label="${t('alerts.title')}">${icon('bell')} ${notificationCount(count)}</button>
     <div class="notif-menu" x-show="open" x-cloak>
       <div class="notif-head"><strong>${t('alerts.title')}</strong>
         <button type="button" class="small link" hx-post="/notifications/read-all" hx-target="#notif-bell" hx-swap="outerHTML">${t('alerts.read_all')}</button></div>

@@ -40,7 +40,7 @@ function options(pairs: Array<[string, string]>) {
 export function ruleEditor(ctx: PageContext, form: RuleForm, choices: RuleChoices, errors: Record<string, string> = {}) {
   const t = ctx.t;
   const config = {
-    conditions: form.conditions ?? '[{"type":"keywords","any":["factura"]}]', actions: form.actions ?? '[{"type":"set_priority","priority":"high"}]', errors,
+    conditions: form.conditions ?? '[{"type":"keywords","any":[]}]', actions: form.actions ?? '[{"type":"set_priority","priority":"high"}]', errors,
     messages: { invalidJson: t('routing.rules.invalid_json') },
     first: { teams: choices.teams[0]?.[0] ?? '', agents: choices.agents[0]?.[0] ?? '', labels: choices.labels[0]?.[0] ?? '', intents: choices.intents[0]?.[0] ?? '' },
   };

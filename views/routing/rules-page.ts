@@ -7,21 +7,20 @@ import { ruleEditor, type RuleChoices, type RuleForm } from './rule-editor';
 import type { PageContext } from '../context';
 import { layout } from '../layout';
 import { routingTabs } from './tabs';
+import { icon } from '../icons';
+import { ruleItemsText } from './rule-summary';
 
 /** The /admin/routing page; `testResult` is the sentence from the last test. */
 export function rulesPage(ctx: PageContext, rules: RoutingRule[], choices: RuleChoices, state: { form?: RuleForm; error?: string | null; errors?: Record<string, string>; testResult?: string | null; testText?: string } = {}) {
   const t = ctx.t;
-  const summary = (list: Array<Record<string, unknown>>, kind: string) => list.map((item) => {
-    const detail = Array.isArray(item.any) ? `: ${item.any.join(', ')}` : typeof item.pattern === 'string' ? `: /${item.pattern}/` : typeof item.intent === 'string' ? `: ${item.intent}` : '';
-    return t(`routing.editor.${kind}.${String(item.type)}`) + detail;
-  }).join(' + ');
+  const summary = (list: Array<Record<string, unknown>>, kind: 'condition' | 'action') => ruleItemsText(t, kind, list, choices);
   const post = (rule: RoutingRule, action: string, label: string, extra = '') => html`<form method="post" action="/admin/routing/${rule.id}/${action}" class="inline">${csrfField(ctx.csrfToken)}<button class="small ${extra}">${label}</button></form>`;
   return layout(ctx, t('routing.rules.title'), html`${adminNav(ctx)}${routingTabs(ctx)}
   <section class="card"><h1>${t('routing.rules.title')}</h1>
     <ol id="rules">${rules.map((r) => html`<li data-rule="${r.name}">
       <strong>${r.name}</strong> ${r.enabled ? '' : html`<em>(${t('routing.rules.off')})</em>`}
-      <span class="rule-summary" title="${JSON.stringify(r.conditions)} → ${JSON.stringify(r.actions)}">${summary(r.conditions, 'condition')} → ${summary(r.actions, 'action')}</span>
-      <a href="/admin/routing?edit=${r.id}" class="small">✎</a>
+      <span class="rule-summary">${summary(r.conditions, 'condition')} → ${summary(r.actions, 'action')}</span>
+      <a href="/admin/routing?edit=${r.id}" class="small">${icon('pencil', { label: t('routing.rules.edit') })}</a>
       ${post(r, 'up', t('routing.rules.up'))}${post(r, 'down', t('routing.rules.down'))}
       ${post(r, 'toggle', r.enabled ? t('routing.rules.disable') : t('routing.rules.enable'))}${post(r, 'delete', t('routing.rules.delete'), 'danger')}
     </li>`)}</ol>

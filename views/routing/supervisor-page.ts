@@ -78,5 +78,5 @@ export function supervisorPage(ctx: PageContext, teams: OverviewTeam[], targets:
     <input type="hidden" name="_csrf" value="${ctx.csrfToken ?? ''}">
     <label>${t('supervisor.target')} <select name="target">${targets.map(([v, l]) => html`<option value="${v}">${l}</option>`)}</select></label>
     <button type="submit">${t('supervisor.reassign')}</button></form>
-  ${supervisorBoard(t, teams, now)}</div>`, { head: html`<link rel="stylesheet" href="/static/routing.css"><script src="/static/supervisor.js" defer></script>` });
+  ${supervisorBoard(t, teams, now)}</div>`, { head: html`<link rel="stylesheet" href="/static/routing.css"><script src="/static/supervisor.js" defer></script>`, ownSocket: true });
 }

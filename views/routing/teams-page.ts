@@ -1,4 +1,5 @@
 /** Admin: teams (mode, capacity override, assignee-only replies, channels, members) and agent capacity. */
+import { effectiveAvailability } from '../../src/core/availability';
 import type { Channel, PublicUser, Team } from '../../src/core/types';
 import { ASSIGNMENT_MODES } from '../../src/db/schema/enums';
 import { html } from '../../src/lib/html';
@@ -28,6 +29,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
       <label>${t('routing.teams.mode')} ${modeSelect(team.assignmentMode)}</label>
       <label>${t('routing.teams.capacity_override')} <input name="capacityOverride" type="number" min="0" max="500" value="${team.capacityOverride ?? ''}"></label>
       <label><input type="checkbox" name="onlyAssigneeCanReply" value="true" ${team.onlyAssigneeCanReply ? html`checked` : ''}> ${t('routing.teams.only_assignee')}</label>
+      <label><input type="checkbox" name="assignOnReply" value="true" ${team.assignOnReply ? html`checked` : ''}> ${t('routing.teams.assign_on_reply')}</label>
       <fieldset><legend>${t('routing.teams.channels')}</legend>${channels.map((c) => html`<label><input type="checkbox" name="channelIds" value="${c.id}" ${channelIds.includes(c.id) ? html`checked` : ''}> ${c.name}</label>`)}</fieldset>
       <button type="submit" class="primary">${t('routing.teams.save')}</button>
     </form>
@@ -47,7 +49,7 @@ export function teamsPage(ctx: PageContext, teams: TeamView[], users: PublicUser
   </section>
   <section class="card"><h2>${t('routing.teams.agents')}</h2><div class="table-wrap"><table class="table">
     <thead><tr><th>${t('field.name')}</th><th>${t('routing.teams.availability')}</th><th>${t('routing.teams.capacity')}</th></tr></thead>
-    <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td>${t(`routing.availability.${u.availabilityManual ?? u.availability}`)}${u.availabilityManual ? '' : html` (${t('routing.teams.auto')})`}</td>
+    <tbody>${users.map((u) => html`<tr><td>${u.name}</td><td class="availability" data-availability="${effectiveAvailability(u)}"><span class="presence ${effectiveAvailability(u)}"></span> ${t(`routing.availability.${effectiveAvailability(u)}`)}${u.availabilityManual ? '' : html` (${t('routing.teams.auto')})`}</td>
       <td><form method="post" action="/admin/teams/agents/${u.id}/capacity" class="inline">${csrfField(ctx.csrfToken)}
         <input name="capacity" type="number" min="0" max="500" value="${u.capacity}" aria-label="${t('routing.teams.capacity')} ${u.name}">
         <button class="small">${t('routing.teams.save')}</button></form></td></tr>`)}</tbody></table></div></section>`);

@@ -35,10 +35,15 @@ function assigneeName(core: Core, id: string): string {
   return core.db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? 'another agent';
 }
 
-/** True when the conversation's team lets only its assignee reply and `userId` is not the assignee. */
+/**
+ * True when the conversation's team lets only its assignee reply and `userId` is not the assignee.
+ * An unassigned conversation of a team that assigns on reply is open to a reply: it makes the replier the assignee.
+ */
 export function replyLockedFor(core: Core, conversation: Conversation, userId: string): boolean {
   if (!conversation.teamId || conversation.assigneeId === userId) return false;
-  return core.db.select({ only: teams.onlyAssigneeCanReply }).from(teams).where(eq(teams.id, conversation.teamId)).get()?.only === true;
+  const team = core.db.select({ only: teams.onlyAssigneeCanReply, onReply: teams.assignOnReply }).from(teams).where(eq(teams.id, conversation.teamId)).get();
+  if (conversation.assigneeId === null && team?.onReply) return false;
+  return team?.only === true;
 }
 
 /**

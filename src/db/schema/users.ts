@@ -76,6 +76,8 @@ export const teams = sqliteTable('teams', {
   description: text('description').notNull().default(''),
   assignmentMode: text('assignment_mode', { enum: ASSIGNMENT_MODES }).notNull().default('manual'),
   onlyAssigneeCanReply: integer('only_assignee_can_reply', { mode: 'boolean' }).notNull().default(false),
+  /** An agent who replies to an unassigned conversation of this team becomes its assignee. */
+  assignOnReply: integer('assign_on_reply', { mode: 'boolean' }).notNull().default(true),
   /** Per-team override of each member's capacity; null keeps the agent's own capacity. */
   capacityOverride: integer('capacity_override'),
   /** Round-robin cursor: the user id that got the last assignment. */

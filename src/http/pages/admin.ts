@@ -12,6 +12,7 @@ import { localizeMessage } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
 import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
+import { auditSubjects } from '../../core/audit-names';
 import { htmlResponse, redirect } from '../respond';
 
 /** Admin-only pages. */
@@ -54,8 +55,8 @@ export function adminPages(deps: HttpDeps) {
       }
     })
     .get('/admin/audit', ({ page }) => {
-      const names = new Map(listUsers(core).map((u) => [u.id, u.name]));
-      return htmlResponse(auditPage(page, listAudit(core, 200), names));
+      const rows = listAudit(core, 200);
+      return htmlResponse(auditPage(page, rows, auditSubjects(core, rows)));
     })
     .get('/admin/jobs', ({ page }) => htmlResponse(deadJobsPage(page, listDeadJobs(core))))
     .post('/admin/jobs/:id/retry', ({ params, auth, ip }) => {

@@ -13,6 +13,8 @@ import { newChannelPage } from '../../../views/channels/form';
 import { channelsListPage } from '../../../views/channels/list';
 import type { PageContext } from '../../../views/context';
 import type { HttpDeps } from '../deps';
+import { simulatorPanelRoutes } from './simulator-panel';
+import { simulatorPanel } from '../../../views/channels/simulator-panel';
 import { formFailure, formList, formStrings } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
@@ -22,6 +24,7 @@ const SECRET_FIELDS = ['accessToken', 'appSecret', 'verifyToken'];
 const DEFAULTED_FIELDS = ['graphUrl', 'graphVersion', 'rateLimitPerSecond'];
 const FLASHES: Record<string, string> = {
   updated: 'channels.updated', status: 'channels.status_changed', sync: 'channels.sync_queued', teams: 'channels.teams_saved', simulator: 'channels.simulator_created',
+  sim_sent: 'sim.sent', sim_traffic_on: 'sim.traffic_started', sim_traffic_off: 'sim.traffic_stopped', sim_fail: 'sim.fail_set',
 };
 
 /** The URL Meta must call: TURNO_PUBLIC_URL, else the origin this admin is using. */
@@ -38,13 +41,15 @@ export function channelPages(deps: HttpDeps) {
     const channel = getChannelOrThrow(core, id);
     return channelDetailPage(page, {
       channel: publicChannel(core, channel), webhookUrl: webhookUrlFor(core.config.publicUrl, request),
-      teams: listTeams(core), teamIds: channelTeamIds(core, id), templates: channelTemplates(core, id), ...extra,
+      teams: listTeams(core), teamIds: channelTeamIds(core, id), templates: channelTemplates(core, id),
+      simulator: deps.simulators.simulatorOf(id) ? simulatorPanel(page, id, deps.simulators.traffic.rateOf(id)) : null, ...extra,
     });
   };
   const flash = (page: PageContext, ok: unknown) => (typeof ok === 'string' && FLASHES[ok] ? { kind: 'success' as const, text: page.t(FLASHES[ok]!) } : null);
 
   return new Elysia({ name: 'channel-pages' })
     .use(requestContext(deps))
+    .use(simulatorPanelRoutes(deps))
     .onBeforeHandle(({ auth }) => {
       requireRole(auth, 'admin');
     })

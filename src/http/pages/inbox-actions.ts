@@ -26,6 +26,7 @@ import { messageContent } from '../../../views/inbox/message-content';
 import { html } from '../../lib/html';
 import type { HttpDeps } from '../deps';
 import { formFailureText } from '../form-errors';
+import { inboxBulkActions } from './inbox-bulk';
 import { actorOf, requestContext, requireUser } from '../request-context';
 import { htmlResponse, redirect, STATUS_OF } from '../respond';
 
@@ -56,6 +57,7 @@ export function inboxActions(deps: HttpDeps) {
   const ok = () => new Response(null, { status: 204 });
   return new Elysia({ name: 'inbox-actions' })
     .use(requestContext(deps))
+    .use(inboxBulkActions(deps))
     .post('/inbox/c/:id/messages', ({ auth, ip, params, body, page }) => {
       const user = requireUser(auth);
       const conversation = getVisibleConversationOrThrow(core, user, params.id);

@@ -40,14 +40,16 @@ export function listPage(core: Core, user: PublicUser, q: ListQuery, cursor?: st
 }
 
 /**
- * The count of every view (Mine, Unassigned, All, each team, Mentions) under the list's other
+ * The count of every view the user has (Mine, Unassigned, All for supervisors and admins, each team, Mentions) under the list's other
  * filters, keyed like the badges (`mine`, `team:<id>`…). Sums trigger-kept buckets, so it is cheap
  * enough for each tab to re-read after a change (GET /inbox/counts).
  */
 export function listCounts(core: Core, user: PublicUser, q: ListQuery, teams: Team[] = visibleTeams(core, user)): Record<string, number> {
   const filters = { ...q, status: q.status ?? (q.view === 'mentions' ? 'open' : undefined) };
   const count = (view: string, teamId?: string) => countConversations(core, user, filterOf({ ...filters, view, teamId }));
-  const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), all: count('all'), mentions: visibleMentionedConversations(core, user).length };
+  const counts: Record<string, number> = { mine: count('mine'), unassigned: count('unassigned'), mentions: visibleMentionedConversations(core, user).length };
+  // Agents have no "All" tab: a badge for it would have no target on their page (htmx:oobErrorNoTarget).
+  if (user.role !== 'agent') counts.all = count('all');
   for (const t of teams) counts[`team:${t.id}`] = count('team', t.id);
   return counts;
 }
@@ -59,7 +61,7 @@ export function listPaneData(core: Core, user: PublicUser, q: ListQuery, activeI
   const channelList = visibleChannels(core, user);
   return {
     query: q, ...listPage(core, user, q), counts: listCounts(core, user, q, teams), unread: unreadMineCount(core, user.id), teams, channels: channelList, labels: listLabels(core),
-    agents: listActiveUsers(core), activeId, canSeeAll, isAdmin: user.role === 'admin', now: core.clock.now(),
+    agents: listActiveUsers(core), activeId, canSeeAll, meId: user.id, isAdmin: user.role === 'admin', now: core.clock.now(),
   };
 }
 

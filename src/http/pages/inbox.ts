@@ -2,11 +2,16 @@
  * Inbox pages: `/inbox` (list), `/inbox/list` (next keyset page for infinite scroll),
  * `/inbox/counts` (the view count badges and unread marker for the tab's filters, out of band),
  * `/inbox/c/:id` (deep link: the full page with the thread open; htmx row clicks swap only the
- * thread pane out of it). Opening a conversation marks it read for the agent.
+ * thread pane out of it), `/inbox/c/:id/transcript` (printable, without private notes). Opening a
+ * conversation marks it read for the agent.
  */
 import { Elysia, t as schema } from 'elysia';
 import { getVisibleConversationOrThrow } from '../../core/conversation-actions';
-import { markConversationRead, timelineNames, unreadMineCount } from '../../core/inbox-read';
+import { getChannelOrThrow } from '../../core/channels';
+import { getContactOrThrow } from '../../core/contacts';
+import { markConversationRead, threadMessages, timelineNames, unreadMineCount } from '../../core/inbox-read';
+import { transcriptMessages } from '../../core/transcript';
+import { transcriptPage } from '../../../views/inbox/transcript';
 import { loadThreadPage } from '../../core/thread-pages';
 import { olderPage } from '../../../views/inbox/thread-paging';
 import type { PublicUser } from '../../core/types';
@@ -82,5 +87,13 @@ export function inboxPages(deps: HttpDeps) {
       const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
       const older = loadThreadPage(core, conversation.id, { before: query.before });
       return htmlResponse(olderPage(page.t, conversation.id, older, timelineNames(core, older.thread.events)));
-    }, { query: schema.Object({ before: schema.String({ maxLength: 64 }) }) });
+    }, { query: schema.Object({ before: schema.String({ maxLength: 64 }) }) })
+    .get('/inbox/c/:id/transcript', ({ auth, page, params }) => {
+      const conversation = getVisibleConversationOrThrow(core, requireUser(auth), params.id);
+      const contact = getContactOrThrow(core, conversation.contactId);
+      return htmlResponse(transcriptPage(page, {
+        conversation, contactName: contact.name || contact.phone || page.t('inbox.unknown_contact'), contactPhone: contact.phone,
+        channelName: getChannelOrThrow(core, conversation.channelId).name, messages: threadMessages(core, transcriptMessages(core, conversation.id)).messages,
+      }));
+    });
 }

@@ -16,6 +16,7 @@ import type { RuleChoices, RuleForm } from '../../../views/routing/rule-editor';
 import { teamsPage } from '../../../views/routing/teams-page';
 import { localizeIssue, localizeMessage, type Translate } from '../../../views/i18n';
 import type { HttpDeps } from '../deps';
+import { ruleItemsText } from '../../../views/routing/rule-summary';
 import { formFailure } from '../form-errors';
 import { actorOf, requestContext, requireRole } from '../request-context';
 import { htmlResponse, redirect } from '../respond';
@@ -75,6 +76,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
         const capacity = one(f.capacityOverride);
         updateTeam(core, params.id, {
           name: one(f.name), assignmentMode: one(f.assignmentMode) as never, onlyAssigneeCanReply: one(f.onlyAssigneeCanReply) === 'true',
+          assignOnReply: one(f.assignOnReply) === 'true',
           capacityOverride: capacity === '' ? null : Number(capacity),
         }, actorOf(auth, ip));
         setTeamChannels(core, params.id, many(f.channelIds), actorOf(auth, ip));
@@ -113,7 +115,7 @@ export function routingAdminPages(deps: HttpDeps, classifyIntent: ClassifyIntent
       }, classifyIntent, { newConversation: true });
       const first = matches[0];
       const result = first
-        ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: actionsOf(matches).map((a) => a.type).join(', ') })
+        ? page.t('routing.rules.test_match', { index: first.index, name: first.rule.name, reasons: first.reasons.join(', '), actions: ruleItemsText(page.t, 'action', actionsOf(matches), choices(page.locale)) })
         : page.t('routing.rules.test_none');
       return htmlResponse(rulesPage(page, listRules(core), choices(page.locale), { testResult: result, testText: text }));
     })

@@ -39,9 +39,11 @@ function pathErrors(error: unknown, t: Translate): Record<string, string> {
   return { ...failure.errors, ...(failure.message ? { form: failure.message } : {}), ...numberErrors };
 }
 
+/** Every time zone, the business's own first, then the others of its region (America/…), then the rest. */
 function timezones(current: string): string[] {
-  const list = Intl.supportedValuesOf('timeZone');
-  return list.includes(current) ? list : [current, ...list];
+  const region = `${current.split('/')[0]}/`;
+  const list = Intl.supportedValuesOf('timeZone').filter((z) => z !== current);
+  return [current, ...list.filter((z) => z.startsWith(region)), ...list.filter((z) => !z.startsWith(region))];
 }
 
 /** Routing settings pages (mounted by routingAdminPages; admin only). */

@@ -80,13 +80,16 @@ const ALLOWED_TODAY = new Set<string>([
   'views/inbox/message-bubble -> src/core/message-revisions',
   'views/inbox/message-label -> src/core/message-revisions',
   'views/settings/api-tokens-page -> src/db/schema/enums',
+  'views/admin-nav -> src/core/users',
+  'views/channels/simulator-panel -> src/simulator/customers',
+  'views/channels/simulator-panel -> src/simulator/controls',
+  'views/routing/teams-page -> src/core/availability',
   'views/routing/rule-editor -> src/db/schema/enums',
   'views/routing/supervisor-page -> src/core/conversations',
   'views/routing/supervisor-page -> src/core/routing/overview',
   'views/routing/teams-page -> src/db/schema/enums',
   'views/settings/canned-page -> src/core/canned',
   'views/settings/canned-page -> src/core/users',
-  'views/settings/settings-nav -> src/core/users',
   'views/status-menu -> src/core/availability',
 ]);
 

@@ -23,7 +23,12 @@ function row(last: Message, storedPreview: string): ConversationRow {
     contact: { id: 'k', name: 'María', phone: null }, assignee: null, labels: [], unread: 0, lastMessage: last,
   };
 }
-const preview = (html: string) => /<div class="row-preview">([^<]*)<\/div>/.exec(html)![1]!.trim();
+/** The row preview as text, its type icon (an SVG from the sprite) written as "[name]". */
+const preview = (html: string) => {
+  const inner = /<div class="row-preview">([\s\S]*?)<\/div>/.exec(html)![1]!;
+  const icon = /#i-([\w-]+)/.exec(inner)?.[1];
+  return `${icon ? `[${icon}] ` : ''}${inner.replace(/<svg[\s\S]*?<\/svg>/g, '').trim()}`;
+};
 
 describe('message labels from parsed fixtures', () => {
   test('order: count and totals in each language, with the customer note', () => {
@@ -50,14 +55,14 @@ describe('conversation row preview', () => {
   test('a location shows one pin and the Spanish label', () => {
     const m = storedFixture('location');
     const out = preview(String(conversationRow(es, row(m, m.content), now)));
-    expect(out).toBe('📍 Ubicación: Museo Frida Kahlo · Londres 247, Del Carmen, Coyoacán, CDMX');
+    expect(out).toBe('[map-pin] Ubicación: Museo Frida Kahlo · Londres 247, Del Carmen, Coyoacán, CDMX');
   });
 
   test('rows stored with the old English previews render in the agent language', () => {
     const oldLocation = { ...storedFixture('location'), content: '📍 Location: Obelisco', payload: { latitude: -34.6, longitude: -58.38, name: 'Obelisco' } };
-    expect(preview(String(conversationRow(es, row(oldLocation, '📍 Location: Obelisco'), now)))).toBe('📍 Ubicación: Obelisco');
+    expect(preview(String(conversationRow(es, row(oldLocation, '📍 Location: Obelisco'), now)))).toBe('[map-pin] Ubicación: Obelisco');
     const oldOrder = { ...storedFixture('order'), content: '🛒 Order: 3 items, total MXN 899.30 — Lo quiero para el viernes' };
-    expect(preview(String(conversationRow(pt, row(oldOrder, oldOrder.content), now)))).toBe('🛒 Pedido: 3 itens, total MXN 899.30 — Lo quiero para el viernes');
+    expect(preview(String(conversationRow(pt, row(oldOrder, oldOrder.content), now)))).toBe('[shopping-cart] Pedido: 3 itens, total MXN 899.30 — Lo quiero para el viernes');
     const oldUnknown = { ...storedFixture('unknown-type'), content: '⚠️ Message of type "hologram" (not supported yet)' };
     expect(preview(String(conversationRow(es, row(oldUnknown, oldUnknown.content), now)))).not.toContain('not supported');
   });
@@ -80,6 +85,6 @@ describe('bubble of old rows', () => {
 
   test('a quoted order reads as a Spanish label', () => {
     const out = String(messageBubble(es, { message: storedFixture('text'), attachments: [], reactions: [], quoted: storedFixture('order'), senderName: null }));
-    expect(out).toContain('🛒 Pedido: 3 artículos');
+    expect(out).toContain('icons.svg#i-shopping-cart"></use></svg> Pedido: 3 artículos');
   });
 });

@@ -28,7 +28,7 @@ describe('bubble of parsed fixtures', () => {
   });
 
   test('button reply renders as a reply', () => {
-    expect(render('interactive-button-reply')).toMatch(/class="interactive-reply">↩︎ <strong>Change<\/strong>/);
+    expect(render('interactive-button-reply')).toMatch(/class="interactive-reply"><svg class="icon icon-reply"[^]*?<\/svg> <strong>Change<\/strong>/);
     expect(render('button')).toContain('<strong>Rastrear</strong>');
   });
 
