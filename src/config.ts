@@ -23,6 +23,7 @@ const envSchema = z.object({
   TURNO_SEND_RECONCILE_MS: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
   TURNO_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   TURNO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  TURNO_WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
   secureCookies: 'auto' | 'true' | 'false';
   /** Take the client address from X-Forwarded-For / X-Real-IP (only behind your own reverse proxy). */
   trustProxy: boolean;
+  /** Let outbound webhooks call loopback/private addresses (tests, or a receiver on your own network). */
+  webhooksAllowPrivate: boolean;
 }
 
 /** Directory containing the source tree (src/..) or, for the binary, the executable. */
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sendReconcileMs: e.TURNO_SEND_RECONCILE_MS,
     secureCookies: e.TURNO_SECURE_COOKIES,
     trustProxy: e.TURNO_TRUST_PROXY === 'true',
+    webhooksAllowPrivate: ['1', 'true'].includes(e.TURNO_WEBHOOKS_ALLOW_PRIVATE),
     ...overrides,
   };
 }
