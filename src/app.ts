@@ -23,6 +23,8 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrator';
 import { apiDocs } from './http/api/docs';
 import { apiV1 } from './http/api/v1';
+import { webhooksApi } from './http/api/webhooks';
+import { outboundWebhookPages } from './http/pages/outbound-webhooks';
 import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
@@ -51,6 +53,7 @@ import { socketRoute } from './realtime/socket-route';
 import { staticFiles } from './http/static-files';
 import { EventDispatcher } from './jobs/event-dispatcher';
 import { JobRunner } from './jobs/runner';
+import { OutboundWebhooks } from './jobs/outbound-webhooks/service';
 import { systemClock, type Clock } from './lib/clock';
 import { FilterHooks } from './lib/filter-hooks';
 import { HookBus } from './lib/hook-bus';
@@ -101,8 +104,10 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
   const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs });
-  const deps: HttpDeps = { core, jobs, ai, realtime, plugins, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
+  const webhooks = new OutboundWebhooks(core, events);
+  const deps: HttpDeps = { core, jobs, ai, realtime, plugins, webhooks, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
+  webhooks.start();
 
   const ingest = installWhatsApp(core, jobs);
   installMaintenance(core, jobs, () => events.consumerIds());
@@ -128,6 +133,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(channelPages(deps))
     .use(webhookAdminPages(deps, ingest))
     .use(pluginAdminPages(deps))
+    .use(outboundWebhookPages(deps))
     .use(aiAdminPages(deps))
     .use(kbAdminPages(deps))
     .use(botRatingRoutes(deps))
@@ -135,6 +141,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(apiV1(deps))
     .use(routingApi(deps))
     .use(channelsApi(deps))
+    .use(webhooksApi(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 

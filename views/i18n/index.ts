@@ -8,6 +8,7 @@ import { common } from './common';
 import { inbox } from './inbox';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
+import { outboundWebhooks } from './outbound-webhooks';
 import { plugins } from './plugins';
 import { realtime } from './realtime';
 import { routing } from './routing';
@@ -22,7 +23,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins, outboundWebhooks];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -11,3 +11,4 @@ export * from './realtime';
 export * from './ai';
 export * from './events';
 export * from './plugins';
+export * from './outbound-webhooks';
