@@ -17,6 +17,7 @@ export interface ReceivedWebhook {
 
 export interface WebhookReceiver {
   url: string;
+  /** Every answered request, in order (one left hanging is not here). */
   received: ReceivedWebhook[];
   /** Whether `r` carries a valid `Turno-Signature` for `secret`. */
   verify(r: ReceivedWebhook, secret: string): boolean;
@@ -26,13 +27,14 @@ export interface WebhookReceiver {
 /** Starts a receiver; `answer(n, request)` gives the status of the n-th request (1-based), default 200. */
 export function startWebhookReceiver(answer: (n: number, body: ReceivedWebhook['json']) => number | Promise<number> = () => 200): WebhookReceiver {
   const received: ReceivedWebhook[] = [];
+  let requests = 0;
   const server = Bun.serve({
     hostname: '127.0.0.1',
     port: 0,
     async fetch(req) {
       const body = await req.text();
       const json = JSON.parse(body);
-      const status = await answer(received.length + 1, json);
+      const status = await answer(++requests, json);
       received.push({
         id: req.headers.get('turno-webhook-id') ?? '', timestamp: req.headers.get('turno-webhook-timestamp') ?? '',
         signature: req.headers.get('turno-signature') ?? '', body, json, status,
