@@ -22,7 +22,7 @@ import { sendWebhook, webhookBody, WEBHOOK_TIMEOUT_MS } from './sender';
 /**
  * A subscription whose deliveries have failed without a single success for this long is disabled
  * and admins are told. Time rather than a count: the retry backoff grows to 15 min, so 24 h is
- * about a hundred attempts, and a receiver down for a short maintenance is never cut off however
+ * well over a hundred attempts, and a receiver down for a short maintenance is never cut off however
  * busy the inbox is. Matches the "retries for 24 h" promise of docs/webhooks.md.
  */
 export const WEBHOOK_DISABLE_AFTER_MS = 24 * 3600_000;
