@@ -104,6 +104,10 @@ describe('deliveries', () => {
     expect(t.app.deps.webhooks.runningIds()).not.toContain(id);
     const notices = unreadNotifications(t.app.core, adminId);
     expect(notices.map((n) => [n.kind, (n.details as { url: string }).url])).toEqual([['webhook.disabled', receiver.url]]);
+    const bell = await (await t.request('/notifications/bell', { headers: bearer(adminToken) })).text();
+    expect(bell).toContain(`El webhook ${receiver.url} se desactivó por fallos continuados`);
+    const opened = await t.request(`/notifications/${notices[0]!.id}/read`, { method: 'POST', headers: bearer(adminToken) });
+    expect(opened.headers.get('location')).toBe(`/admin/outbound-webhooks/${id}`);
 
     // Enabling starts with the next event, not the backlog; a failed delivery can be replayed.
     await api(`/webhooks/${id}`, 'PATCH', { active: true });
