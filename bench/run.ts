@@ -17,6 +17,7 @@ const figures: [string, string[]][] = [
   ['routing-fairness.ts', []],
   ['supervisor-board.ts', quick ? ['--conversations', '500'] : []],
   ['plugins.ts', quick ? ['--count', '3000', '--pairs', '1'] : []],
+  ['webhooks.ts', quick ? ['--count', '3000', '--pairs', '1'] : []],
 ];
 console.log(`# Turno benchmarks\n\n${machineLine()}`);
 let failed = 0;

@@ -26,7 +26,6 @@ CREATE TABLE `webhook_subscriptions` (
 	`consecutive_failures` integer DEFAULT 0 NOT NULL,
 	`failing_since` integer,
 	`last_error` text,
-	`last_delivery_at` integer,
 	`disabled_reason` text,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL

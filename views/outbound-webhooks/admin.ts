@@ -39,7 +39,7 @@ function hookFields(ctx: PageContext, state: HookFormState): SafeHtml {
 }
 
 /** The list page; `created` carries a new subscription's secret, shown this once. */
-export function outboundHooksPage(ctx: PageContext, subscriptions: Subscription[], state: HookFormState & { created?: { url: string; secret: string }; flash?: string | null } = {}): SafeHtml {
+export function outboundHooksPage(ctx: PageContext, subscriptions: Subscription[], lastAttempts: Map<string, number>, state: HookFormState & { created?: { url: string; secret: string }; flash?: string | null } = {}): SafeHtml {
   return layout(ctx, ctx.t('outhooks.title'), html`${adminNav(ctx)}
   <section class="card"><h1>${ctx.t('outhooks.title')}</h1>
     <p class="muted">${ctx.t('outhooks.intro')}</p>
@@ -50,7 +50,7 @@ export function outboundHooksPage(ctx: PageContext, subscriptions: Subscription[
       <thead><tr><th>${ctx.t('outhooks.url')}</th><th>${ctx.t('outhooks.events')}</th><th>${ctx.t('outhooks.state')}</th><th>${ctx.t('outhooks.last_delivery')}</th></tr></thead>
       <tbody>${subscriptions.map((s) => html`<tr data-webhook="${s.id}"><td><a href="${BASE}/${s.id}"><code class="wrap">${s.url}</code></a></td>
         <td>${s.events.map((e) => html`<code>${e}</code> `)}</td><td>${statusChip(ctx, s)}</td>
-        <td>${s.lastDeliveryAt ? timeTag(ctx.t, s.lastDeliveryAt, 'datetime') : '—'}</td></tr>`)}</tbody></table></div>`}
+        <td>${lastAttempts.has(s.id) ? timeTag(ctx.t, lastAttempts.get(s.id)!, 'datetime') : '—'}</td></tr>`)}</tbody></table></div>`}
   </section>
   <section class="card"><h2>${ctx.t('outhooks.add')}</h2>
     <form method="post" action="${BASE}" class="stack">${csrfField(ctx.csrfToken)}${hookFields(ctx, state)}

@@ -1,5 +1,5 @@
 /** The outbound webhook delivery log: one row per attempt, listed per subscription, pruned by age. */
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, max, sql } from 'drizzle-orm';
 import { changesOf } from '../../db/client';
 import { webhookDeliveries } from '../../db/schema';
 import { newId } from '../../lib/ids';
@@ -47,6 +47,12 @@ export function failedDeliveries(core: Core, subscriptionId: string, limit = 500
     GROUP BY d.webhook_id LIMIT ${limit}`).map((r) => r.id);
   if (ids.length === 0) return [];
   return core.db.select().from(webhookDeliveries).where(inArray(webhookDeliveries.id, ids)).orderBy(webhookDeliveries.createdAt, webhookDeliveries.id).all();
+}
+
+/** When each subscription last attempted a delivery (subscription id → ms). */
+export function lastAttemptTimes(core: Core): Map<string, number> {
+  const rows = core.db.select({ id: webhookDeliveries.subscriptionId, at: max(webhookDeliveries.createdAt) }).from(webhookDeliveries).groupBy(webhookDeliveries.subscriptionId).all();
+  return new Map(rows.map((r) => [r.id, r.at ?? 0]));
 }
 
 /** Deletes attempts older than `maxAgeMs`; returns how many. */

@@ -102,11 +102,9 @@ export function deleteSubscription(core: Core, id: string, actor: Actor | null):
   recordAudit(core, actor, 'webhook.delete', { type: 'webhook', id });
 }
 
-/** Notes a successful delivery: the failure run ends. */
-export function markDelivered(core: Core, id: string): void {
-  const now = core.clock.now();
-  core.db.update(webhookSubscriptions).set({ consecutiveFailures: 0, failingSince: null, lastError: null, lastDeliveryAt: now })
-    .where(eq(webhookSubscriptions.id, id)).run();
+/** Notes a success after failures: the failure run ends. */
+export function clearFailures(core: Core, id: string): void {
+  core.db.update(webhookSubscriptions).set({ consecutiveFailures: 0, failingSince: null, lastError: null }).where(eq(webhookSubscriptions.id, id)).run();
 }
 
 /** Notes a failed delivery; returns the subscription as it is now (for the auto-disable decision). */
@@ -115,7 +113,7 @@ export function markFailed(core: Core, id: string, error: string): WebhookSubscr
   return core.db.update(webhookSubscriptions).set({
     consecutiveFailures: sql`${webhookSubscriptions.consecutiveFailures} + 1`,
     failingSince: sql`coalesce(${webhookSubscriptions.failingSince}, ${now})`,
-    lastError: error.slice(0, 500), lastDeliveryAt: now,
+    lastError: error.slice(0, 500),
   }).where(eq(webhookSubscriptions.id, id)).returning().get();
 }
 

@@ -18,7 +18,6 @@ export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
   /** When the current run of failures started; null after a success. */
   failingSince: integer('failing_since'),
   lastError: text('last_error'),
-  lastDeliveryAt: integer('last_delivery_at'),
   /** Why Turno disabled it (sustained failure); null when enabled or disabled by an admin. */
   disabledReason: text('disabled_reason'),
   createdAt: integer('created_at').notNull(),

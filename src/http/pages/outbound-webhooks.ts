@@ -6,7 +6,7 @@
 import { Elysia, t as schema } from 'elysia';
 import { ZodError } from 'zod';
 import { DomainError } from '../../core/errors';
-import { listDeliveries } from '../../core/webhooks/deliveries';
+import { lastAttemptTimes, listDeliveries } from '../../core/webhooks/deliveries';
 import { getSubscriptionOrThrow, listSubscriptions, publicSubscription } from '../../core/webhooks/subscriptions';
 import type { WebhookDelivery } from '../../core/webhooks/deliveries';
 import { outboundHookPage, outboundHooksPage, type HookFormState } from '../../../views/outbound-webhooks/admin';
@@ -33,8 +33,8 @@ function formErrors(page: PageContext, error: unknown): Record<string, string> {
 /** The admin pages of outbound webhooks. */
 export function outboundWebhookPages(deps: HttpDeps) {
   const { core, webhooks } = deps;
-  const listPage = (page: PageContext, state: Parameters<typeof outboundHooksPage>[2] = {}, status = 200) =>
-    htmlResponse(outboundHooksPage(page, listSubscriptions(core).map(publicSubscription), state), status);
+  const listPage = (page: PageContext, state: Parameters<typeof outboundHooksPage>[3] = {}, status = 200) =>
+    htmlResponse(outboundHooksPage(page, listSubscriptions(core).map(publicSubscription), lastAttemptTimes(core), state), status);
   const detailPage = (page: PageContext, id: string, state: HookFormState & { flash?: string | null; before?: string } = {}, status = 200) => {
     const deliveries = listDeliveries(core, id, { limit: PAGE_SIZE, before: state.before });
     const olderCursor = deliveries.length === PAGE_SIZE ? deliveries.at(-1)!.id : null;

@@ -13,7 +13,7 @@ import type { Actor } from '../../core/types';
 import { failedDeliveries, getDeliveryOrThrow, type WebhookDelivery } from '../../core/webhooks/deliveries';
 import { sourceEventsOf, webhookIdOf, webhooksFor } from '../../core/webhooks/event-types';
 import {
-  createSubscription, deleteSubscription, disableForFailures, getSubscriptionOrThrow, listSubscriptions, markDelivered, markFailed, updateSubscription,
+  createSubscription, deleteSubscription, disableForFailures, getSubscriptionOrThrow, listSubscriptions, clearFailures, markFailed, updateSubscription,
   type WebhookInput, type WebhookPatch, type WebhookSubscription,
 } from '../../core/webhooks/subscriptions';
 import { eventCursors } from '../../db/schema';
@@ -119,7 +119,8 @@ export class OutboundWebhooks {
       const result = await sendWebhook(this.core, subscription, { webhookId, type, body: webhookBody(webhookId, type, event.createdAt, data) }, attempt);
       if (!result.ok) throw new Error(result.error ?? 'delivery failed');
     }
-    if (webhooks.length > 0) markDelivered(this.core, id);
+    // Successes write nothing more than their log row: only the end of a failure run is recorded.
+    if (webhooks.length > 0 && subscription.consecutiveFailures > 0) clearFailures(this.core, id);
   }
 
   /** Counts a failure; after WEBHOOK_DISABLE_AFTER_MS of nothing but failures the subscription is disabled. */
