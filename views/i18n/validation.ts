@@ -141,6 +141,8 @@ export const validation: FeatureMessages = {
     "v:Team not found": "Team not found",
     "v:User not found": "User not found",
     "v:Webhook event not found": "Webhook event not found",
+    "v:Choose at least one event": "Choose at least one event",
+    "v:Enter an http:// or https:// URL": "Enter an http:// or https:// URL",
   },
   es: {
     "v:A WhatsApp message holds at most 4096 characters": "Un mensaje de WhatsApp admite como máximo 4096 caracteres",
@@ -276,6 +278,8 @@ export const validation: FeatureMessages = {
     "v:Team not found": "No se encontró el equipo",
     "v:User not found": "No se encontró el usuario",
     "v:Webhook event not found": "No se encontró el evento de webhook",
+    "v:Choose at least one event": "Elige al menos un evento",
+    "v:Enter an http:// or https:// URL": "Introduce una URL http:// o https://",
   },
   'pt-BR': {
     "v:A WhatsApp message holds at most 4096 characters": "Uma mensagem do WhatsApp comporta no máximo 4096 caracteres",
@@ -411,5 +415,7 @@ export const validation: FeatureMessages = {
     "v:Team not found": "Equipe não encontrada",
     "v:User not found": "Usuário não encontrado",
     "v:Webhook event not found": "Evento de webhook não encontrado",
+    "v:Choose at least one event": "Escolha pelo menos um evento",
+    "v:Enter an http:// or https:// URL": "Informe uma URL http:// ou https://",
   },
 };
