@@ -18,6 +18,7 @@ const figures: [string, string[]][] = [
   ['supervisor-board.ts', quick ? ['--conversations', '500'] : []],
   ['plugins.ts', quick ? ['--count', '3000', '--pairs', '1'] : []],
   ['reports.ts', quick ? ['--conversations', '10000', '--messages', '100000', '--iterations', '10'] : []],
+  ['webhooks.ts', quick ? ['--count', '3000', '--pairs', '1'] : []],
 ];
 console.log(`# Turno benchmarks\n\n${machineLine()}`);
 let failed = 0;

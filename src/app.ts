@@ -23,6 +23,8 @@ import { openDatabase } from './db/client';
 import { runMigrations } from './db/migrator';
 import { apiDocs } from './http/api/docs';
 import { apiV1 } from './http/api/v1';
+import { webhooksApi } from './http/api/webhooks';
+import { outboundWebhookPages } from './http/pages/outbound-webhooks';
 import { routingApi } from './http/api/routing';
 import { routingAdminPages } from './http/pages/routing-admin';
 import { supervisorPages } from './http/pages/supervisor';
@@ -58,6 +60,7 @@ import { socketRoute } from './realtime/socket-route';
 import { staticFiles } from './http/static-files';
 import { EventDispatcher } from './jobs/event-dispatcher';
 import { JobRunner } from './jobs/runner';
+import { OutboundWebhooks } from './jobs/outbound-webhooks/service';
 import { systemClock, type Clock } from './lib/clock';
 import { FilterHooks } from './lib/filter-hooks';
 import { HookBus } from './lib/hook-bus';
@@ -108,10 +111,12 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
   const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs, statusOf: (error) => STATUS_OF[error.code] });
-  const deps: HttpDeps = { core, jobs, ai, realtime, plugins, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
+  const webhooks = new OutboundWebhooks(core, events);
+  const deps: HttpDeps = { core, jobs, ai, realtime, plugins, webhooks, loginGuard: new LoginGuard(() => clock.now()), readinessChecks: [], simulators: new EmbeddedSimulators(core) };
   installRouting(core, jobs, events, { classifyIntent: ai.classifyIntent });
   installCsat(core, jobs);
   installReports(core, jobs);
+  webhooks.start();
 
   const ingest = installWhatsApp(core, jobs);
   installMaintenance(core, jobs, () => events.consumerIds());
@@ -138,6 +143,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(channelPages(deps))
     .use(webhookAdminPages(deps, ingest))
     .use(pluginAdminPages(deps))
+    .use(outboundWebhookPages(deps))
     .use(aiAdminPages(deps))
     .use(kbAdminPages(deps))
     .use(botRatingRoutes(deps))
@@ -148,6 +154,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
     .use(reportsApi(deps))
     .use(reportPages(deps))
     .use(csatAdminPages(deps))
+    .use(webhooksApi(deps))
     .use(routingAdminPages(deps, ai.classifyIntent))
     .use(supervisorPages(deps));
 

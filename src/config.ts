@@ -25,6 +25,7 @@ const envSchema = z.object({
   TURNO_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** Requests per minute and API token. */
   TURNO_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  TURNO_WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1', 'true', 'false']).default('0'),
 });
 
 export interface Config {
@@ -58,6 +59,8 @@ export interface Config {
   trustProxy: boolean;
   /** Requests per minute allowed to one API token (RateLimit-* headers, then 429). */
   apiRateLimitPerMinute: number;
+  /** Let outbound webhooks call loopback/private addresses (tests, or a receiver on your own network). */
+  webhooksAllowPrivate: boolean;
 }
 
 /** Directory containing the source tree (src/..) or, for the binary, the executable. */
@@ -123,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     secureCookies: e.TURNO_SECURE_COOKIES,
     trustProxy: e.TURNO_TRUST_PROXY === 'true',
     apiRateLimitPerMinute: e.TURNO_API_RATE_LIMIT,
+    webhooksAllowPrivate: ['1', 'true'].includes(e.TURNO_WEBHOOKS_ALLOW_PRIVATE),
     ...overrides,
   };
 }

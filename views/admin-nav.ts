@@ -20,6 +20,7 @@ export const ADMIN_LINKS: Array<[string, string]> = [
   ['/admin/kb', 'kb.title'],
   ['/admin/channels', 'nav.channels'],
   ['/admin/webhooks', 'webhooks.title'],
+  ['/admin/outbound-webhooks', 'outhooks.title'],
   ['/admin/plugins', 'plugins.title'],
 ];
 

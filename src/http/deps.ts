@@ -6,6 +6,7 @@ import type { JobRunner } from '../jobs/runner';
 import type { Realtime } from '../realtime/realtime';
 import type { EmbeddedSimulators } from '../simulator/embedded';
 import type { PluginHost } from '../plugin-host/host';
+import type { OutboundWebhooks } from '../jobs/outbound-webhooks/service';
 
 export interface HttpDeps {
   core: Core;
@@ -21,4 +22,6 @@ export interface HttpDeps {
   simulators: EmbeddedSimulators;
   /** Loaded plugins: their routes, UI slots and state. */
   plugins: PluginHost;
+  /** Outbound webhook subscriptions and their delivery (src/jobs/outbound-webhooks/). */
+  webhooks: OutboundWebhooks;
 }

@@ -85,6 +85,8 @@ export class EventDispatcher implements DurableConsumers {
     }
     state.running = this.run(state).finally(() => {
       state.running = null;
+      // A wake between the loop's last read and here only set `dirty`: run again for it.
+      if (state.dirty) this.kick(state);
     });
     this.core.bus.track(state.running);
   }

@@ -4,17 +4,15 @@
  * — removing everything it registered — when an admin asks or after repeated failures. A plugin
  * that fails to load or set up is shown as failed; the server keeps running.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Core } from '../core/context';
 import type { DomainError } from '../core/errors';
 import type { DurableConsumers, LoggedEvent } from '../core/event-cursors';
 import { ensureCursor, advanceCursor, latestEventSeq } from '../core/event-cursors';
 import type { DurableEventName } from '../core/events';
 import { applyPluginMigrations, pluginState, savePluginState } from '../core/plugin-store';
-import { notify } from '../core/routing/notify';
+import { adminIds, notify } from '../core/routing/notify';
 import { recordAudit } from '../core/audit';
 import type { Actor } from '../core/types';
-import { users } from '../db/schema';
 import type { JobRunner } from '../jobs/runner';
 import type { Logger } from '../lib/logger';
 import { buildPluginApi, emptyRegistrations, type Registrations } from './api';
@@ -232,7 +230,3 @@ export class PluginHost {
 
 /** The event-log cursor of plugin `id`. */
 export const consumerId = (id: string) => `plugin:${id}`;
-
-function adminIds(core: Core): string[] {
-  return core.db.select({ id: users.id }).from(users).where(and(inArray(users.role, ['admin']), eq(users.active, true))).all().map((r) => r.id);
-}

@@ -13,7 +13,7 @@ export type Fixture =
   | 'ventas' | 'spareTeam' | 'label' | 'spareLabel' | 'canned' | 'kbArticle' | 'spareKbArticle' | 'intent' | 'example'
   | 'agentIn' | 'spare' | 'missing'
   | 'spareContact' | 'looseContact' | 'looseTeam' | 'spareFailedMessage' | 'apiLabel' | 'apiCanned' | 'rule' | 'sla' | 'hoursScope'
-  | 'apiExample' | 'apiKbArticle' | 'token';
+  | 'apiExample' | 'apiKbArticle' | 'token' | 'webhook' | 'spareWebhook' | 'doomedWebhook' | 'delivery';
 /** public: anyone; user: any signed-in user; supervisor: supervisors and admins; admin: admins only. */
 export type Level = 'public' | 'user' | 'supervisor' | 'admin';
 export type ControlCaller = 'anonymous' | 'admin' | 'supervisor' | 'agentIn' | 'spare';
@@ -110,6 +110,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /admin/channels/:id/reveal': admin({ id: 'spareChannel' }),
   'GET /admin/webhooks': admin(), 'GET /admin/webhooks/:id': admin({ id: 'missing', ...noFixture('no dead webhook in the fixture') }),
   'POST /admin/webhooks/replay': admin(noFixture('no dead webhook in the fixture')),
+  'GET /admin/outbound-webhooks': admin(),
+  'POST /admin/outbound-webhooks': admin({ form: { url: 'https://8.8.8.8/turno', events: 'sla.breached' } }),
+  'GET /admin/outbound-webhooks/:id': admin({ id: 'webhook' }),
+  'POST /admin/outbound-webhooks/:id': admin({ id: 'webhook', form: { url: 'http://127.0.0.1:9/hook', events: 'sla.breached' } }),
+  'POST /admin/outbound-webhooks/:id/active': admin({ id: 'webhook', form: { active: 'false' } }),
+  'POST /admin/outbound-webhooks/:id/delete': admin({ id: 'doomedWebhook' }),
+  'POST /admin/outbound-webhooks/:id/deliveries/:deliveryId/replay': admin({ id: 'webhook', params: { deliveryId: 'delivery' } }),
+  'POST /admin/outbound-webhooks/:id/replay-failed': admin({ id: 'webhook' }),
   'GET /admin/plugins': admin(),
   'POST /admin/plugins/:id/enable': admin({ id: 'missing', ...noFixture('the matrix app loads no plugins (test/api/plugins.test.ts covers them)') }),
   'POST /admin/plugins/:id/disable': admin({ id: 'missing', ...noFixture('the matrix app loads no plugins (test/api/plugins.test.ts covers them)') }),
@@ -159,6 +167,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/v1/conversations/:id/status': conv({ json: { status: 'open' } }, 'admin'),
   'PUT /api/v1/agents/:id/availability': user('agentIn', { id: 'agentIn', json: { availability: 'online' } }),
   'POST /api/v1/contacts/:id/messages': user('agentIn', { id: 'contact', json: { channelId: '{channel}', template: { name: 'hello_world', language: 'es' } } }),
+  'GET /api/v1/webhooks': admin(),
+  'POST /api/v1/webhooks': admin({ json: { url: 'https://8.8.8.8/turno', events: ['sla.breached'], active: false } }),
+  'GET /api/v1/webhooks/:id': admin({ id: 'webhook' }),
+  'PATCH /api/v1/webhooks/:id': admin({ id: 'webhook', json: { events: ['sla.breached', 'contact.updated'] } }),
+  'DELETE /api/v1/webhooks/:id': admin({ id: 'spareWebhook' }),
+  'GET /api/v1/webhooks/:id/deliveries': admin({ id: 'webhook' }),
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay': admin({ id: 'webhook', params: { deliveryId: 'delivery' } }),
+  'POST /api/v1/webhooks/:id/replay-failed': admin({ id: 'webhook' }),
   'GET /api/v1/channels': admin(),
   'POST /api/v1/channels': admin({ json: { name: 'API', phoneNumberId: '5550011', wabaId: '5550012', accessToken: 'token-de-prueba-123', appSecret: 'secreto-app', verifyToken: 'verificar-123', graphUrl: 'http://127.0.0.1:9' } }),
   'GET /api/v1/channels/:id': admin({ id: 'spareChannel' }),

@@ -10,6 +10,8 @@ import { createArticle } from '../../src/ai/kb/articles';
 import { createCanned } from '../../src/core/canned';
 import { createApiToken } from '../../src/core/auth';
 import { createLabel } from '../../src/core/labels';
+import { logDelivery } from '../../src/core/webhooks/deliveries';
+import { createSubscription } from '../../src/core/webhooks/subscriptions';
 import { storeUpload } from '../../src/core/media-store';
 import { addTeamMember, createTeam } from '../../src/core/teams';
 import { attachments, channelTeams, contactIdentities, contacts, messages, messageTemplates } from '../../src/db/schema';
@@ -76,7 +78,14 @@ export async function buildWorld(): Promise<World> {
   const admin = signed.admin.user;
   const actor = { type: 'user' as const, user: admin, ip: '127.0.0.1' };
   const article = { title: 'Horario', questions: ['¿A qué hora abren?'], answer: 'De 9 a 18', language: 'es' as const, tags: [], enabled: true };
+  // Outbound webhooks to a closed loopback port, saved past the SSRF guard and left inactive: a
+  // replay is refused by the guard at once (this app does not allow private targets), nothing is sent.
+  const privateOk = { ...core, config: { ...core.config, webhooksAllowPrivate: true } };
+  const hook = async () => (await createSubscription(privateOk, { url: 'http://127.0.0.1:9/hook', events: ['sla.breached'], active: false }, actor)).subscription.id;
+  const webhook = await hook();
+  const delivery = logDelivery(core, { subscriptionId: webhook, webhookId: 'evt-1', eventType: 'sla.breached', body: '{}', ok: false, statusCode: 500, latencyMs: 5, responseExcerpt: null, error: 'HTTP 500', attempt: 1, replay: false }).id;
   const ids: Record<Fixture, string> = {
+    webhook, spareWebhook: await hook(), doomedWebhook: await hook(), delivery,
     conversation: inbound.conversationId, contact: contactId, message: inbound.id, failedMessage, botMessage, deletedMessage, attachment: file.id,
     channel: channel.id, spareChannel: spareChannel.id, ventas: ventas.id, spareTeam: spareTeam.id,
     label: createLabel(core, { name: 'vip' }, actor).id, spareLabel: createLabel(core, { name: 'borrar' }, actor).id,

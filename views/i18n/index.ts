@@ -13,6 +13,7 @@ import { inboxPanes } from './inbox-panes';
 import { issues } from './issues';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
+import { outboundWebhooks } from './outbound-webhooks';
 import { plugins } from './plugins';
 import { realtime } from './realtime';
 import { reports } from './reports';
@@ -30,7 +31,7 @@ export type { Locale } from './types';
 export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, messageKinds, mentions, channels, ai, search, settings, simulator, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat];
+const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, messageKinds, mentions, channels, ai, search, settings, simulator, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat, outboundWebhooks];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

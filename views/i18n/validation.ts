@@ -163,6 +163,8 @@ export const validation: FeatureMessages = {
     "v:The end of the range must be after its start": "The end of the range must be after its start",
     "v:Choose at most 400 days": "Choose at most 400 days",
     "v:Use an ISO date such as 2026-03-31": "Use an ISO date such as 2026-03-31",
+    "v:Choose at least one event": "Choose at least one event",
+    "v:Enter an http:// or https:// URL": "Enter an http:// or https:// URL",
   },
   es: {
     "v:A WhatsApp message holds at most 4096 characters": "Un mensaje de WhatsApp admite como máximo 4096 caracteres",
@@ -320,6 +322,8 @@ export const validation: FeatureMessages = {
     "v:The end of the range must be after its start": "El final del periodo debe ser posterior a su inicio",
     "v:Choose at most 400 days": "Elige como máximo 400 días",
     "v:Use an ISO date such as 2026-03-31": "Usa una fecha ISO como 2026-03-31",
+    "v:Choose at least one event": "Elige al menos un evento",
+    "v:Enter an http:// or https:// URL": "Introduce una URL http:// o https://",
   },
   'pt-BR': {
     "v:A WhatsApp message holds at most 4096 characters": "Uma mensagem do WhatsApp comporta no máximo 4096 caracteres",
@@ -477,5 +481,7 @@ export const validation: FeatureMessages = {
     "v:The end of the range must be after its start": "O fim do período deve ser depois do início",
     "v:Choose at most 400 days": "Escolha no máximo 400 dias",
     "v:Use an ISO date such as 2026-03-31": "Use uma data ISO como 2026-03-31",
+    "v:Choose at least one event": "Escolha pelo menos um evento",
+    "v:Enter an http:// or https:// URL": "Informe uma URL http:// ou https://",
   },
 };

@@ -15,6 +15,7 @@ function notificationText(t: Translate, n: Pick<NotificationRow, 'kind' | 'detai
   if (n.kind === 'mention') return t('alerts.mention', { name: String(d.by ?? '?'), number });
   if (n.kind === 'conversation.unattended') return t('alerts.unattended', { number, minutes: Number(d.waitingMinutes ?? 0) });
   if (n.kind === 'sla.warning' || n.kind === 'sla.breached') return t(`alerts.${n.kind}`, { number, metric: t(`alerts.metric.${String(d.metric)}`) });
+  if (n.kind === 'webhook.disabled') return t('notifications.webhook.disabled', { url: String(d.url ?? '?'), reason: String(d.reason ?? '') });
   if (n.kind === 'plugin.disabled') return t('notifications.plugin.disabled', { plugin: String(d.plugin ?? '?'), reason: String(d.reason ?? '') });
   if (n.kind === 'csat.low') return t('alerts.csat.low', { number, score: Number(d.score ?? 0) });
   return t('alerts.generic', { number });

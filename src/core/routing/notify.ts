@@ -19,6 +19,11 @@ export function supervisorIds(core: Core): string[] {
     .where(and(inArray(users.role, ['admin', 'supervisor']), eq(users.active, true))).all().map((r) => r.id);
 }
 
+/** Active admins (they hear about what only admins can fix: disabled plugins and webhooks). */
+export function adminIds(core: Core): string[] {
+  return core.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).all().map((r) => r.id);
+}
+
 /** Who hears about a conversation's alert: its assignee, its team's members and every supervisor. */
 export function alertAudience(core: Core, conversation: { assigneeId: string | null; teamId: string | null }): string[] {
   const ids = new Set([...supervisorIds(core), ...membersOfTeams(core, conversation.teamId ? [conversation.teamId] : [])]);

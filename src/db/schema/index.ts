@@ -13,3 +13,4 @@ export * from './events';
 export * from './plugins';
 export * from './csat';
 export * from './reports';
+export * from './outbound-webhooks';

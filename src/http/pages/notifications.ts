@@ -21,6 +21,14 @@ export function notificationRoutes(deps: HttpDeps) {
     })
     .post('/notifications/:id/read', ({ auth, params, isHtmx }) => {
       const row = markNotificationRead(core, requireUser(auth).id, params.id);
-      return redirect(row.conversationId ? `/inbox/c/${row.conversationId}` : row.kind === 'plugin.disabled' ? '/admin/plugins' : '/inbox', isHtmx);
+      return redirect(row.conversationId ? `/inbox/c/${row.conversationId}` : adminPageOf(row) ?? '/inbox', isHtmx);
     }, { params: idParams });
+}
+
+/** Where a notification about an admin matter (no conversation) leads. */
+function adminPageOf(row: { kind: string; details: unknown }): string | null {
+  if (row.kind === 'plugin.disabled') return '/admin/plugins';
+  const subscriptionId = (row.details as { subscriptionId?: unknown }).subscriptionId;
+  if (row.kind === 'webhook.disabled' && typeof subscriptionId === 'string') return `/admin/outbound-webhooks/${encodeURIComponent(subscriptionId)}`;
+  return null;
 }

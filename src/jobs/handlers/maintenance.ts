@@ -1,6 +1,6 @@
 /**
  * `maintenance.prune`: a daily durable job that deletes what has served its purpose — processed
- * webhook bodies, finished jobs, statuses that never found their message — so the database does
+ * webhook bodies, finished jobs, outbound webhook delivery attempts, statuses that never found their message — so the database does
  * not grow without bound. Failed, unroutable and partly applied webhooks and dead jobs are kept for admins.
  */
 import { and, eq, lt } from 'drizzle-orm';
@@ -10,10 +10,11 @@ import { changesOf } from '../../db/client';
 import { jobs, pendingStatuses, webhookEvents } from '../../db/schema';
 import type { JobRunner } from '../runner';
 import { pruneEventLog } from '../../core/event-cursors';
+import { pruneDeliveries } from '../../core/webhooks/deliveries';
 
 const DAY = 24 * 3600_000;
 /** How long each kind of row is kept. */
-export const RETENTION_MS = { processedWebhooks: 30 * DAY, finishedJobs: 7 * DAY, parkedStatuses: 7 * DAY, eventLog: 7 * DAY };
+export const RETENTION_MS = { processedWebhooks: 30 * DAY, finishedJobs: 7 * DAY, parkedStatuses: 7 * DAY, eventLog: 7 * DAY, webhookDeliveries: 30 * DAY };
 
 /**
  * Deletes expired rows; returns how many of each kind. Logged events go once every running durable
@@ -29,6 +30,7 @@ export function pruneOnce(core: Core, consumers: string[] = []): Record<keyof ty
       .where(and(eq(jobs.status, 'done'), lt(jobs.updatedAt, now - RETENTION_MS.finishedJobs))).run()),
     parkedStatuses: changesOf(core.db.delete(pendingStatuses).where(lt(pendingStatuses.createdAt, now - RETENTION_MS.parkedStatuses)).run()),
     eventLog: pruneEventLog(core, consumers, RETENTION_MS.eventLog),
+    webhookDeliveries: pruneDeliveries(core, RETENTION_MS.webhookDeliveries),
   };
 }
 

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, expect, test } from 'bun:test';
 import { enqueueJob, completeJob, claimNextJob } from '../../../src/core/jobs';
-import { eventLog, webhookEvents, pendingStatuses } from '../../../src/db/schema';
+import { eventLog, webhookDeliveries, webhookEvents, pendingStatuses } from '../../../src/db/schema';
+import { logDelivery } from '../../../src/core/webhooks/deliveries';
+import { createSubscription } from '../../../src/core/webhooks/subscriptions';
 import { installMaintenance, pruneOnce } from '../../../src/jobs/handlers/maintenance';
 import { createTestApp, type TestApp } from '../../helpers/test-app';
 
@@ -10,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-test('old processed webhooks, finished jobs and parked statuses are pruned; failures are kept', async () => {
+test('old processed webhooks, finished jobs, parked statuses and webhook deliveries are pruned; failures are kept', async () => {
   const core = t.app.core;
   const old = t.clock.now();
   for (const [id, status] of [['w1', 'processed'], ['w2', 'failed'], ['w3', 'unroutable']] as const) {
@@ -19,9 +21,14 @@ test('old processed webhooks, finished jobs and parked statuses are pruned; fail
   core.db.insert(pendingStatuses).values({ id: 'p1', channelId: 'c', externalId: 'wamid.x', status: 'delivered', occurredAt: old, createdAt: old }).run();
   enqueueJob(core, 'x', {});
   completeJob(core, claimNextJob(core, 'w')!.id);
+  const { subscription } = await createSubscription({ ...core, config: { ...core.config, webhooksAllowPrivate: true } }, { url: 'http://127.0.0.1:9/turno', events: ['message.created'] }, null);
+  const attempt = { subscriptionId: subscription.id, webhookId: 'e1', eventType: 'message.created', body: '{}', ok: true, statusCode: 200, latencyMs: 3, responseExcerpt: null, error: null, attempt: 1, replay: false };
+  logDelivery(core, attempt);
   t.clock.advance(31 * 24 * 3600_000);
+  logDelivery(core, { ...attempt, webhookId: 'e2' });
   core.db.insert(webhookEvents).values({ id: 'w4', provider: 'whatsapp', status: 'processed', body: '{}', receivedAt: t.clock.now() }).run();
-  expect(pruneOnce(core)).toEqual({ processedWebhooks: 1, finishedJobs: 1, parkedStatuses: 1, eventLog: 0 });
+  expect(pruneOnce(core)).toEqual({ processedWebhooks: 1, finishedJobs: 1, parkedStatuses: 1, eventLog: 0, webhookDeliveries: 1 });
+  expect(core.db.select({ id: webhookDeliveries.webhookId }).from(webhookDeliveries).all()).toEqual([{ id: 'e2' }]);
   const left = core.db.select({ id: webhookEvents.id }).from(webhookEvents).all().map((r) => r.id).sort();
   expect(left).toEqual(['w2', 'w3', 'w4']);
 });
