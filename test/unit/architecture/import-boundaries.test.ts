@@ -84,6 +84,7 @@ const ALLOWED_TODAY = new Set<string>([
   'views/channels/simulator-panel -> src/simulator/customers',
   'views/channels/simulator-panel -> src/simulator/controls',
   'views/routing/teams-page -> src/core/availability',
+  'views/outbound-webhooks/admin -> src/core/webhooks/event-types',
   'views/routing/rule-editor -> src/db/schema/enums',
   'views/routing/supervisor-page -> src/core/conversations',
   'views/routing/supervisor-page -> src/core/routing/overview',
