@@ -77,6 +77,8 @@ export interface AppOptions {
   eventRetryDelay?: (failures: number) => number;
   /** Time-out of a plugin's event handler (default 5 s). */
   pluginTimeoutMs?: number;
+  /** Deliver logged events to routing, plugins and webhooks (false in one-shot CLI commands). */
+  deliverEvents?: boolean;
 }
 
 export interface TurnoApp {
@@ -107,7 +109,7 @@ export function createApp(config: Config, opts: AppOptions = {}): TurnoApp {
   const clock = opts.clock ?? systemClock;
   const core: Core = { db, bus, clock, log, config, eventSignal: new EventLogSignal(), hooks: new FilterHooks<TurnoFilters>() };
   const jobs = new JobRunner(core, config.workers);
-  const events = new EventDispatcher(core, { retryDelay: opts.eventRetryDelay });
+  const events = new EventDispatcher(core, { retryDelay: opts.eventRetryDelay, deliver: opts.deliverEvents, pollMs: opts.startWorkers === false ? 0 : 5000 });
   const ai = createAiRuntime(core, jobs);
   const realtime = createRealtime(core);
   const plugins = new PluginHost({ core, jobs, events, log, dir: config.pluginsDir, handlerTimeoutMs: opts.pluginTimeoutMs, statusOf: (error) => STATUS_OF[error.code] });

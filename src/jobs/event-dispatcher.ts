@@ -28,16 +28,27 @@ export class EventTimeoutError extends Error {}
 export interface DispatcherOptions {
   /** Delay before retrying after the n-th consecutive failure (tests pass () => 0). */
   retryDelay?: (failures: number) => number;
+  /**
+   * False in one-shot CLI processes: consumers are registered (their cursors exist) but nothing is
+   * delivered there, so a command never races the running server for an event.
+   */
+  deliver?: boolean;
+  /** Also look for new events this often (events committed by another process, e.g. a CLI command); 0 = only on local commits. */
+  pollMs?: number;
 }
 
 export class EventDispatcher implements DurableConsumers {
   private consumers = new Map<string, ConsumerState>();
   private unsubscribe: () => void;
   private retryDelay: (failures: number) => number;
+  private delivering: boolean;
+  private poll: ReturnType<typeof setInterval> | null = null;
 
   constructor(private core: Core, opts: DispatcherOptions = {}) {
     this.retryDelay = opts.retryDelay ?? ((failures) => backoffDelay(failures));
+    this.delivering = opts.deliver ?? true;
     this.unsubscribe = core.eventSignal.subscribe(() => this.wake());
+    if (this.delivering && opts.pollMs) this.poll = setInterval(() => this.wake(), opts.pollMs);
   }
 
   /**
@@ -66,6 +77,7 @@ export class EventDispatcher implements DurableConsumers {
   /** Stops every consumer and waits for handlers in flight. */
   async stop(): Promise<void> {
     this.unsubscribe();
+    if (this.poll) clearInterval(this.poll);
     await Promise.allSettled([...this.consumers.values()].map((state) => this.remove(state)));
   }
 
@@ -78,7 +90,7 @@ export class EventDispatcher implements DurableConsumers {
   }
 
   private kick(state: ConsumerState): void {
-    if (state.stopped || state.retryTimer) return;
+    if (!this.delivering || state.stopped || state.retryTimer) return;
     if (state.running) {
       state.dirty = true;
       return;

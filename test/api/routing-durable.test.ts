@@ -32,3 +32,19 @@ test('routing resumes from its cursor: a message committed but not routed before
   expect(again.query("SELECT count(*) AS n FROM conversation_events WHERE conversation_id = ? AND kind = 'routed'").get(id)).toEqual({ n: 1 });
   expect((again.query("SELECT last_seq FROM event_cursors WHERE consumer = 'routing'").get() as { last_seq: number }).last_seq).toBeGreaterThanOrEqual(seq);
 });
+
+test('a one-shot CLI process delivers nothing (no race with the server); the server delivers what it logged', async () => {
+  const cli = await createTestApp({ app: { deliverEvents: false } });
+  addTestChannel(cli);
+  await postWebhook(cli, messagesEnvelope([textMessage('wamid.R2', 'hola', Math.floor(Date.now() / 1000))]));
+  await cli.app.ingest.processPending();
+  await cli.app.core.bus.drain();
+  const routed = (t: TestApp) => (t.app.core.db.$client.query("SELECT count(*) AS n FROM conversation_events WHERE kind = 'routed'").get() as { n: number }).n;
+  expect(routed(cli)).toBe(0);
+  const dataDir = cli.config.dataDir;
+  await cli.close({ keepData: true });
+  const server = await createTestApp({ dataDir });
+  apps.push(server);
+  await server.app.core.bus.drain();
+  expect(routed(server)).toBe(1);
+});
