@@ -154,11 +154,11 @@ describe('the /api/v1/webhooks routes', () => {
   test('validation errors name the field; agents get 403; unknown ids 404', async () => {
     const noEvents = await api('/webhooks', 'POST', { url: 'https://example.test/x', events: [] });
     expect(noEvents.status).toBe(422);
-    expect((await noEvents.json()).error.field).toBe('events');
+    expect((await noEvents.json()).error.details.field).toBe('events');
     const badType = await api('/webhooks', 'POST', { url: 'https://example.test/x', events: ['message.exploded'] });
     expect(badType.status).toBe(422);
     const ftp = await api('/webhooks', 'POST', { url: 'ftp://example.test/x', events: ['message.created'] });
-    expect((await ftp.json()).error.field).toBe('url');
+    expect((await ftp.json()).error.details.field).toBe('url');
     expect((await api('/webhooks', 'GET', undefined, agentToken)).status).toBe(403);
     expect((await api('/webhooks', 'POST', { url: 'https://example.test/x', events: ['message.created'] }, agentToken)).status).toBe(403);
     expect((await api('/webhooks/nope/deliveries')).status).toBe(404);
@@ -173,7 +173,7 @@ describe('the SSRF guard', () => {
     for (const url of [receiver.url, 'http://10.1.2.3/x', 'http://[::1]:8080/x', 'http://169.254.169.254/latest', 'http://localhost:9/x']) {
       const res = await api('/webhooks', 'POST', { url, events: ['message.created'] });
       expect(res.status).toBe(422);
-      expect((await res.json()).error).toMatchObject({ code: 'unprocessable', field: 'url' });
+      expect((await res.json()).error).toMatchObject({ code: 'unprocessable', details: { field: 'url' } });
     }
     // Already saved (as if its DNS changed since): the delivery is refused too, before any request.
     const contact = customerSays(t, makeChannel(t).channelId, 'hola').contact!;

@@ -55,7 +55,7 @@ test('bulk reassign over htmx answers with a flash; nothing selected is a readab
   await core.bus.drain();
   const ok = await sup.client.form('/supervisor/reassign', { ids: conv.id, target: bea.user.id }, { 'HX-Request': 'true' });
   expect(ok.status).toBe(200);
-  expect(await ok.text()).toContain('1 conversaciones reasignadas');
+  expect(await ok.text()).toContain('1 conversación reasignada');
   const none = await sup.client.form('/supervisor/reassign', { target: bea.user.id }, { 'HX-Request': 'true' });
   expect(await none.text()).toContain('Selecciona al menos una conversación');
 });
