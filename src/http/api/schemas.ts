@@ -99,6 +99,36 @@ export const auditOut = z.object({
 });
 export const okOut = z.object({ ok: z.literal(true) });
 
+const seconds = z.number().nullable().describe('Seconds; null without data');
+const timeFigureOut = z.object({ median: seconds, p90: seconds, count: z.number().int(), businessHours: z.object({ median: seconds, p90: seconds }) });
+const slaRowOut = z.object({ metric: z.enum(['first_response', 'next_response', 'resolution']), met: z.number().int(), breached: z.number().int() });
+export const reportSummaryOut = z.object({
+  range: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+  conversations: z.object({ opened: z.number().int(), resolved: z.number().int(), reopened: z.number().int() }),
+  messages: z.object({ in: z.number().int(), out: z.number().int() }),
+  firstResponseTime: timeFigureOut, replyTime: timeFigureOut, resolutionTime: timeFigureOut, reopenResolutionTime: timeFigureOut,
+  bot: z.object({ handled: z.number().int(), handoffs: z.number().int(), answers: z.number().int(), handoffRate: z.number().nullable(), ratings: z.object({ up: z.number().int(), down: z.number().int() }) }),
+  sla: z.array(slaRowOut),
+  csat: z.object({ responses: z.number().int(), average: z.number().nullable(), satisfiedPercent: z.number().nullable() }),
+});
+const breakdownRowOut = z.object({
+  id: z.string(), name: z.string(), opened: z.number().int(), resolved: z.number().int(),
+  firstResponseMedian: seconds, resolutionMedian: seconds, csatAverage: z.number().nullable(),
+});
+/** The row shape of each report table (`{items}` of it; not paged). */
+export const reportRowOut = {
+  daily: z.object({ date: z.string(), opened: z.number().int(), resolved: z.number().int(), messagesIn: z.number().int() }),
+  agents: z.object({
+    id: z.string(), name: z.string(), conversations: z.number().int(), replies: z.number().int(), resolved: z.number().int(),
+    firstResponseMedian: seconds, csatAverage: z.number().nullable(),
+  }),
+  teams: breakdownRowOut,
+  channels: breakdownRowOut,
+  intents: breakdownRowOut.describe('By the first detected intent; `id` and `name` are the intent id (empty: none detected)'),
+  sla: slaRowOut,
+  heatmap: z.object({ weekday: z.number().int().describe('0 = Sunday'), hour: z.number().int(), messages: z.number().int() }),
+} satisfies Record<string, z.ZodType>;
+
 /** Projects a user row onto the public API shape. */
 export function serializeUser(u: z.input<typeof userOut> & Record<string, unknown>): z.output<typeof userOut> {
   return { id: u.id, email: u.email, name: u.name, role: u.role, locale: u.locale ?? null, active: u.active, availability: u.availability, capacity: u.capacity };
