@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { API_SCOPES, ASSIGNMENT_MODES, ATTACHMENT_STATUSES, CONVERSATION_STATUSES, DELIVERY_STATUSES, DIRECTIONS, PRIORITIES, ROLES, SENDER_TYPES } from '../../db/schema/enums';
 import { pageQuerySchema } from '../../core/pagination';
+import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types';
 
 const ms = z.number().int().describe('Unix time in milliseconds');
 const msOrNull = ms.nullable();
@@ -128,6 +129,20 @@ export const reportRowOut = {
   sla: slaRowOut,
   heatmap: z.object({ weekday: z.number().int().describe('0 = Sunday'), hour: z.number().int(), messages: z.number().int() }),
 } satisfies Record<string, z.ZodType>;
+
+export const webhookOut = z.object({
+  id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENT_TYPES)), active: z.boolean(),
+  consecutiveFailures: z.number().int().describe('Failed attempts in a row since the last success'), failingSince: msOrNull,
+  lastError: z.string().nullable(), disabledReason: z.string().nullable().describe('Why Turno disabled it (sustained failure); null otherwise'),
+  createdAt: ms, updatedAt: ms,
+});
+export const createdWebhookOut = webhookOut.extend({ secret: z.string().describe('The signing secret: shown this once, never again') });
+export const webhookDeliveryOut = z.object({
+  id: z.string(), subscriptionId: z.string(), webhookId: z.string().describe('The Turno-Webhook-Id sent (stable across retries and replays)'),
+  eventType: z.string(), body: z.string().describe('The exact JSON body sent'), ok: z.boolean(), statusCode: z.number().int().nullable(),
+  latencyMs: z.number().int(), responseExcerpt: z.string().nullable(), error: z.string().nullable(), attempt: z.number().int(),
+  replay: z.boolean(), createdAt: ms,
+});
 
 /** Projects a user row onto the public API shape. */
 export function serializeUser(u: z.input<typeof userOut> & Record<string, unknown>): z.output<typeof userOut> {
