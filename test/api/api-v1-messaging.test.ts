@@ -117,17 +117,24 @@ describe('message kinds through the API', () => {
     expect(sim.uploads).toHaveLength(1);
   });
 
+  // order_update has an IMAGE header: a send must carry it, as Meta requires (see whatsapp-cloud-api.md §5).
   test('an approved template, synced from the provider, is sent with its variables', async () => {
     const { scheduleTemplateSync } = await import('../../src/jobs/handlers/templates-sync');
     const channelId = t.app.core.db.$client.query<{ id: string }, []>('SELECT id FROM channels').get()!.id;
     scheduleTemplateSync(t.app.core, channelId);
     await t.app.jobs.runDue();
-    const res = await api(`/conversations/${conversationId}/messages`, { json: { template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'] } }, headers: { 'idempotency-key': 'tpl-1' } });
+    const headerless = await api(`/conversations/${conversationId}/messages`, { json: { template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'] } } });
+    expect(headerless.status).toBe(422);
+    expect((await headerless.json()).error).toMatchObject({ details: { field: 'template' } });
+    const res = await api(`/conversations/${conversationId}/messages`, { json: { template: { name: 'order_update', language: 'es', body: ['Lucía', '#123'], header: { type: 'image', link: 'https://cdn.example.com/pedido.png' } } }, headers: { 'idempotency-key': 'tpl-1' } });
     expect(res.status).toBe(201);
     expect((await res.json()).type).toBe('template');
     await t.app.jobs.runDue();
     expect(sim.sent.map((s) => s.body)).toEqual([expect.objectContaining({
-      type: 'template', template: expect.objectContaining({ name: 'order_update', components: [{ type: 'body', parameters: [{ type: 'text', text: 'Lucía' }, { type: 'text', text: '#123' }] }] }),
+      type: 'template', template: expect.objectContaining({ name: 'order_update', components: [
+        { type: 'header', parameters: [{ type: 'image', image: { link: 'https://cdn.example.com/pedido.png' } }] },
+        { type: 'body', parameters: [{ type: 'text', text: 'Lucía' }, { type: 'text', text: '#123' }] },
+      ] }),
     })]);
   });
 

@@ -72,9 +72,10 @@ describe('GET /api/v1/reports/summary', () => {
   test('a reversed range or a bad date is refused naming the field', async () => {
     const reversed = await get('/api/v1/reports/summary?from=2026-03-11&to=2026-03-10');
     expect(reversed.status).toBe(422);
-    expect((await reversed.json()).error).toMatchObject({ field: 'to' });
+    expect((await reversed.json()).error).toMatchObject({ code: 'unprocessable', details: { field: 'to' } });
     const bad = await get('/api/v1/reports/summary?from=yesterday&to=2026-03-10');
     expect(bad.status).toBe(422);
+    expect((await bad.json()).error).toMatchObject({ code: 'validation', details: { field: 'from' } });
   });
 });
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { API_SCOPES, ASSIGNMENT_MODES, ATTACHMENT_STATUSES, CONVERSATION_STATUSES, DELIVERY_STATUSES, DIRECTIONS, PRIORITIES, ROLES, SENDER_TYPES } from '../../db/schema/enums';
 import { pageQuerySchema } from '../../core/pagination';
+import { WEBHOOK_EVENT_TYPES } from '../../core/webhooks/event-types';
 
 const ms = z.number().int().describe('Unix time in milliseconds');
 const msOrNull = ms.nullable();
@@ -98,6 +99,50 @@ export const auditOut = z.object({
   targetId: z.string().nullable(), details: json, ip: z.string().nullable(), createdAt: ms,
 });
 export const okOut = z.object({ ok: z.literal(true) });
+
+const seconds = z.number().nullable().describe('Seconds; null without data');
+const timeFigureOut = z.object({ median: seconds, p90: seconds, count: z.number().int(), businessHours: z.object({ median: seconds, p90: seconds }) });
+const slaRowOut = z.object({ metric: z.enum(['first_response', 'next_response', 'resolution']), met: z.number().int(), breached: z.number().int() });
+export const reportSummaryOut = z.object({
+  range: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+  conversations: z.object({ opened: z.number().int(), resolved: z.number().int(), reopened: z.number().int() }),
+  messages: z.object({ in: z.number().int(), out: z.number().int() }),
+  firstResponseTime: timeFigureOut, replyTime: timeFigureOut, resolutionTime: timeFigureOut, reopenResolutionTime: timeFigureOut,
+  bot: z.object({ handled: z.number().int(), handoffs: z.number().int(), answers: z.number().int(), handoffRate: z.number().nullable(), ratings: z.object({ up: z.number().int(), down: z.number().int() }) }),
+  sla: z.array(slaRowOut),
+  csat: z.object({ responses: z.number().int(), average: z.number().nullable(), satisfiedPercent: z.number().nullable() }),
+});
+const breakdownRowOut = z.object({
+  id: z.string(), name: z.string(), opened: z.number().int(), resolved: z.number().int(),
+  firstResponseMedian: seconds, resolutionMedian: seconds, csatAverage: z.number().nullable(),
+});
+/** The row shape of each report table (`{items}` of it; not paged). */
+export const reportRowOut = {
+  daily: z.object({ date: z.string(), opened: z.number().int(), resolved: z.number().int(), messagesIn: z.number().int() }),
+  agents: z.object({
+    id: z.string(), name: z.string(), conversations: z.number().int(), replies: z.number().int(), resolved: z.number().int(),
+    firstResponseMedian: seconds, csatAverage: z.number().nullable(),
+  }),
+  teams: breakdownRowOut,
+  channels: breakdownRowOut,
+  intents: breakdownRowOut.describe('By the first detected intent; `id` and `name` are the intent id (empty: none detected)'),
+  sla: slaRowOut,
+  heatmap: z.object({ weekday: z.number().int().describe('0 = Sunday'), hour: z.number().int(), messages: z.number().int() }),
+} satisfies Record<string, z.ZodType>;
+
+export const webhookOut = z.object({
+  id: z.string(), url: z.string(), events: z.array(z.enum(WEBHOOK_EVENT_TYPES)), active: z.boolean(),
+  consecutiveFailures: z.number().int().describe('Failed attempts in a row since the last success'), failingSince: msOrNull,
+  lastError: z.string().nullable(), disabledReason: z.string().nullable().describe('Why Turno disabled it (sustained failure); null otherwise'),
+  createdAt: ms, updatedAt: ms,
+});
+export const createdWebhookOut = webhookOut.extend({ secret: z.string().describe('The signing secret: shown this once, never again') });
+export const webhookDeliveryOut = z.object({
+  id: z.string(), subscriptionId: z.string(), webhookId: z.string().describe('The Turno-Webhook-Id sent (stable across retries and replays)'),
+  eventType: z.string(), body: z.string().describe('The exact JSON body sent'), ok: z.boolean(), statusCode: z.number().int().nullable(),
+  latencyMs: z.number().int(), responseExcerpt: z.string().nullable(), error: z.string().nullable(), attempt: z.number().int(),
+  replay: z.boolean(), createdAt: ms,
+});
 
 /** Projects a user row onto the public API shape. */
 export function serializeUser(u: z.input<typeof userOut> & Record<string, unknown>): z.output<typeof userOut> {
