@@ -21,7 +21,7 @@ test('saving the default and a team, with inline errors and audit', async () => 
 
   const bad = await client.form('/admin/csat', { teamId: team.id, enabled: 'true', delayMinutes: '-3', language: 'es', template: '', cooldownDays: '30', lowScore: '2' });
   expect(bad.status).toBe(422);
-  expect(await bad.text()).toContain('Use 0 or more minutes');
+  expect(await bad.text()).toContain('Usa 0 minutos o más');
   await client.form('/admin/csat', { teamId: team.id, delayMinutes: '0', language: 'es', template: '', cooldownDays: '30', lowScore: '3' });
   expect(csatSettingsFor(t.app.core, team.id)).toMatchObject({ teamId: team.id, enabled: false, lowScore: 3 });
   const audit = t.app.core.db.$client.query<{ action: string }, []>("SELECT action FROM audit_log WHERE action = 'csat_settings.save'").all();
