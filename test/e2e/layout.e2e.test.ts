@@ -82,7 +82,7 @@ describe.skipIf(!enabled)('browser: layout', () => {
     await agent.page.goto(`${server.baseUrl}/inbox`);
     await agent.page.click('.topnav a[href="/profile"] >> nth=0');
     await agent.page.waitForSelector('.settings-nav a[href="/settings/canned"]');
-    expect(await agent.page.$$eval('.settings-nav a', (els) => els.map((e) => e.getAttribute('href')))).toEqual(['/profile', '/settings/canned']);
+    expect(await agent.page.$$eval('.settings-nav a', (els) => els.map((e) => e.getAttribute('href')))).toEqual(['/profile', '/settings/canned', '/settings/tokens']);
     await agent.context.close();
   }, 60_000);
 });
