@@ -199,6 +199,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/v1/sla-policies': admin(), 'POST /api/v1/sla-policies': admin({ json: { name: 'API SLA', firstResponseMinutes: 30 } }),
   'DELETE /api/v1/sla-policies/:id': admin({ id: 'sla' }),
   'GET /api/v1/intents': admin(), 'GET /api/v1/intents/:id': admin({ id: 'intent' }),
+  'GET /api/v1/intents/export': admin(),
+  'POST /api/v1/intents/import': admin({ file: ['intents.csv', 'intent,example\nbilling,quiero la factura desde la API\n'] }),
   'PATCH /api/v1/intents/:id': admin({ id: 'intent', json: { priority: 1 } }),
   'GET /api/v1/intents/:id/examples': admin({ id: 'intent' }),
   'POST /api/v1/intents/:id/examples': admin({ id: 'intent', json: { text: 'quiero comprar desde la API' } }),
