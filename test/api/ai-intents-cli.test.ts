@@ -2,17 +2,12 @@ import { afterAll, expect, test } from 'bun:test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliOn } from '../helpers/turno-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'turno-ai-intents-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function turno(...args: string[]) {
-  const proc = Bun.spawn([process.execPath, 'src/main.ts', ...args], {
-    env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9/' }, stdout: 'pipe', stderr: 'pipe',
-  });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).arrayBuffer(), new Response(proc.stderr).text(), proc.exited]);
-  return { stdout: new TextDecoder('utf-8', { ignoreBOM: true }).decode(stdout), stderr, code }; // keeps the export's BOM
-}
+const turno = cliOn(dataDir);
 
 test('ai intents export, import (dry-run, real, replace) and a round trip that changes nothing', async () => {
   const out = join(dataDir, 'intents.csv');
@@ -37,7 +32,7 @@ test('ai intents export, import (dry-run, real, replace) and a round trip that c
   expect(back.code).toBe(0);
   expect(back.stdout).toContain('0 examples added');
   expect((await turno('ai', 'intents', 'export')).stdout).toContain('plants,my fern is dying'); // intents not in the file stay
-});
+}, 60_000);
 
 test('ai intents import: invalid lines are listed and nothing is stored; usage errors', async () => {
   const bad = join(dataDir, 'bad.csv');
@@ -51,4 +46,4 @@ test('ai intents import: invalid lines are listed and nothing is stored; usage e
   expect((await turno('ai', 'intents', 'frobnicate')).code).toBe(2);
   const help = await turno('ai', 'intents', '--help');
   for (const flag of ['--out', '--replace', '--dry-run']) expect(help.stdout).toContain(flag);
-});
+}, 60_000);

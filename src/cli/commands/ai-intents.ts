@@ -52,7 +52,7 @@ export async function runIntentsCommand(args: string[]): Promise<number> {
   if (action === 'export' && !file) {
     const csv = await withApp((app) => exportIntentsCsv(app.core));
     if (values.out) writeFileSync(values.out, csv);
-    else process.stdout.write(csv);
+    else await Bun.write(Bun.stdout, csv); // resolves once written, before the CLI exits
     return 0;
   }
   if (action !== 'import' || !file || extra.length > 0) throw new CliError(`usage: turno ${INTENTS_USAGE} (see turno ai intents --help)`, 2);
