@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, test } from 'bun:test';
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { findIntent, listExamples } from '../../src/ai/intent-store';
 import { createApiToken } from '../../src/core/api-tokens';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -68,4 +68,44 @@ test('admins only', async () => {
   const res = await t.request('/api/v1/intents/import', { method: 'POST', headers: auth('supervisor'), body: multipart('intent,example\nplants,a fern\n') });
   expect(res.status).toBe(403);
   expect(findIntent(t.app.core, 'plants')).toBeNull();
+});
+
+describe('/admin/ai', () => {
+  let client: Awaited<ReturnType<TestApp['signIn']>>['client'];
+  beforeEach(async () => {
+    client = (await t.signIn('admin', { email: 'csv-admin@example.test' })).client;
+  });
+  const upload = (csv: string, fields: Record<string, string> = {}) => {
+    const cookie = Object.entries(client.cookies).map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
+    return t.request('/admin/ai/import', { method: 'POST', body: multipart(csv, fields), headers: { cookie, 'x-csrf-token': client.csrf ?? '' } });
+  };
+
+  test('offers the export link and the import form; the export downloads the CSV', async () => {
+    const page = await (await client.get('/admin/ai')).text();
+    expect(page).toContain('href="/admin/ai/intents.csv"');
+    expect(page).toContain('action="/admin/ai/import"');
+    const csv = await client.get('/admin/ai/intents.csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toContain('intent,example,name_en,name_es,name_pt');
+  });
+
+  test('preview, then import shows the counts; invalid lines are listed with their reason and nothing is stored', async () => {
+    const csv = 'intent,example,name_es\nplants,my zorblax fern,Plantas\nplants,MY ZORBLAX FERN,\n';
+    const preview = await upload(csv, { dryRun: 'true' });
+    expect(preview.status).toBe(200);
+    const previewHtml = await preview.text();
+    expect(previewHtml).toContain('data-applied="false"');
+    expect(previewHtml).toContain('Vista previa de 2 filas');
+    expect(findIntent(t.app.core, 'plants')).toBeNull();
+    const done = await (await upload(csv)).text();
+    expect(done).toContain('data-applied="true"');
+    expect(done).toMatch(/<dt>Ejemplos añadidos<\/dt><dd>1<\/dd><dt>Repetidos omitidos<\/dt><dd>1<\/dd>/);
+    expect(texts('plants')).toEqual(['my zorblax fern']);
+    const bad = await upload('intent,example\ntrees,an oak\ntrees,\nBAD,x\n');
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('1 línea(s) no válidas');
+    expect(badHtml).toMatch(/<tr data-line="4"><td>4<\/td><td>&quot;BAD&quot; no es un id de intención válido/);
+    expect(findIntent(t.app.core, 'trees')).toBeNull();
+  });
 });

@@ -113,6 +113,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /admin/ai/suggestions/:id/approve': admin({ id: 'missing', ...noFixture('suggestions come from the classifier (own tests)') }),
   'POST /admin/ai/suggestions/:id/reject': admin({ id: 'missing', ...noFixture('suggestions come from the classifier (own tests)') }),
   'GET /admin/ai/intents/:id': admin({ id: 'intent' }),
+  'GET /admin/ai/intents.csv': admin(), 'POST /admin/ai/import': admin({ file: ['intents.csv', 'intent,example\nbilling,quiero la factura desde el panel\n'] }),
   'POST /admin/ai/intents/:id': admin({ id: 'intent', form: { priority: '0', enabled: 'true' } }),
   'POST /admin/ai/intents/:id/examples': admin({ id: 'intent', form: { text: 'quiero comprar el plan' } }),
   'POST /admin/ai/examples/:id/delete': admin({ id: 'example' }),

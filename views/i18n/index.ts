@@ -7,6 +7,7 @@ import { apiTokens } from './api-tokens';
 import { channels } from './channels';
 import { common } from './common';
 import { inbox } from './inbox';
+import { intentsCsv } from './intents-csv';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
 import { plugins } from './plugins';
@@ -23,7 +24,7 @@ export type { Locale } from './types';
 export { localizeMessage } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins, apiTokens];
+const features: FeatureMessages[] = [common, routing, routingAdmin, inbox, messageKinds, mentions, channels, ai, search, settings, realtime, validation, transfer, plugins, apiTokens, intentsCsv];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 
