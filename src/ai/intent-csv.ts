@@ -24,6 +24,8 @@ const NAME_COLUMNS = { name_en: 'en', name_es: 'es', name_pt: 'pt' } as const;
 const INTENT_ID = /^[a-z0-9][a-z0-9_-]{0,59}$/;
 /** Largest file the import reads (both the API and the admin page refuse bigger uploads). */
 export const MAX_INTENT_CSV_BYTES = 5 * 1024 * 1024;
+/** Invalid lines listed in a report (`invalidRows` counts them all). */
+export const MAX_REPORTED_ERRORS = 100;
 
 export interface IntentImportOptions {
   replace?: boolean;
@@ -38,6 +40,8 @@ export interface IntentImportReport {
   examplesAdded: number;
   duplicates: number;
   examplesRemoved: number;
+  /** How many lines are invalid; the first MAX_REPORTED_ERRORS are in `errors`. */
+  invalidRows: number;
   errors: Array<{ line: number; message: string }>;
   dryRun: boolean;
   replace: boolean;
@@ -98,7 +102,7 @@ export async function importIntentsCsv(store: IntentStore, csv: string, options:
   const { rows, errors } = parseIntentsCsv(csv);
   const report: IntentImportReport = {
     rows: rows.length + errors.length, intentsCreated: [], intentsRenamed: [], examplesAdded: 0, duplicates: 0, examplesRemoved: 0,
-    errors, dryRun: options.dryRun === true, replace: options.replace === true, applied: false,
+    invalidRows: errors.length, errors: errors.slice(0, MAX_REPORTED_ERRORS), dryRun: options.dryRun === true, replace: options.replace === true, applied: false,
   };
   const existing = new Map(listIntents(core).map((i) => [i.id, i]));
   const named = [...new Set(rows.map((r) => r.intent))];
@@ -126,7 +130,7 @@ export async function importIntentsCsv(store: IntentStore, csv: string, options:
   report.intentsRenamed = [...names].filter(([id, n]) => existing.has(id) && Object.entries(n).some(([k, v]) => existing.get(id)!.names[k] !== v)).map(([id]) => id);
   report.examplesAdded = toAdd.length;
   report.examplesRemoved = toRemove.length;
-  if (report.dryRun || errors.length > 0) return report;
+  if (report.dryRun || report.invalidRows > 0) return report;
 
   const now = core.clock.now();
   transaction(core.db, () => {

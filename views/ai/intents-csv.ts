@@ -6,7 +6,7 @@ import type { PageContext } from '../context';
 import { localizeMessage } from '../i18n';
 
 function reportView(ctx: PageContext, r: IntentImportReport): SafeHtml {
-  const summary = r.errors.length > 0 && !r.dryRun ? notice('error', ctx.t('intents_csv.report_failed', { n: r.errors.length }))
+  const summary = r.invalidRows > 0 && !r.dryRun ? notice('error', ctx.t('intents_csv.report_failed', { n: r.invalidRows }))
     : notice('success', ctx.t(r.applied ? 'intents_csv.report_applied' : 'intents_csv.report_preview', { rows: r.rows }));
   const counts: Array<[string, string | number]> = [
     ['intents_csv.added', r.examplesAdded], ['intents_csv.duplicates', r.duplicates], ['intents_csv.removed', r.examplesRemoved],
@@ -16,6 +16,7 @@ function reportView(ctx: PageContext, r: IntentImportReport): SafeHtml {
     <dl class="ai-import-counts">${counts.map(([key, value]) => html`<dt>${ctx.t(key)}</dt><dd>${value}</dd>`)}</dl>
     ${r.errors.length === 0 ? '' : html`<div class="table-wrap"><table class="table"><thead><tr><th>${ctx.t('intents_csv.line')}</th><th>${ctx.t('intents_csv.reason')}</th></tr></thead>
       <tbody>${r.errors.map((e) => html`<tr data-line="${e.line}"><td>${e.line}</td><td>${localizeMessage(ctx.t, e.message)}</td></tr>`)}</tbody></table></div>`}
+    ${r.invalidRows > r.errors.length ? html`<p class="muted">${ctx.t('intents_csv.more_errors', { n: r.invalidRows - r.errors.length })}</p>` : ''}
   </div>`;
 }
 

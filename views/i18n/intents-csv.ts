@@ -13,6 +13,7 @@ export const intentsCsv: FeatureMessages = {
     'intents_csv.report_failed': '{n} invalid line(s): nothing was imported. Fix them and upload the file again.',
     'intents_csv.added': 'Examples added', 'intents_csv.duplicates': 'Duplicates skipped', 'intents_csv.removed': 'Examples removed',
     'intents_csv.created': 'Intents created', 'intents_csv.renamed': 'Intents renamed', 'intents_csv.line': 'Line', 'intents_csv.reason': 'Problem',
+    'intents_csv.more_errors': '… and {n} more invalid lines.',
   },
   es: {
     'intents_csv.title': 'Importar y exportar (CSV)',
@@ -25,6 +26,7 @@ export const intentsCsv: FeatureMessages = {
     'intents_csv.report_failed': '{n} línea(s) no válidas: no se importó nada. Corrígelas y vuelve a subir el archivo.',
     'intents_csv.added': 'Ejemplos añadidos', 'intents_csv.duplicates': 'Repetidos omitidos', 'intents_csv.removed': 'Ejemplos quitados',
     'intents_csv.created': 'Intenciones creadas', 'intents_csv.renamed': 'Intenciones renombradas', 'intents_csv.line': 'Línea', 'intents_csv.reason': 'Problema',
+    'intents_csv.more_errors': '… y {n} líneas no válidas más.',
   },
   'pt-BR': {
     'intents_csv.title': 'Importar e exportar (CSV)',
@@ -37,5 +39,6 @@ export const intentsCsv: FeatureMessages = {
     'intents_csv.report_failed': '{n} linha(s) inválida(s): nada foi importado. Corrija e envie o arquivo de novo.',
     'intents_csv.added': 'Exemplos adicionados', 'intents_csv.duplicates': 'Repetidos ignorados', 'intents_csv.removed': 'Exemplos removidos',
     'intents_csv.created': 'Intenções criadas', 'intents_csv.renamed': 'Intenções renomeadas', 'intents_csv.line': 'Linha', 'intents_csv.reason': 'Problema',
+    'intents_csv.more_errors': '… e mais {n} linhas inválidas.',
   },
 };

@@ -36,6 +36,7 @@ export function formatImportReport(r: IntentImportReport): string {
     `intents created: ${r.intentsCreated.join(', ') || 'none'}; renamed: ${r.intentsRenamed.join(', ') || 'none'}`,
   ];
   for (const e of r.errors) lines.push(`line ${e.line}: ${e.message}`);
+  if (r.invalidRows > r.errors.length) lines.push(`… and ${r.invalidRows - r.errors.length} more invalid lines`);
   return lines.join('\n');
 }
 
@@ -63,7 +64,7 @@ export async function runIntentsCommand(args: string[]): Promise<number> {
     return importIntentsCsv(app.ai.intents, csv, { replace: values.replace, dryRun: values['dry-run'] }, { type: 'system', name: 'cli' });
   });
   const text = formatImportReport(report);
-  if (report.errors.length > 0) {
+  if (report.invalidRows > 0) {
     console.error(text);
     return 1;
   }

@@ -19,7 +19,7 @@ const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v =
 const importQuery = z.object({ dryRun: flag, replace: flag });
 const importOut = z.object({
   rows: z.number().int(), intentsCreated: z.array(z.string()), intentsRenamed: z.array(z.string()),
-  examplesAdded: z.number().int(), duplicates: z.number().int(), examplesRemoved: z.number().int(),
+  examplesAdded: z.number().int(), duplicates: z.number().int(), examplesRemoved: z.number().int(), invalidRows: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), message: z.string() })), dryRun: z.boolean(), replace: z.boolean(), applied: z.boolean(),
 });
 
@@ -53,8 +53,9 @@ export function aiApi(deps: HttpDeps) {
       const form = importQuery.parse({ dryRun: fields.dryRun, replace: fields.replace });
       const options = { dryRun: query.dryRun || form.dryRun, replace: query.replace || form.replace };
       const report = await importIntentsCsv(ai.intents, await importedCsv(body), options, actorOf(auth, ip));
-      if (report.errors.length > 0 && !report.dryRun) {
-        throw fail.unprocessable(`${report.errors.length} line(s) are invalid; nothing was imported (first: line ${report.errors[0]!.line}: ${report.errors[0]!.message})`, { field: 'file', line: report.errors[0]!.line, errors: report.errors });
+      if (report.invalidRows > 0 && !report.dryRun) {
+        const first = report.errors[0]!;
+        throw fail.unprocessable(`${report.invalidRows} line(s) are invalid; nothing was imported (first: line ${first.line}: ${first.message})`, { field: 'file', line: first.line, invalidRows: report.invalidRows, errors: report.errors });
       }
       return report;
     }, {
@@ -62,7 +63,7 @@ export function aiApi(deps: HttpDeps) {
       body: schema.Union([schema.String(), schema.Object({ file: schema.File(), dryRun: schema.Optional(schema.String()), replace: schema.Optional(schema.String()) })]),
       ...doc('ai', 'Import intents and examples from CSV (multipart `file` or a text/csv body; columns intent, example and optional name_en/name_es/name_pt). '
         + 'Adds examples, skips duplicates, creates missing intents; `replace=true` also removes the examples of the named intents that the file lacks; '
-        + '`dryRun=true` only reports. 422 lists every invalid line and stores nothing (admin; retrains)', importOut),
+        + '`dryRun=true` only reports. 422 lists the invalid lines (the first 100; `invalidRows` counts them) and stores nothing (admin; retrains)', importOut),
     })
     .get('/intents/:id', ({ params }) => intentOrThrow(findIntent(core, params.id)), { params: idParams, ...doc('ai', 'One intent (admin)', intentOut) })
     .patch('/intents/:id', ({ params, body, auth, ip }) => {

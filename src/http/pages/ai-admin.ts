@@ -133,7 +133,7 @@ export function aiAdminPages(deps: HttpDeps) {
         if (file.size > MAX_INTENT_CSV_BYTES) throw fail.unprocessable(ctx.t('intents_csv.too_big'), { field: 'file' });
         const options = { dryRun: checkbox.parse(form.dryRun), replace: checkbox.parse(form.replace) };
         const importReport = await importIntentsCsv(ai.intents, await file.text(), options, actorOf(auth, ip));
-        return page(ctx, { importReport }, importReport.errors.length > 0 && !importReport.dryRun ? 422 : 200);
+        return page(ctx, { importReport }, importReport.invalidRows > 0 && !importReport.dryRun ? 422 : 200);
       } catch (error) {
         return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }

@@ -73,6 +73,13 @@ describe('importIntentsCsv', () => {
     expect(t.app.core.db.select({ n: count() }).from(intentExamples).get()!.n).toBe(stored);
   });
 
+  test('a report lists the first 100 invalid lines and counts them all', async () => {
+    const report = await importCsv('intent,example\n' + Array.from({ length: 150 }, (_, i) => `bad?,phrase ${i}`).join('\n'), { dryRun: true });
+    expect(report.invalidRows).toBe(150);
+    expect(report.errors).toHaveLength(100);
+    expect(report.errors.at(-1)!.line).toBe(101);
+  });
+
   test('never deletes unless replace; replace removes the named intents\' other examples only', async () => {
     const billing = texts('billing');
     const support = texts('support');
