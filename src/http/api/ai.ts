@@ -15,8 +15,9 @@ import { actorOf, requireRole } from '../request-context';
 import { apiFeature, doc } from './base';
 import { idParams, intentExampleOut, intentOut, kbArticleOut, okOut, pageOut, pageQuery } from './schemas';
 
-const flag = z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1');
+const flag = z.enum(['true', 'false', '1', '0']).optional();
 const importQuery = z.object({ dryRun: flag, replace: flag });
+const isOn = (v: string | undefined) => v === 'true' || v === '1';
 const importOut = z.object({
   rows: z.number().int(), intentsCreated: z.array(z.string()), intentsRenamed: z.array(z.string()),
   examplesAdded: z.number().int(), duplicates: z.number().int(), examplesRemoved: z.number().int(), invalidRows: z.number().int(),
@@ -51,7 +52,7 @@ export function aiApi(deps: HttpDeps) {
     .post('/intents/import', async ({ body, query, auth, ip }) => {
       const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
       const form = importQuery.parse({ dryRun: fields.dryRun, replace: fields.replace });
-      const options = { dryRun: query.dryRun || form.dryRun, replace: query.replace || form.replace };
+      const options = { dryRun: isOn(query.dryRun) || isOn(form.dryRun), replace: isOn(query.replace) || isOn(form.replace) };
       const report = await importIntentsCsv(ai.intents, await importedCsv(body), options, actorOf(auth, ip));
       if (report.invalidRows > 0 && !report.dryRun) {
         const first = report.errors[0]!;
