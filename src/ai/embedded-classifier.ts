@@ -59,8 +59,7 @@ export class EmbeddedClassifier implements IntentClassifier {
   async train(examples: IntentExample[]): Promise<void> {
     const docs = examples.map((e) => extractFeatures(e.text, this.features));
     const vectorizer = new TfidfVectorizer();
-    vectorizer.fit(docs);
-    const vectors = docs.map((d) => vectorizer.transform(d));
+    const vectors = vectorizer.fitTransform(docs);
     const head = LinearHead.train(vectors, examples.map((e) => e.intent), vectorizer.size, this.head);
     this.vectorizer = vectorizer;
     this.trained = head;

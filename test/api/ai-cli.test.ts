@@ -2,17 +2,12 @@ import { afterAll, expect, test } from 'bun:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliOn } from '../helpers/turno-cli';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'turno-ai-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-async function turno(...args: string[]) {
-  const proc = Bun.spawn([process.execPath, 'src/main.ts', ...args], {
-    env: { ...process.env, TURNO_DATA_DIR: dataDir, TURNO_LOG_LEVEL: 'silent', HF_ENDPOINT: 'http://127.0.0.1:9/' }, stdout: 'pipe', stderr: 'pipe',
-  });
-  const [stdout, stderr, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
-  return { stdout, stderr, code };
-}
+const turno = cliOn(dataDir);
 
 test('ai eval prints accuracy, macro-F1, per-intent metrics, confusion, unknown share and latency', async () => {
   const r = await turno('ai', 'eval', 'docs/samples/intents-eval.csv');

@@ -1,4 +1,4 @@
-/** The /admin/ai page: classifier status, bot stats and settings, intents, learning queue, evaluation, try box. */
+/** The /admin/ai page: classifier status, bot stats and settings, intents (and their CSV import/export), learning queue, evaluation, try box. */
 import { html, type SafeHtml } from '../../src/lib/html';
 import type { ClassifierStatus } from '../../src/ai/classifier-service';
 import type { Evaluation } from '../../src/ai/evaluate';
@@ -13,6 +13,8 @@ import { layout } from '../layout';
 import { adminNav } from '../admin-nav';
 import { evaluationView } from './evaluation';
 import { icon } from '../icons';
+import { intentsCsvCard } from './intents-csv';
+import type { IntentImportReport } from '../../src/ai/intent-csv';
 
 export interface AiPageData {
   status: ClassifierStatus;
@@ -27,6 +29,7 @@ export interface AiPageData {
   flash?: { kind: 'success' | 'error'; text: string } | null;
   evaluation?: Evaluation | null;
   tried?: { text: string; result: Classification } | null;
+  importReport?: IntentImportReport | null;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -158,5 +161,5 @@ export function aiAdminPage(ctx: PageContext, d: AiPageData): SafeHtml {
     <h1>${ctx.t('ai.title')}</h1>
     ${d.flash ? notice(d.flash.kind, d.flash.text) : ''}
     <div class="ai-grid">${statusCard(ctx, d)}${botCard(ctx, d)}</div>
-    ${toolsCard(ctx, d)}${queueCard(ctx, d)}${intentsCard(ctx, d)}`, { head: html`<link rel="stylesheet" href="/static/ai.css">` });
+    ${toolsCard(ctx, d)}${queueCard(ctx, d)}${intentsCard(ctx, d)}${intentsCsvCard(ctx, d.importReport)}`, { head: html`<link rel="stylesheet" href="/static/ai.css">` });
 }

@@ -10,6 +10,7 @@ import { common } from './common';
 import { inbox } from './inbox';
 import { iconLabels } from './icon-labels';
 import { inboxPanes } from './inbox-panes';
+import { intentsCsv } from './intents-csv';
 import { issues } from './issues';
 import { mentions } from './mentions';
 import { messageKinds } from './message-kinds';
@@ -31,7 +32,7 @@ export type { Locale } from './types';
 export { localizeIssue, localizeMessage, plural } from './localize';
 export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'pt-BR'];
 
-const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, messageKinds, mentions, channels, ai, search, settings, simulator, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat, outboundWebhooks];
+const features: FeatureMessages[] = [common, audit, routing, routingAdmin, inbox, inboxPanes, iconLabels, messageKinds, mentions, channels, ai, search, settings, simulator, realtime, validation, issues, transfer, plugins, apiTokens, reports, csat, outboundWebhooks, intentsCsv];
 const merged: Record<Locale, Messages> = { en: {}, es: {}, 'pt-BR': {} };
 rebuild();
 

@@ -44,8 +44,7 @@ export class KbRetriever {
         this.owners.push(i);
       }
     });
-    this.vectorizer.fit(docs);
-    this.index = new InvertedIndex(docs.map((d) => this.vectorizer.transform(d)));
+    this.index = new InvertedIndex(this.vectorizer.fitTransform(docs));
   }
 
   /** Number of indexed articles. */

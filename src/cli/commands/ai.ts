@@ -5,6 +5,7 @@
  * it, a throw-away classifier is trained on that file's intents — any labels, any number — and no
  * database is opened. Prints accuracy, macro-F1, coverage, answered-precision, per-intent metrics,
  * the most confused pairs, training time and latency percentiles; `--json` prints them as one object.
+ * `turno ai intents …` (export/import as CSV) lives in ai-intents.ts.
  */
 import { existsSync } from 'node:fs';
 import { findModelFolder } from '../../ai/classifier-service';
@@ -18,6 +19,7 @@ import { loadConfig } from '../../config';
 import { CliError, parseFlags } from '../args';
 import type { Command } from '../commands';
 import { withApp } from '../context';
+import { INTENTS_USAGE, runIntentsCommand } from './ai-intents';
 
 const USAGE = 'ai eval <test.csv> [--train <train.csv>] [--backend embedded|transformer] [--no-abstain] [--json]';
 
@@ -61,9 +63,10 @@ async function makeClassifier(backend: 'embedded' | 'transformer', modelsDir: st
 }
 
 export const aiCommand: Command = {
-  summary: 'Evaluate the intent classifier on a labelled CSV (text,intent)',
-  usage: USAGE,
+  summary: 'Evaluate the intent classifier on a labelled CSV; export/import intents as CSV',
+  usage: `${USAGE} | ${INTENTS_USAGE}`,
   async run(args) {
+    if (args[0] === 'intents') return runIntentsCommand(args.slice(1));
     const { positionals, values } = parseFlags(args, {
       backend: { type: 'string' }, train: { type: 'string' }, 'no-abstain': { type: 'boolean' },
       json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },

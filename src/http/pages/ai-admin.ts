@@ -1,12 +1,14 @@
 /**
  * /admin/ai (admins only): classifier status, bot settings and stats, generative settings, intents
- * and their examples, the learning queue, CSV evaluation and a "try a message" box. Routes only
+ * and their examples (and their CSV export/import), the learning queue, CSV evaluation and a "try a
+ * message" box. Routes only
  * translate forms into calls on the AI runtime and core; every change is audited there.
  */
 import { Elysia } from 'elysia';
 import { z } from 'zod';
 import { parseLabelledCsv } from '../../ai/csv';
 import { evaluate, type Evaluation } from '../../ai/evaluate';
+import { exportIntentsCsv, importIntentsCsv, MAX_INTENT_CSV_BYTES } from '../../ai/intent-csv';
 import { findIntent, listExamples, listIntents } from '../../ai/intent-store';
 import { botStats } from '../../ai/kb/ratings';
 import { approveSuggestion, listSuggestions, rejectSuggestion } from '../../ai/learning';
@@ -119,6 +121,22 @@ export function aiAdminPages(deps: HttpDeps) {
         return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
       }
       return page(ctx, { evaluation });
+    })
+    .get('/admin/ai/intents.csv', () => new Response(exportIntentsCsv(core), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="intents.csv"' },
+    }))
+    .post('/admin/ai/import', async ({ body, page: ctx, auth, ip }) => {
+      const form = (body ?? {}) as Record<string, unknown>;
+      try {
+        const file = form.file;
+        if (!(file instanceof Blob) || file.size === 0) throw fail.unprocessable(ctx.t('intents_csv.no_file'), { field: 'file' });
+        if (file.size > MAX_INTENT_CSV_BYTES) throw fail.unprocessable(ctx.t('intents_csv.too_big'), { field: 'file' });
+        const options = { dryRun: checkbox.parse(form.dryRun), replace: checkbox.parse(form.replace) };
+        const importReport = await importIntentsCsv(ai.intents, await file.text(), options, actorOf(auth, ip));
+        return page(ctx, { importReport }, importReport.invalidRows > 0 && !importReport.dryRun ? 422 : 200);
+      } catch (error) {
+        return page(ctx, { flash: { kind: 'error', text: formFailureText(error, ctx.t) } }, 422);
+      }
     })
     .post('/admin/ai/suggestions/:id/approve', async ({ params, body, auth, ip, page: ctx }) => {
       try {
