@@ -10,6 +10,7 @@ import { Database } from 'bun:sqlite';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, prepareDataDir, startServerProcess } from '../test/helpers/server-process';
+import { waitDrained } from './lib/drain';
 import { runLoadInChild } from './lib/loadgen';
 import { machine, mark, report } from './lib/report';
 
@@ -25,17 +26,6 @@ function query(dbPath: string, sql: string): number {
     return db.query<{ n: number }, []>(sql).get()!.n;
   } finally {
     db.close();
-  }
-}
-
-/** Polls the database (read-only, WAL) until no stored webhook waits; returns the wall time then. */
-async function waitDrained(dbPath: string, timeoutMs = 600_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const waiting = query(dbPath, "SELECT count(*) AS n FROM webhook_events WHERE status = 'received'");
-    if (waiting === 0) return Date.now();
-    if (Date.now() > deadline) throw new Error(`ingest not drained after ${timeoutMs} ms (${waiting} waiting)`);
-    await Bun.sleep(20);
   }
 }
 

@@ -7,10 +7,10 @@
  *
  *   bun bench/plugins.ts [--count 10000] [--concurrency 32] [--pairs 2]
  */
-import { Database } from 'bun:sqlite';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareDataDir, startServerProcess } from '../test/helpers/server-process';
+import { waitDrained } from './lib/drain';
 import { runLoadInChild } from './lib/loadgen';
 import { machine, mark, report } from './lib/report';
 
@@ -18,19 +18,6 @@ const { values } = parseArgs({ options: { count: { type: 'string' }, concurrency
 const count = Number(values.count ?? 10_000);
 const concurrency = Number(values.concurrency ?? 32);
 const pairs = Number(values.pairs ?? 2);
-
-/** Waits until no stored webhook waits to be applied; returns the wall time then. */
-async function waitDrained(dbPath: string, timeoutMs = 600_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const db = new Database(dbPath, { readonly: true });
-    const waiting = db.query<{ n: number }, []>("SELECT count(*) AS n FROM webhook_events WHERE status = 'received'").get()!.n;
-    db.close();
-    if (waiting === 0) return Date.now();
-    if (Date.now() > deadline) throw new Error(`not drained after ${timeoutMs} ms`);
-    await Bun.sleep(20);
-  }
-}
 
 /** One burst on a fresh data dir; `pluginsDir` null runs without plugins. */
 async function burst(pluginsDir: string | null, run: number) {
